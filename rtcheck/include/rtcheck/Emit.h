@@ -1,0 +1,39 @@
+//===- Emit.h - text, JSON and SARIF output ---------------------*- C++ -*-===//
+#ifndef RTCHECK_EMIT_H
+#define RTCHECK_EMIT_H
+
+#include "rtcheck/Link.h"
+#include "llvm/Support/raw_ostream.h"
+#include <string>
+#include <vector>
+
+namespace rtcheck {
+
+/// A translation unit that could not be analysed.
+struct InputError {
+  std::string File;
+  std::string Message;
+};
+
+/// Everything one run reports.
+struct Report {
+  LinkResult Link;
+  std::vector<InputError> Errors;
+  double Seconds = 0;
+  /// Paths under this directory are written relative to it in SARIF (uriBaseId %SRCROOT%).
+  std::string SourceRoot;
+};
+
+enum class Format { Text, JSON, SARIF };
+
+/// Compiler-style diagnostics: `file:line:col: error: message [rtcheck-alloc]` and `note:` lines
+/// walking the chain from the root; a summary line at the end.
+void emitText(llvm::raw_ostream &OS, const Report &R, bool Color);
+/// The stable JSON document described in docs/formats.md.
+void emitJSON(llvm::raw_ostream &OS, const Report &R);
+/// SARIF 2.1.0: rules in the tool driver, chains as code flows, partial fingerprints.
+void emitSARIF(llvm::raw_ostream &OS, const Report &R);
+
+} // namespace rtcheck
+
+#endif

@@ -1,0 +1,108 @@
+//===- Rules.h - the rules database and per-context profiles ----*- C++ -*-===//
+//
+// rules/*.json say what library functions do in real time (docs/rules-format.md). The database
+// is data, not code: the analyzer classifies reachable functions by it, the runtime shim takes
+// its interceptor categories from it, and docs/rules.md is generated from it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RTCHECK_RULES_H
+#define RTCHECK_RULES_H
+
+#include "rtcheck/Category.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Error.h"
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rtcheck {
+
+/// `*` matches any run of characters, `?` exactly one.
+bool wildcardMatch(llvm::StringRef Pattern, llvm::StringRef Text);
+
+struct FunctionRule {
+  std::string Name; ///< exact name or wildcard pattern
+  std::optional<Category> Cat; ///< empty: safe
+  std::string Reason;
+  bool Fallback = false; ///< applies only where no body is visible
+  std::optional<std::pair<unsigned, int64_t>> UnlessArg;
+  std::string File; ///< where the entry comes from
+  bool isSafe() const { return !Cat; }
+};
+
+struct RegistrationRule {
+  std::string Function; ///< the registration API (exact or wildcard)
+  std::optional<unsigned> Argument; ///< the callback's argument index
+  std::string Field; ///< or: the callback's struct field (qualified or bare field name)
+  std::string Context;
+  std::string Reason;
+  std::string File;
+};
+
+struct OverrideRule {
+  std::string Method;
+  std::string Context;
+  std::string Reason;
+  std::string File;
+};
+
+/// A call a context forbids outright (e.g. non-FromISR FreeRTOS calls inside an ISR).
+struct ForbidRule {
+  std::string Name;
+  std::string Unless;
+  Category Cat = Category::Lock;
+  std::string Reason;
+};
+
+struct Profile {
+  std::string Context;
+  std::string Description;
+  std::map<Category, Severity> Severities;
+  std::vector<ForbidRule> Forbid;
+  std::string File;
+  Severity severity(Category C) const;
+};
+
+class RuleSet {
+public:
+  /// Loads every *.json family file of Dir (in name order) and Dir/profiles/*.json.
+  llvm::Error loadDirectory(llvm::StringRef Dir);
+  /// Loads one family or profile file; its entries override earlier ones of the same name.
+  llvm::Error loadFile(llvm::StringRef Path);
+
+  /// The rule for a function, honouring `fallback` entries. Null: no rule.
+  const FunctionRule *match(llvm::StringRef Name, bool HasBody) const;
+  /// The profile of a context (falls back to "default", then to the built-in severities).
+  const Profile &profile(llvm::StringRef Context) const;
+  bool hasProfile(llvm::StringRef Context) const { return Profiles.count(Context); }
+
+  const std::vector<FunctionRule> &functions() const { return Functions; }
+  const std::vector<RegistrationRule> &registrations() const { return Registrations; }
+  const std::vector<OverrideRule> &overrides() const { return Overrides; }
+  const llvm::StringMap<Profile> &profiles() const { return Profiles; }
+  const std::vector<std::string> &files() const { return Files; }
+
+private:
+  llvm::Error loadFamily(llvm::StringRef Path, const llvm::json::Object &O);
+  llvm::Error loadProfile(llvm::StringRef Path, const llvm::json::Object &O);
+  void index();
+
+  std::vector<FunctionRule> Functions;
+  llvm::StringMap<size_t> Exact;             ///< name -> index of the winning entry
+  std::vector<size_t> Patterns;              ///< wildcard entries, most specific first
+  std::vector<RegistrationRule> Registrations;
+  std::vector<OverrideRule> Overrides;
+  llvm::StringMap<Profile> Profiles;
+  Profile BuiltinDefault;
+  std::vector<std::string> Files;
+};
+
+/// Where the bundled rules live: $RTCHECK_RULES_DIR, <exe>/../share/rtcheck/rules, or the source
+/// tree's rules/ for an uninstalled build. Empty if none exists.
+std::string findBundledRulesDir(const char *Argv0);
+
+} // namespace rtcheck
+
+#endif

@@ -1,0 +1,297 @@
+//===- Emit.cpp - text, JSON and SARIF output -----------------------------===//
+#include "rtcheck/Emit.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+
+#include <map>
+
+using namespace llvm;
+
+namespace rtcheck {
+namespace {
+
+std::string where(const SourceLoc &L) {
+  if (L.File.empty())
+    return "<unknown>";
+  return L.File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Column);
+}
+
+/// Library-internal steps of a chain are folded into one note in text output; JSON and SARIF
+/// keep every step.
+struct Folded {
+  const ChainStep *Step;
+  unsigned Hidden = 0;
+};
+
+std::vector<Folded> foldLibrarySteps(const std::vector<ChainStep> &Chain) {
+  std::vector<Folded> Out;
+  for (size_t I = 0; I < Chain.size(); ++I) {
+    bool Library = Chain[I].InSystemHeader;
+    bool Last = I + 1 == Chain.size();
+    if (Library && !Last && Chain[I + 1].InSystemHeader) {
+      if (Out.empty() || !Out.back().Step->InSystemHeader || Out.back().Hidden == 0)
+        Out.push_back({&Chain[I], 1});
+      else
+        ++Out.back().Hidden;
+      continue;
+    }
+    if (!Out.empty() && Out.back().Hidden && Library) {
+      Out.back().Step = &Chain[I];
+      continue;
+    }
+    Out.push_back({&Chain[I], 0});
+  }
+  return Out;
+}
+
+} // namespace
+
+void emitText(raw_ostream &OS, const Report &R, bool Color) {
+  auto Label = [&](StringRef Text, raw_ostream::Colors C) {
+    if (Color)
+      OS.changeColor(C, /*Bold=*/true);
+    OS << Text;
+    if (Color)
+      OS.resetColor();
+  };
+  for (const InputError &E : R.Errors) {
+    Label(E.File + ": ", raw_ostream::SAVEDCOLOR);
+    Label("error: ", raw_ostream::RED);
+    OS << E.Message << "\n";
+  }
+  for (const std::string &W : R.Link.Warnings) {
+    Label("rtcheck: ", raw_ostream::SAVEDCOLOR);
+    Label("warning: ", raw_ostream::MAGENTA);
+    OS << W << "\n";
+  }
+  unsigned Errors = 0, Warnings = 0;
+  for (const Finding &F : R.Link.Findings) {
+    bool IsError = F.Sev == Severity::Error;
+    (IsError ? Errors : Warnings) += 1;
+    Label(where(F.Site) + ": ", raw_ostream::SAVEDCOLOR);
+    Label(IsError ? "error: " : "warning: ", IsError ? raw_ostream::RED : raw_ostream::MAGENTA);
+    OS << F.Message << " [" << ruleId(F.Cat) << "]\n";
+    const std::vector<ChainStep> &Chain = F.Chain;
+    std::vector<Folded> Steps = foldLibrarySteps(Chain);
+    for (size_t I = 0; I < Steps.size(); ++I) {
+      const ChainStep &S = *Steps[I].Step;
+      Label(where(S.Loc) + ": ", raw_ostream::SAVEDCOLOR);
+      Label("note: ", raw_ostream::CYAN);
+      if (I == 0) {
+        OS << "'" << S.Function << "' is a " << S.Note;
+        if (F.Roots.size() > 1)
+          OS << "; " << F.Roots.size() - 1 << " more root(s) reach this site";
+        OS << "\n";
+        continue;
+      }
+      const ChainStep *Caller = Steps[I - 1].Step;
+      if (Steps[I].Hidden)
+        OS << "through " << Steps[I].Hidden << " more library call(s), ";
+      OS << "'" << Caller->Function << "' calls '" << S.Function << "'";
+      if (!S.Note.empty())
+        OS << " (" << S.Note << ")";
+      OS << "\n";
+    }
+    if (!F.LeafReason.empty()) {
+      Label(where(Chain.back().Loc) + ": ", raw_ostream::SAVEDCOLOR);
+      Label("note: ", raw_ostream::CYAN);
+      OS << "'" << F.Leaf << "': " << F.LeafReason << " (" << sys::path::filename(F.RuleFile)
+         << ")\n";
+    }
+  }
+  const LinkStats &S = R.Link.Stats;
+  OS << "rtcheck: " << Errors << " error(s), " << Warnings << " warning(s) in "
+     << R.Link.Roots.size() << " real-time root(s); " << S.ReachableFunctions << " of "
+     << S.Functions << " functions reachable; " << S.Suppressed << " suppressed; "
+     << S.TranslationUnits << " translation unit(s)";
+  if (!R.Errors.empty())
+    OS << ", " << R.Errors.size() << " failed";
+  OS << "\n";
+}
+
+namespace {
+
+json::Value chainToJSON(const std::vector<ChainStep> &Chain) {
+  json::Array A;
+  for (const ChainStep &S : Chain) {
+    json::Object O{{"function", S.Function},
+                   {"file", S.Loc.File},
+                   {"line", S.Loc.Line},
+                   {"column", S.Loc.Column}};
+    if (!S.Note.empty())
+      O["note"] = S.Note;
+    if (S.InSystemHeader)
+      O["system"] = true;
+    A.push_back(std::move(O));
+  }
+  return A;
+}
+
+} // namespace
+
+void emitJSON(raw_ostream &OS, const Report &R) {
+  json::Array Roots;
+  for (const Root &Rt : R.Link.Roots)
+    Roots.push_back(json::Object{{"function", Rt.Function},
+                                 {"context", Rt.Context},
+                                 {"file", Rt.Loc.File},
+                                 {"line", Rt.Loc.Line},
+                                 {"origin", Rt.Origin}});
+  json::Array Findings;
+  for (const Finding &F : R.Link.Findings) {
+    json::Object O{{"rule", ruleId(F.Cat)},
+                   {"category", categoryName(F.Cat)},
+                   {"severity", severityName(F.Sev)},
+                   {"message", F.Message},
+                   {"file", F.Site.File},
+                   {"line", F.Site.Line},
+                   {"column", F.Site.Column},
+                   {"function", F.SiteFunction},
+                   {"callee", F.Callee},
+                   {"leaf", F.Leaf},
+                   {"roots", F.Roots},
+                   {"contexts", F.Contexts},
+                   {"chain", chainToJSON(F.Chain)},
+                   {"fingerprint", F.Fingerprint}};
+    if (!F.LeafReason.empty()) {
+      O["reason"] = F.LeafReason;
+      O["rules_file"] = F.RuleFile;
+    }
+    Findings.push_back(std::move(O));
+  }
+  json::Array Errors;
+  for (const InputError &E : R.Errors)
+    Errors.push_back(json::Object{{"file", E.File}, {"message", E.Message}});
+  const LinkStats &S = R.Link.Stats;
+  json::Object Doc{
+      {"version", 1},
+      {"tool", json::Object{{"name", "rtcheck"}, {"version", RTCHECK_VERSION}}},
+      {"roots", std::move(Roots)},
+      {"findings", std::move(Findings)},
+      {"errors", std::move(Errors)},
+      {"stats", json::Object{{"translation_units", S.TranslationUnits},
+                             {"functions", S.Functions},
+                             {"reachable_functions", S.ReachableFunctions},
+                             {"suppressed", S.Suppressed},
+                             {"allowed", S.Allowed},
+                             {"seconds", std::round(R.Seconds * 1000) / 1000}}}};
+  OS << formatv("{0:2}", json::Value(std::move(Doc))) << "\n";
+}
+
+namespace {
+
+class SarifLocations {
+public:
+  explicit SarifLocations(StringRef Root) : Root(Root) {}
+
+  json::Object physical(const SourceLoc &L) const {
+    json::Object Artifact;
+    StringRef Path = L.File;
+    if (!Root.empty() && Path.starts_with(Root) && Path.size() > Root.size() &&
+        Path[Root.size()] == '/') {
+      Artifact["uri"] = uriEscape(Path.drop_front(Root.size() + 1));
+      Artifact["uriBaseId"] = "%SRCROOT%";
+    } else {
+      Artifact["uri"] = "file://" + uriEscape(Path);
+    }
+    json::Object Region{{"startLine", std::max(L.Line, 1u)}};
+    if (L.Column)
+      Region["startColumn"] = L.Column;
+    return json::Object{{"artifactLocation", std::move(Artifact)}, {"region", std::move(Region)}};
+  }
+
+  static std::string uriEscape(StringRef Path) {
+    std::string Out;
+    for (char C : Path) {
+      if (isAlnum(C) || StringRef("/-._~").contains(C))
+        Out += C;
+      else
+        Out += "%" + utohexstr(uint8_t(C), false, 2);
+    }
+    return Out;
+  }
+
+private:
+  std::string Root;
+};
+
+StringRef sarifLevel(Severity S) { return S == Severity::Error ? "error" : "warning"; }
+
+} // namespace
+
+void emitSARIF(raw_ostream &OS, const Report &R) {
+  SarifLocations Locs(R.SourceRoot);
+  json::Array Rules;
+  for (Category C : AllCategories)
+    Rules.push_back(json::Object{
+        {"id", ruleId(C)},
+        {"name", categoryName(C)},
+        {"shortDescription", json::Object{{"text", categoryPhrase(C)}}},
+        {"fullDescription", json::Object{{"text", categoryDescription(C)}}},
+        {"defaultConfiguration", json::Object{{"level", sarifLevel(defaultSeverity(C))}}},
+        {"helpUri", "https://rtcheck.invalid/docs/rules#" + categoryName(C).str()},
+        {"properties", json::Object{{"tags", json::Array{"real-time", categoryName(C)}}}}});
+  json::Array Results;
+  for (const Finding &F : R.Link.Findings) {
+    json::Array FlowLocations;
+    for (size_t I = 0; I < F.Chain.size(); ++I) {
+      const ChainStep &S = F.Chain[I];
+      std::string Text = I == 0 ? "'" + S.Function + "' is a " + S.Note
+                                : "calls '" + S.Function + "'" +
+                                      (S.Note.empty() ? "" : " (" + S.Note + ")");
+      json::Object Loc{{"physicalLocation", Locs.physical(S.Loc)},
+                       {"message", json::Object{{"text", Text}}}};
+      FlowLocations.push_back(json::Object{{"location", std::move(Loc)},
+                                           {"nestingLevel", unsigned(I)},
+                                           {"importance", S.InSystemHeader ? "unimportant"
+                                                                           : "essential"}});
+    }
+    json::Object Result{
+        {"ruleId", ruleId(F.Cat)},
+        {"ruleIndex", unsigned(F.Cat)},
+        {"level", sarifLevel(F.Sev)},
+        {"message", json::Object{{"text", F.Message}}},
+        {"locations", json::Array{json::Object{{"physicalLocation", Locs.physical(F.Site)}}}},
+        {"codeFlows",
+         json::Array{json::Object{
+             {"threadFlows",
+              json::Array{json::Object{{"locations", std::move(FlowLocations)}}}}}}},
+        {"partialFingerprints", json::Object{{"rtcheckFingerprint/v1", F.Fingerprint}}},
+        {"properties", json::Object{{"roots", F.Roots},
+                                    {"contexts", F.Contexts},
+                                    {"callee", F.Callee},
+                                    {"leaf", F.Leaf}}}};
+    Results.push_back(std::move(Result));
+  }
+  json::Array Notifications;
+  for (const InputError &E : R.Errors)
+    Notifications.push_back(json::Object{
+        {"level", "error"},
+        {"message", json::Object{{"text", E.Message}}},
+        {"locations",
+         json::Array{json::Object{{"physicalLocation", Locs.physical({E.File, 0, 0})}}}}});
+  json::Object Invocation{{"executionSuccessful", R.Errors.empty()},
+                          {"toolExecutionNotifications", std::move(Notifications)}};
+  json::Object Run{
+      {"tool", json::Object{{"driver", json::Object{{"name", "rtcheck"},
+                                                    {"version", RTCHECK_VERSION},
+                                                    {"semanticVersion", RTCHECK_VERSION},
+                                                    {"informationUri", "https://rtcheck.invalid"},
+                                                    {"rules", std::move(Rules)}}}}},
+      {"invocations", json::Array{std::move(Invocation)}},
+      {"results", std::move(Results)},
+      {"columnKind", "unicodeCodePoints"}};
+  if (!R.SourceRoot.empty())
+    Run["originalUriBaseIds"] = json::Object{
+        {"%SRCROOT%",
+         json::Object{{"uri", "file://" + SarifLocations::uriEscape(R.SourceRoot) + "/"}}}};
+  json::Object Doc{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                   {"version", "2.1.0"},
+                   {"runs", json::Array{std::move(Run)}}};
+  OS << formatv("{0:2}", json::Value(std::move(Doc))) << "\n";
+}
+
+} // namespace rtcheck

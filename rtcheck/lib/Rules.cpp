@@ -1,0 +1,412 @@
+//===- Rules.cpp - loading and matching the rules database ----------------===//
+#include "rtcheck/Rules.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+
+using namespace llvm;
+
+namespace rtcheck {
+
+bool wildcardMatch(StringRef P, StringRef T) {
+  // Iterative matcher with single-star backtracking: linear in practice, no recursion.
+  size_t PI = 0, TI = 0, Star = StringRef::npos, Mark = 0;
+  while (TI < T.size()) {
+    if (PI < P.size() && (P[PI] == '?' || P[PI] == T[TI])) {
+      ++PI;
+      ++TI;
+    } else if (PI < P.size() && P[PI] == '*') {
+      Star = PI++;
+      Mark = TI;
+    } else if (Star != StringRef::npos) {
+      PI = Star + 1;
+      TI = ++Mark;
+    } else {
+      return false;
+    }
+  }
+  while (PI < P.size() && P[PI] == '*')
+    ++PI;
+  return PI == P.size();
+}
+
+Severity Profile::severity(Category C) const {
+  auto It = Severities.find(C);
+  return It == Severities.end() ? defaultSeverity(C) : It->second;
+}
+
+namespace {
+
+Error entryError(StringRef Path, const Twine &Where, const Twine &What) {
+  return createStringError(inconvertibleErrorCode(), "%s: %s: %s", Path.str().c_str(),
+                           Where.str().c_str(), What.str().c_str());
+}
+
+Error checkKeys(StringRef Path, const Twine &Where, const json::Object &O,
+                std::initializer_list<StringRef> Allowed) {
+  for (const auto &KV : O)
+    if (!is_contained(Allowed, StringRef(KV.first)))
+      return entryError(Path, Where, "unknown key '" + StringRef(KV.first) + "'");
+  return Error::success();
+}
+
+Expected<std::string> requireString(StringRef Path, const Twine &Where, const json::Object &O,
+                                    StringRef Key, bool Required = true) {
+  const json::Value *V = O.get(Key);
+  if (!V) {
+    if (Required)
+      return entryError(Path, Where, "missing '" + Key + "'");
+    return std::string();
+  }
+  auto S = V->getAsString();
+  if (!S)
+    return entryError(Path, Where, "'" + Key + "' must be a string");
+  return S->str();
+}
+
+Error checkPattern(StringRef Path, const Twine &Where, StringRef Pattern) {
+  if (Pattern.empty())
+    return entryError(Path, Where, "empty name");
+  if (Pattern.find_first_of("\n\t") != StringRef::npos || Pattern.trim() != Pattern)
+    return entryError(Path, Where, "bad name or glob '" + Pattern + "' (stray white space)");
+  if (Pattern.contains("**"))
+    return entryError(Path, Where, "bad glob '" + Pattern + "' ('**' is not supported)");
+  return Error::success();
+}
+
+bool isPattern(StringRef Name) { return Name.find_first_of("*?") != StringRef::npos; }
+
+} // namespace
+
+Error RuleSet::loadDirectory(StringRef Dir) {
+  std::vector<std::string> FamilyFiles, ProfileFiles;
+  std::error_code EC;
+  for (sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
+    if (sys::path::extension(It->path()) == ".json")
+      FamilyFiles.push_back(It->path());
+  if (EC)
+    return createStringError(EC, "%s: cannot read rules directory: %s", Dir.str().c_str(),
+                             EC.message().c_str());
+  SmallString<256> ProfileDir(Dir);
+  sys::path::append(ProfileDir, "profiles");
+  if (sys::fs::is_directory(ProfileDir))
+    for (sys::fs::directory_iterator It(ProfileDir, EC), End; It != End && !EC; It.increment(EC))
+      if (sys::path::extension(It->path()) == ".json")
+        ProfileFiles.push_back(It->path());
+  llvm::sort(FamilyFiles);
+  llvm::sort(ProfileFiles);
+  for (const std::string &F : FamilyFiles)
+    if (Error E = loadFile(F))
+      return E;
+  for (const std::string &F : ProfileFiles)
+    if (Error E = loadFile(F))
+      return E;
+  return Error::success();
+}
+
+Error RuleSet::loadFile(StringRef Path) {
+  auto Buf = MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return createStringError(Buf.getError(), "%s: cannot read rules file: %s",
+                             Path.str().c_str(), Buf.getError().message().c_str());
+  Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+  if (!V)
+    return createStringError(inconvertibleErrorCode(), "%s: invalid JSON: %s",
+                             Path.str().c_str(), toString(V.takeError()).c_str());
+  const json::Object *O = V->getAsObject();
+  if (!O)
+    return entryError(Path, "top level", "expected a JSON object");
+  Error E = O->get("context") ? loadProfile(Path, *O) : loadFamily(Path, *O);
+  if (E)
+    return E;
+  Files.push_back(Path.str());
+  index();
+  return Error::success();
+}
+
+Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
+  if (Error E = checkKeys(Path, "top level", O,
+                          {"family", "description", "sources", "functions", "registrations",
+                           "overrides", "$schema", "notes"}))
+    return E;
+  if (!O.get("family"))
+    return entryError(Path, "top level", "missing 'family' (or 'context' for a profile)");
+  std::vector<FunctionRule> NewFunctions;
+  if (const json::Value *FV = O.get("functions")) {
+    const json::Array *A = FV->getAsArray();
+    if (!A)
+      return entryError(Path, "functions", "expected an array");
+    for (size_t I = 0; I < A->size(); ++I) {
+      const json::Object *E = (*A)[I].getAsObject();
+      std::string Where = "functions[" + std::to_string(I) + "]";
+      if (!E)
+        return entryError(Path, Where, "expected an object");
+      if (auto N = E->getString("name"))
+        Where += " '" + N->str() + "'";
+      if (Error Err = checkKeys(Path, Where, *E,
+                                {"name", "category", "safe", "reason", "fallback", "unless_arg"}))
+        return Err;
+      FunctionRule R;
+      R.File = Path.str();
+      auto Name = requireString(Path, Where, *E, "name");
+      if (!Name)
+        return Name.takeError();
+      R.Name = *Name;
+      if (Error Err = checkPattern(Path, Where, R.Name))
+        return Err;
+      auto Reason = requireString(Path, Where, *E, "reason");
+      if (!Reason)
+        return Reason.takeError();
+      R.Reason = *Reason;
+      std::optional<bool> Safe = E->getBoolean("safe");
+      if (E->get("safe") && !Safe)
+        return entryError(Path, Where, "'safe' must be true or false");
+      const json::Value *Cat = E->get("category");
+      if (Cat && Safe.value_or(false))
+        return entryError(Path, Where, "has both 'category' and 'safe'");
+      if (!Cat && !Safe.value_or(false))
+        return entryError(Path, Where, "needs 'category' or \"safe\": true");
+      if (Cat) {
+        auto CatName = Cat->getAsString();
+        std::optional<Category> C = CatName ? parseCategory(*CatName) : std::nullopt;
+        if (!C)
+          return entryError(Path, Where,
+                            "bad category '" + (CatName ? *CatName : StringRef("?")) +
+                                "' (expected alloc, lock, syscall, driver, exception, "
+                                "indirect or unknown)");
+        R.Cat = C;
+      }
+      if (const json::Value *F = E->get("fallback")) {
+        if (!F->getAsBoolean())
+          return entryError(Path, Where, "'fallback' must be true or false");
+        R.Fallback = *F->getAsBoolean();
+      }
+      if (const json::Value *U = E->get("unless_arg")) {
+        const json::Object *UO = U->getAsObject();
+        std::optional<int64_t> Idx = UO ? UO->getInteger("index") : std::nullopt;
+        std::optional<int64_t> Val = UO ? UO->getInteger("equals") : std::nullopt;
+        if (!Idx || !Val || *Idx < 0 || UO->size() != 2)
+          return entryError(Path, Where, "'unless_arg' must be {\"index\": N, \"equals\": V}");
+        R.UnlessArg = {unsigned(*Idx), *Val};
+      }
+      NewFunctions.push_back(std::move(R));
+    }
+  }
+  std::vector<RegistrationRule> NewRegistrations;
+  if (const json::Value *RV = O.get("registrations")) {
+    const json::Array *A = RV->getAsArray();
+    if (!A)
+      return entryError(Path, "registrations", "expected an array");
+    for (size_t I = 0; I < A->size(); ++I) {
+      const json::Object *E = (*A)[I].getAsObject();
+      std::string Where = "registrations[" + std::to_string(I) + "]";
+      if (!E)
+        return entryError(Path, Where, "expected an object");
+      if (Error Err = checkKeys(Path, Where, *E,
+                                {"function", "argument", "field", "context", "reason"}))
+        return Err;
+      RegistrationRule R;
+      R.File = Path.str();
+      auto Fn = requireString(Path, Where, *E, "function");
+      auto Ctx = requireString(Path, Where, *E, "context");
+      auto Reason = requireString(Path, Where, *E, "reason");
+      auto Field = requireString(Path, Where, *E, "field", false);
+      if (!Fn)
+        return Fn.takeError();
+      if (!Ctx)
+        return Ctx.takeError();
+      if (!Reason)
+        return Reason.takeError();
+      if (!Field)
+        return Field.takeError();
+      R.Function = *Fn;
+      R.Context = *Ctx;
+      R.Reason = *Reason;
+      R.Field = *Field;
+      if (const json::Value *Arg = E->get("argument")) {
+        auto N = Arg->getAsInteger();
+        if (!N || *N < 0)
+          return entryError(Path, Where, "'argument' must be a non-negative integer");
+        R.Argument = unsigned(*N);
+      }
+      if (!R.Argument && R.Field.empty())
+        return entryError(Path, Where, "needs 'argument' or 'field'");
+      NewRegistrations.push_back(std::move(R));
+    }
+  }
+  std::vector<OverrideRule> NewOverrides;
+  if (const json::Value *OV = O.get("overrides")) {
+    const json::Array *A = OV->getAsArray();
+    if (!A)
+      return entryError(Path, "overrides", "expected an array");
+    for (size_t I = 0; I < A->size(); ++I) {
+      const json::Object *E = (*A)[I].getAsObject();
+      std::string Where = "overrides[" + std::to_string(I) + "]";
+      if (!E)
+        return entryError(Path, Where, "expected an object");
+      if (Error Err = checkKeys(Path, Where, *E, {"method", "context", "reason"}))
+        return Err;
+      OverrideRule R;
+      R.File = Path.str();
+      auto M = requireString(Path, Where, *E, "method");
+      auto Ctx = requireString(Path, Where, *E, "context");
+      auto Reason = requireString(Path, Where, *E, "reason");
+      if (!M)
+        return M.takeError();
+      if (!Ctx)
+        return Ctx.takeError();
+      if (!Reason)
+        return Reason.takeError();
+      R.Method = *M;
+      R.Context = *Ctx;
+      R.Reason = *Reason;
+      NewOverrides.push_back(std::move(R));
+    }
+  }
+  // Only a fully valid file changes the set.
+  llvm::append_range(Functions, NewFunctions);
+  llvm::append_range(Registrations, NewRegistrations);
+  llvm::append_range(Overrides, NewOverrides);
+  return Error::success();
+}
+
+Error RuleSet::loadProfile(StringRef Path, const json::Object &O) {
+  if (Error E = checkKeys(Path, "profile", O,
+                          {"context", "description", "severity", "forbid", "$schema", "extends"}))
+    return E;
+  Profile P;
+  P.File = Path.str();
+  auto Ctx = requireString(Path, "profile", O, "context");
+  if (!Ctx)
+    return Ctx.takeError();
+  P.Context = *Ctx;
+  auto Desc = requireString(Path, "profile", O, "description", false);
+  if (!Desc)
+    return Desc.takeError();
+  P.Description = *Desc;
+  if (auto Base = O.getString("extends")) {
+    auto It = Profiles.find(*Base);
+    if (It == Profiles.end())
+      return entryError(Path, "extends", "unknown profile '" + *Base + "' (load it first)");
+    P.Severities = It->second.Severities;
+    P.Forbid = It->second.Forbid;
+  }
+  if (const json::Value *SV = O.get("severity")) {
+    const json::Object *S = SV->getAsObject();
+    if (!S)
+      return entryError(Path, "severity", "expected an object");
+    for (const auto &KV : *S) {
+      std::optional<Category> C = parseCategory(KV.first);
+      if (!C)
+        return entryError(Path, "severity", "bad category '" + StringRef(KV.first) + "'");
+      auto SevName = KV.second.getAsString();
+      std::optional<Severity> Sev = SevName ? parseSeverity(*SevName) : std::nullopt;
+      if (!Sev)
+        return entryError(Path, "severity." + StringRef(KV.first),
+                          "expected \"error\", \"warning\" or \"allowed\"");
+      P.Severities[*C] = *Sev;
+    }
+  }
+  if (const json::Value *FV = O.get("forbid")) {
+    const json::Array *A = FV->getAsArray();
+    if (!A)
+      return entryError(Path, "forbid", "expected an array");
+    for (size_t I = 0; I < A->size(); ++I) {
+      const json::Object *E = (*A)[I].getAsObject();
+      std::string Where = "forbid[" + std::to_string(I) + "]";
+      if (!E)
+        return entryError(Path, Where, "expected an object");
+      if (Error Err = checkKeys(Path, Where, *E, {"name", "unless", "category", "reason"}))
+        return Err;
+      ForbidRule F;
+      auto Name = requireString(Path, Where, *E, "name");
+      auto Unless = requireString(Path, Where, *E, "unless", false);
+      auto Reason = requireString(Path, Where, *E, "reason");
+      auto Cat = requireString(Path, Where, *E, "category");
+      if (!Name)
+        return Name.takeError();
+      if (!Unless)
+        return Unless.takeError();
+      if (!Reason)
+        return Reason.takeError();
+      if (!Cat)
+        return Cat.takeError();
+      std::optional<Category> C = parseCategory(*Cat);
+      if (!C)
+        return entryError(Path, Where, "bad category '" + *Cat + "'");
+      if (Error Err = checkPattern(Path, Where, *Name))
+        return Err;
+      F.Name = *Name;
+      F.Unless = *Unless;
+      F.Reason = *Reason;
+      F.Cat = *C;
+      P.Forbid.push_back(std::move(F));
+    }
+  }
+  Profiles[P.Context] = std::move(P);
+  return Error::success();
+}
+
+void RuleSet::index() {
+  Exact.clear();
+  Patterns.clear();
+  for (size_t I = 0; I < Functions.size(); ++I) {
+    if (isPattern(Functions[I].Name))
+      Patterns.push_back(I);
+    else
+      Exact[Functions[I].Name] = I; // later files win
+  }
+  // Most specific first: more literal characters, then later files.
+  llvm::stable_sort(Patterns, [&](size_t A, size_t B) {
+    auto Literal = [](StringRef S) { return S.size() - S.count('*') - S.count('?'); };
+    size_t LA = Literal(Functions[A].Name), LB = Literal(Functions[B].Name);
+    if (LA != LB)
+      return LA > LB;
+    return A > B;
+  });
+}
+
+const FunctionRule *RuleSet::match(StringRef Name, bool HasBody) const {
+  auto Applies = [&](const FunctionRule &R) { return !(R.Fallback && HasBody); };
+  if (auto It = Exact.find(Name); It != Exact.end() && Applies(Functions[It->second]))
+    return &Functions[It->second];
+  for (size_t I : Patterns)
+    if (Applies(Functions[I]) && wildcardMatch(Functions[I].Name, Name))
+      return &Functions[I];
+  return nullptr;
+}
+
+const Profile &RuleSet::profile(StringRef Context) const {
+  if (auto It = Profiles.find(Context); It != Profiles.end())
+    return It->second;
+  // "firmware" is the short name of "firmware-task".
+  if (Context == "firmware")
+    if (auto It = Profiles.find("firmware-task"); It != Profiles.end())
+      return It->second;
+  if (auto It = Profiles.find("default"); It != Profiles.end())
+    return It->second;
+  return BuiltinDefault;
+}
+
+std::string findBundledRulesDir(const char *Argv0) {
+  if (std::optional<std::string> Env = sys::Process::GetEnv("RTCHECK_RULES_DIR"))
+    return *Env;
+  static int Anchor;
+  std::string Exe = sys::fs::getMainExecutable(Argv0, &Anchor);
+  if (!Exe.empty()) {
+    SmallString<256> Dir(sys::path::parent_path(sys::path::parent_path(Exe)));
+    sys::path::append(Dir, "share", "rtcheck", "rules");
+    if (sys::fs::is_directory(Dir))
+      return std::string(Dir);
+  }
+  if (sys::fs::is_directory(RTCHECK_SOURCE_RULES_DIR))
+    return RTCHECK_SOURCE_RULES_DIR;
+  return {};
+}
+
+} // namespace rtcheck

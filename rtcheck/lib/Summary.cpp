@@ -1,0 +1,284 @@
+//===- Summary.cpp - summary (de)serialisation ----------------------------===//
+#include "rtcheck/Summary.h"
+
+#include "rtcheck/AtomicFile.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+using namespace llvm;
+
+namespace rtcheck {
+namespace {
+
+json::Value locToJSON(const SourceLoc &L) { return json::Array{L.File, L.Line, L.Column}; }
+
+bool locFromJSON(const json::Value &V, SourceLoc &L, json::Path P) {
+  const json::Array *A = V.getAsArray();
+  if (!A || A->size() != 3) {
+    P.report("expected [file, line, column]");
+    return false;
+  }
+  auto F = (*A)[0].getAsString();
+  auto Line = (*A)[1].getAsUINT64();
+  auto Col = (*A)[2].getAsUINT64();
+  if (!F || !Line || !Col) {
+    P.report("expected [file, line, column]");
+    return false;
+  }
+  L = {F->str(), unsigned(*Line), unsigned(*Col)};
+  return true;
+}
+
+StringRef kindName(CallKind K) {
+  switch (K) {
+  case CallKind::Direct:
+    return "direct";
+  case CallKind::Virtual:
+    return "virtual";
+  case CallKind::Indirect:
+    return "indirect";
+  }
+  llvm_unreachable("covered switch");
+}
+
+json::Value callToJSON(const CallSite &C) {
+  json::Object O{{"kind", kindName(C.Kind)}, {"callee", C.Callee}, {"loc", locToJSON(C.Loc)}};
+  if (C.InSystemHeader)
+    O["system"] = true;
+  if (!C.Note.empty())
+    O["note"] = C.Note;
+  if (!C.ConstArgs.empty()) {
+    json::Array A;
+    for (auto &[I, V] : C.ConstArgs)
+      A.push_back(json::Array{I, V});
+    O["const_args"] = std::move(A);
+  }
+  if (!C.FunctionArgs.empty()) {
+    json::Array A;
+    for (auto &[I, U] : C.FunctionArgs)
+      A.push_back(json::Array{I, U});
+    O["function_args"] = std::move(A);
+  }
+  return O;
+}
+
+template <typename T> bool pairsFromJSON(const json::Object &O, StringRef Key,
+                                          std::vector<std::pair<unsigned, T>> &Out, json::Path P) {
+  const json::Array *A = O.getArray(Key);
+  if (!A)
+    return true;
+  for (const json::Value &E : *A) {
+    const json::Array *Pair = E.getAsArray();
+    if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsUINT64()) {
+      P.field(Key).report("expected [index, value] pairs");
+      return false;
+    }
+    unsigned Index = unsigned(*(*Pair)[0].getAsUINT64());
+    if constexpr (std::is_same_v<T, int64_t>) {
+      auto V = (*Pair)[1].getAsInteger();
+      if (!V) {
+        P.field(Key).report("expected an integer value");
+        return false;
+      }
+      Out.emplace_back(Index, *V);
+    } else {
+      auto V = (*Pair)[1].getAsString();
+      if (!V) {
+        P.field(Key).report("expected a string value");
+        return false;
+      }
+      Out.emplace_back(Index, V->str());
+    }
+  }
+  return true;
+}
+
+bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
+  const json::Object *O = V.getAsObject();
+  if (!O) {
+    P.report("expected an object");
+    return false;
+  }
+  json::ObjectMapper M(V, P);
+  std::string Kind;
+  if (!M || !M.map("kind", Kind) || !M.map("callee", C.Callee) || !M.mapOptional("note", C.Note) ||
+      !M.mapOptional("system", C.InSystemHeader))
+    return false;
+  if (Kind == "direct")
+    C.Kind = CallKind::Direct;
+  else if (Kind == "virtual")
+    C.Kind = CallKind::Virtual;
+  else if (Kind == "indirect")
+    C.Kind = CallKind::Indirect;
+  else {
+    P.field("kind").report("unknown call kind");
+    return false;
+  }
+  const json::Value *Loc = O->get("loc");
+  if (!Loc) {
+    P.field("loc").report("missing");
+    return false;
+  }
+  return locFromJSON(*Loc, C.Loc, P.field("loc")) &&
+         pairsFromJSON(*O, "const_args", C.ConstArgs, P) &&
+         pairsFromJSON(*O, "function_args", C.FunctionArgs, P);
+}
+
+json::Value functionToJSON(const Function &F) {
+  json::Object O{{"usr", F.USR}, {"name", F.Name}, {"loc", locToJSON(F.Loc)}};
+  if (F.InSystemHeader)
+    O["system"] = true;
+  if (F.HasBody)
+    O["body"] = true;
+  if (F.IsPureVirtual)
+    O["pure"] = true;
+  if (F.IsBuiltin)
+    O["builtin"] = true;
+  if (!F.Overrides.empty())
+    O["overrides"] = F.Overrides;
+  if (!F.RootContext.empty()) {
+    O["root_context"] = F.RootContext;
+    O["root_origin"] = F.RootOrigin;
+  }
+  if (F.Trusted) {
+    O["trusted"] = true;
+    O["trusted_reason"] = F.TrustedReason;
+  }
+  if (!F.TypeKey.empty())
+    O["type"] = F.TypeKey;
+  if (!F.Calls.empty()) {
+    json::Array Calls;
+    for (const CallSite &C : F.Calls)
+      Calls.push_back(callToJSON(C));
+    O["calls"] = std::move(Calls);
+  }
+  return O;
+}
+
+bool functionFromJSON(const json::Value &V, Function &F, json::Path P) {
+  json::ObjectMapper M(V, P);
+  if (!M || !M.map("usr", F.USR) || !M.map("name", F.Name) ||
+      !M.mapOptional("system", F.InSystemHeader) || !M.mapOptional("body", F.HasBody) ||
+      !M.mapOptional("pure", F.IsPureVirtual) || !M.mapOptional("builtin", F.IsBuiltin) ||
+      !M.mapOptional("overrides", F.Overrides) || !M.mapOptional("root_context", F.RootContext) ||
+      !M.mapOptional("root_origin", F.RootOrigin) || !M.mapOptional("trusted", F.Trusted) ||
+      !M.mapOptional("trusted_reason", F.TrustedReason) || !M.mapOptional("type", F.TypeKey))
+    return false;
+  const json::Object *O = V.getAsObject();
+  if (const json::Value *Loc = O->get("loc"); !Loc || !locFromJSON(*Loc, F.Loc, P.field("loc")))
+    return false;
+  if (const json::Array *Calls = O->getArray("calls")) {
+    F.Calls.resize(Calls->size());
+    for (size_t I = 0; I < Calls->size(); ++I)
+      if (!callFromJSON((*Calls)[I], F.Calls[I], P.field("calls").index(I)))
+        return false;
+  }
+  return true;
+}
+
+} // namespace
+
+json::Value toJSON(const Summary &S) {
+  json::Array Functions;
+  for (const Function &F : S.Functions)
+    Functions.push_back(functionToJSON(F));
+  json::Array Taken;
+  for (const AddressTaken &A : S.AddressTakenFunctions)
+    Taken.push_back(json::Object{{"usr", A.USR}, {"type", A.TypeKey}});
+  json::Array Supp;
+  for (const Suppression &X : S.Suppressions)
+    Supp.push_back(json::Object{{"file", X.File},
+                                {"line", X.Line},
+                                {"categories", X.Categories},
+                                {"reason", X.Reason}});
+  json::Array Fields;
+  for (const FieldStore &F : S.FieldStores)
+    Fields.push_back(json::Object{{"field", F.Field}, {"usr", F.USR}});
+  return json::Object{{"rtcheck_summary", SummaryFormatVersion},
+                      {"main_file", S.MainFile},
+                      {"functions", std::move(Functions)},
+                      {"address_taken", std::move(Taken)},
+                      {"suppressions", std::move(Supp)},
+                      {"field_stores", std::move(Fields)}};
+}
+
+Expected<Summary> summaryFromJSON(const json::Value &V) {
+  Summary S;
+  json::Path::Root Root("summary");
+  json::ObjectMapper M(V, Root);
+  int64_t Version = 0;
+  if (!M || !M.map("rtcheck_summary", Version))
+    return createStringError(inconvertibleErrorCode(), "not an rtcheck summary");
+  if (Version != SummaryFormatVersion)
+    return createStringError(inconvertibleErrorCode(),
+                             "summary format version %lld, expected %d (re-run rtcheck extract)",
+                             (long long)Version, SummaryFormatVersion);
+  const json::Object *O = V.getAsObject();
+  auto Fail = [&]() -> Error {
+    std::string Msg;
+    raw_string_ostream OS(Msg);
+    Root.printErrorContext(V, OS);
+    return createStringError(inconvertibleErrorCode(), "malformed summary: %s",
+                             toString(Root.getError()).c_str());
+  };
+  if (!M.map("main_file", S.MainFile))
+    return Fail();
+  json::Path P = Root;
+  if (const json::Array *Fns = O->getArray("functions")) {
+    S.Functions.resize(Fns->size());
+    for (size_t I = 0; I < Fns->size(); ++I)
+      if (!functionFromJSON((*Fns)[I], S.Functions[I], P.field("functions").index(I)))
+        return Fail();
+  }
+  if (const json::Array *Taken = O->getArray("address_taken"))
+    for (size_t I = 0; I < Taken->size(); ++I) {
+      AddressTaken A;
+      json::ObjectMapper TM((*Taken)[I], P.field("address_taken").index(I));
+      if (!TM || !TM.map("usr", A.USR) || !TM.map("type", A.TypeKey))
+        return Fail();
+      S.AddressTakenFunctions.push_back(std::move(A));
+    }
+  if (const json::Array *Supp = O->getArray("suppressions"))
+    for (size_t I = 0; I < Supp->size(); ++I) {
+      Suppression X;
+      json::ObjectMapper SM((*Supp)[I], P.field("suppressions").index(I));
+      if (!SM || !SM.map("file", X.File) || !SM.map("line", X.Line) ||
+          !SM.map("categories", X.Categories) || !SM.mapOptional("reason", X.Reason))
+        return Fail();
+      S.Suppressions.push_back(std::move(X));
+    }
+  if (const json::Array *Fields = O->getArray("field_stores"))
+    for (size_t I = 0; I < Fields->size(); ++I) {
+      FieldStore F;
+      json::ObjectMapper FM((*Fields)[I], P.field("field_stores").index(I));
+      if (!FM || !FM.map("field", F.Field) || !FM.map("usr", F.USR))
+        return Fail();
+      S.FieldStores.push_back(std::move(F));
+    }
+  return S;
+}
+
+Error writeSummaryFile(const Summary &S, StringRef Path) {
+  std::string Text;
+  raw_string_ostream OS(Text);
+  OS << toJSON(S);
+  return writeFileAtomically(Path, Text);
+}
+
+Expected<Summary> readSummaryFile(StringRef Path) {
+  auto Buf = MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return createStringError(Buf.getError(), "%s: cannot read summary: %s", Path.str().c_str(),
+                             Buf.getError().message().c_str());
+  Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+  if (!V)
+    return createStringError(inconvertibleErrorCode(), "%s: invalid JSON: %s", Path.str().c_str(),
+                             toString(V.takeError()).c_str());
+  Expected<Summary> S = summaryFromJSON(*V);
+  if (!S)
+    return createStringError(inconvertibleErrorCode(), "%s: %s", Path.str().c_str(),
+                             toString(S.takeError()).c_str());
+  return S;
+}
+
+} // namespace rtcheck
