@@ -1,0 +1,84 @@
+// Summaries survive a JSON round trip; malformed or foreign documents are rejected clearly.
+#include "rtcheck/Summary.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include <gtest/gtest.h>
+
+using namespace rtcheck;
+
+TEST(Summary, RoundTripsThroughJSON) {
+  Summary S;
+  S.MainFile = "/src/a.cpp";
+  Function F;
+  F.USR = "c:@F@cb";
+  F.Name = "cb";
+  F.Loc = {"/src/a.cpp", 3, 6};
+  F.HasBody = true;
+  F.RootContext = "audio";
+  F.RootOrigin = "annotation";
+  CallSite C;
+  C.Kind = CallKind::Virtual;
+  C.Callee = "c:@S@V@F@run#";
+  C.Loc = {"/src/a.cpp", 4, 3};
+  C.Note = "destructor of 'v'";
+  C.ConstArgs = {{1, -1}};
+  C.FunctionArgs = {{0, "c:@F@isr"}};
+  F.Calls.push_back(C);
+  S.Functions.push_back(F);
+  S.AddressTakenFunctions.push_back({"c:@F@isr", "void (void)"});
+  S.Suppressions.push_back({"/src/a.cpp", 4, {"alloc", "lock"}, "vetted"});
+  S.FieldStores.push_back({"pw_stream_events::process", "c:@F@on_process"});
+
+  llvm::Expected<Summary> Back = summaryFromJSON(toJSON(S));
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  ASSERT_EQ(Back->Functions.size(), 1u);
+  const Function &G = Back->Functions[0];
+  EXPECT_EQ(G.RootContext, "audio");
+  ASSERT_EQ(G.Calls.size(), 1u);
+  EXPECT_EQ(G.Calls[0].Kind, CallKind::Virtual);
+  EXPECT_EQ(G.Calls[0].Loc.Line, 4u);
+  EXPECT_EQ(G.Calls[0].ConstArgs, C.ConstArgs);
+  EXPECT_EQ(G.Calls[0].FunctionArgs, C.FunctionArgs);
+  EXPECT_EQ(G.Calls[0].Note, C.Note);
+  EXPECT_EQ(Back->Suppressions[0].Categories.size(), 2u);
+  EXPECT_EQ(Back->FieldStores[0].Field, "pw_stream_events::process");
+  EXPECT_EQ(Back->AddressTakenFunctions[0].TypeKey, "void (void)");
+}
+
+TEST(Summary, RejectsOtherVersionsAndMalformedDocuments) {
+  llvm::json::Value Old = llvm::json::Object{{"rtcheck_summary", 0}, {"main_file", "x"}};
+  llvm::Expected<Summary> A = summaryFromJSON(Old);
+  ASSERT_FALSE(bool(A));
+  EXPECT_NE(llvm::toString(A.takeError()).find("version"), std::string::npos);
+
+  llvm::json::Value Bad = llvm::json::Object{
+      {"rtcheck_summary", SummaryFormatVersion},
+      {"main_file", "x"},
+      {"functions", llvm::json::Array{llvm::json::Object{{"usr", 1}}}}};
+  llvm::Expected<Summary> B = summaryFromJSON(Bad);
+  ASSERT_FALSE(bool(B));
+  EXPECT_NE(llvm::toString(B.takeError()).find("malformed summary"), std::string::npos);
+}
+
+TEST(Summary, FilesAreWrittenWholeAndReadBack) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("rtcheck-summary-test", Dir));
+  std::string Path = (Dir + "/a.rtsum.json").str();
+  Summary S;
+  S.MainFile = "/src/a.cpp";
+  ASSERT_FALSE(writeSummaryFile(S, Path));
+  llvm::Expected<Summary> Back = readSummaryFile(Path);
+  ASSERT_TRUE(bool(Back));
+  EXPECT_EQ(Back->MainFile, "/src/a.cpp");
+  // No temporary file is left beside it.
+  std::error_code EC;
+  unsigned Files = 0;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
+    ++Files;
+  EXPECT_EQ(Files, 1u);
+  llvm::Expected<Summary> Missing = readSummaryFile((Dir + "/none.json").str());
+  ASSERT_FALSE(bool(Missing));
+  EXPECT_NE(llvm::toString(Missing.takeError()).find("none.json"), std::string::npos);
+  llvm::sys::fs::remove_directories(Dir);
+}
