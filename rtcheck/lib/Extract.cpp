@@ -749,7 +749,9 @@ TUResult extractOne(const tooling::CompilationDatabase &DB, const std::string &F
   Args = tooling::getClangStripDependencyFileAdjuster()(Args, Cmd.Filename);
   Args = tooling::getClangSyntaxOnlyAdjuster()(Args, Cmd.Filename);
   // Analysis only: warnings are irrelevant and -Werror must not turn them into parse failures.
-  std::vector<std::string> Extra = {"-w", "-Wno-error", "-ferror-limit=20"};
+  // -fno-caret-diagnostics also keeps Clang from printing "N errors generated."
+  std::vector<std::string> Extra = {"-w", "-Wno-error", "-ferror-limit=20",
+                                    "-fno-caret-diagnostics"};
   if (!Options.ResourceDir.empty())
     Extra.push_back("-resource-dir=" + Options.ResourceDir);
   Extra.insert(Extra.end(), Options.ExtraArgs.begin(), Options.ExtraArgs.end());

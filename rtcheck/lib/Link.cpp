@@ -364,7 +364,12 @@ private:
   }
 
   ChainStep step(NodeId Entered, const CallSite &Via) {
-    return {Nodes[Entered].info().Name, Via.Loc, Via.InSystemHeader, Via.Note};
+    std::string Note = Via.Note;
+    if (Via.Kind != CallKind::Direct) {
+      StringRef How = Via.Kind == CallKind::Virtual ? "virtual call" : "indirect call";
+      Note = Note.empty() ? How.str() : Note + ", " + How.str();
+    }
+    return {Nodes[Entered].info().Name, Via.Loc, Via.InSystemHeader, std::move(Note)};
   }
 
   // --- findings -----------------------------------------------------------------------------
@@ -444,10 +449,9 @@ private:
     llvm::sort(F.Roots);
     F.Roots.erase(std::unique(F.Roots.begin(), F.Roots.end()), F.Roots.end());
     F.Chain = chainTo(U, Roots);
-    ChainStep Site = {Callee, C.Loc, C.InSystemHeader, C.Note};
+    F.Chain.push_back({Callee, C.Loc, C.InSystemHeader, C.Note});
     if (C.Kind == CallKind::Virtual)
-      Site.Note = Site.Note.empty() ? "virtual call" : Site.Note + ", virtual call";
-    F.Chain.push_back(std::move(Site));
+      F.Chain.back().Note += C.Note.empty() ? "virtual call" : ", virtual call";
     llvm::append_range(F.Chain, E.Steps);
     std::string FP = ruleId(F.Cat) + "|" + F.Site.File + "|" + F.SiteFunction + "|" + F.Callee +
                      "|" + C.Note + "|" + F.Leaf;
