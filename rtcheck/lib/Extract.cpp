@@ -733,17 +733,10 @@ public:
   std::string First;
 };
 
-TUResult extractOne(const tooling::CompilationDatabase &DB, const std::string &File,
-                    const ExtractOptions &Options) {
+TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Options) {
   TUResult R;
-  R.File = File;
+  R.File = Cmd.Filename;
   auto Start = std::chrono::steady_clock::now();
-  std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
-  if (Commands.empty()) {
-    R.Error = "no compile command for this file in the compilation database";
-    return R;
-  }
-  const tooling::CompileCommand &Cmd = Commands.front();
   std::vector<std::string> Args = Cmd.CommandLine;
   Args = tooling::getClangStripOutputAdjuster()(Args, Cmd.Filename);
   Args = tooling::getClangStripDependencyFileAdjuster()(Args, Cmd.Filename);
@@ -768,6 +761,7 @@ TUResult extractOne(const tooling::CompilationDatabase &DB, const std::string &F
     sys::path::make_absolute(Cmd.Directory, Main);
   sys::path::remove_dots(Main, true);
   S.MainFile = std::string(Main);
+  R.File = S.MainFile;
 
   FirstErrorConsumer Diags;
   tooling::ToolInvocation Invocation(Args, std::make_unique<ExtractAction>(S), Files.get());
@@ -787,19 +781,18 @@ TUResult extractOne(const tooling::CompilationDatabase &DB, const std::string &F
 
 } // namespace
 
-std::vector<TUResult> extractSummaries(const tooling::CompilationDatabase &DB,
-                                       ArrayRef<std::string> Files,
+std::vector<TUResult> extractSummaries(ArrayRef<tooling::CompileCommand> Commands,
                                        const ExtractOptions &Options) {
-  std::vector<TUResult> Results(Files.size());
+  std::vector<TUResult> Results(Commands.size());
   unsigned Jobs = Options.Jobs ? Options.Jobs : hardware_concurrency().compute_thread_count();
-  if (Jobs <= 1 || Files.size() <= 1) {
-    for (size_t I = 0; I < Files.size(); ++I)
-      Results[I] = extractOne(DB, Files[I], Options);
+  if (Jobs <= 1 || Commands.size() <= 1) {
+    for (size_t I = 0; I < Commands.size(); ++I)
+      Results[I] = extractOne(Commands[I], Options);
     return Results;
   }
   DefaultThreadPool Pool(hardware_concurrency(Jobs));
-  for (size_t I = 0; I < Files.size(); ++I)
-    Pool.async([&, I] { Results[I] = extractOne(DB, Files[I], Options); });
+  for (size_t I = 0; I < Commands.size(); ++I)
+    Pool.async([&, I] { Results[I] = extractOne(Commands[I], Options); });
   Pool.wait();
   return Results;
 }

@@ -137,6 +137,31 @@ class ThreeTranslationUnits(Workdir):
         self.assertEqual(os.listdir(self.dir), ["report.json"])
 
 
+class Select(Workdir):
+    """--select picks one program from a database that builds the same source twice."""
+
+    def test_select_by_output_path(self):
+        src = os.path.join(HERE, "fixtures", "variants.cpp")
+        entries = [{"directory": self.dir, "file": src, "output": out,
+                    "arguments": ["c++", "-std=c++20", "-I" + INCLUDE, *defs, "-c", src, "-o", out]}
+                   for out, defs in (("legacy.dir/variants.o", ["-DLEGACY"]),
+                                     ("fixed.dir/variants.o", []))]
+        with open(self.path("compile_commands.json"), "w") as f:
+            json.dump(entries, f)
+        legacy = rtcheck("check", "-p", self.dir, "--format=json", "--select", "legacy[.]dir")
+        fixed = rtcheck("check", "-p", self.dir, "--format=json", "--select", "fixed[.]dir")
+        self.assertEqual(legacy.returncode, 1, legacy.stderr)
+        self.assertEqual(fixed.returncode, 0, fixed.stderr)
+        cats = sorted((f["line"], f["category"]) for f in json.loads(legacy.stdout)["findings"])
+        self.assertEqual(cats, [(7, "alloc"), (8, "alloc")])
+        self.assertEqual(json.loads(fixed.stdout)["findings"], [])
+        none = rtcheck("check", "-p", self.dir, "--select", "nothing-matches")
+        self.assertEqual(none.returncode, 2)
+        bad = rtcheck("check", "-p", self.dir, "--select", "(")
+        self.assertEqual(bad.returncode, 2)
+        self.assert_one_line_error(bad, "--select")
+
+
 class BadInput(Workdir):
     def test_missing_compile_database(self):
         run = rtcheck("check", "-p", self.dir)

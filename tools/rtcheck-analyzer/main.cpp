@@ -21,10 +21,12 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/xxhash.h"
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <set>
 
 using namespace llvm;
 using namespace rtcheck;
@@ -235,19 +237,45 @@ loadDatabase(const std::string &BuildPath, const std::vector<std::string> &Flags
   return inferTargetAndDriverMode(inferMissingCompileCommands(std::move(DB)));
 }
 
-std::vector<std::string> inputFiles(const clang::tooling::CompilationDatabase &DB,
-                                    const std::vector<std::string> &Files) {
-  std::vector<std::string> Out;
+/// The compile commands to analyse: one per file (the first that --select accepts), or every
+/// command of the database when no file is named.
+std::vector<clang::tooling::CompileCommand>
+inputCommands(const clang::tooling::CompilationDatabase &DB, const std::vector<std::string> &Files,
+              const std::string &Select, std::vector<InputError> &Errors) {
+  using clang::tooling::CompileCommand;
+  std::optional<Regex> Filter;
+  if (!Select.empty()) {
+    Filter.emplace(Select);
+    std::string Why;
+    if (!Filter->isValid(Why))
+      fail("--select: bad regular expression '" + Select + "': " + Why);
+  }
+  auto Accepted = [&](const CompileCommand &C) {
+    return !Filter || Filter->match(llvm::join(C.CommandLine, " ") + " -o " + C.Output);
+  };
+  std::vector<CompileCommand> Out;
   if (Files.empty()) {
-    Out = DB.getAllFiles();
+    std::set<std::string> Seen;
+    for (CompileCommand &C : DB.getAllCompileCommands())
+      if (Accepted(C) && Seen.insert(C.Filename + "\n" + C.Directory).second)
+        Out.push_back(std::move(C));
     if (Out.empty())
-      fail("the compilation database lists no files");
+      fail(Filter ? "no compile command matches --select '" + Select + "'"
+                  : std::string("the compilation database lists no files"));
     return Out;
   }
   for (const std::string &F : Files) {
     if (!sys::fs::exists(F))
       fail(F + ": no such file");
-    Out.push_back(absolute(F));
+    std::string Abs = absolute(F);
+    std::vector<CompileCommand> Cmds = DB.getCompileCommands(Abs);
+    auto It = llvm::find_if(Cmds, Accepted);
+    if (It == Cmds.end()) {
+      Errors.push_back({Abs, Cmds.empty() ? "no compile command for this file"
+                                          : "no compile command for this file matches --select"});
+      continue;
+    }
+    Out.push_back(std::move(*It));
   }
   return Out;
 }
@@ -263,31 +291,30 @@ std::vector<Summary> collect(std::vector<TUResult> &Results, Report &R) {
   return Summaries;
 }
 
-int runCheck(CLI::App &App, const CommonOptions &O0, const std::string &BuildPath,
-             const std::vector<std::string> &Files, unsigned Jobs,
+int runCheck(const CommonOptions &O0, const std::string &BuildPath,
+             const std::vector<std::string> &Files, const std::string &Select, unsigned Jobs,
              const std::vector<std::string> &Flags, bool HaveFlags) {
-  (void)App;
   auto Start = std::chrono::steady_clock::now();
   CommonOptions O = O0;
   applyConfig(O);
   RuleSet Rules = loadRules(O);
   LinkOptions LO = linkOptions(O);
   auto DB = loadDatabase(BuildPath, Flags, HaveFlags, Files);
-  std::vector<std::string> Inputs = inputFiles(*DB, Files);
+  Report R;
+  auto Commands = inputCommands(*DB, Files, Select, R.Errors);
   ExtractOptions EO;
   EO.ResourceDir = resourceDir();
   EO.Jobs = Jobs;
-  std::vector<TUResult> Results = extractSummaries(*DB, Inputs, EO);
-  Report R;
+  std::vector<TUResult> Results = extractSummaries(Commands, EO);
   std::vector<Summary> Summaries = collect(Results, R);
   R.Link = link(Summaries, Rules, LO);
   R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   return finish(O, R);
 }
 
-int runExtract(const std::string &BuildPath, const std::vector<std::string> &Files, unsigned Jobs,
-               const std::vector<std::string> &Flags, bool HaveFlags, const std::string &Output,
-               const std::string &OutputDir) {
+int runExtract(const std::string &BuildPath, const std::vector<std::string> &Files,
+               const std::string &Select, unsigned Jobs, const std::vector<std::string> &Flags,
+               bool HaveFlags, const std::string &Output, const std::string &OutputDir) {
   if (Files.empty())
     fail("extract: name the files to extract");
   if (!Output.empty() && Files.size() != 1)
@@ -295,11 +322,14 @@ int runExtract(const std::string &BuildPath, const std::vector<std::string> &Fil
   if (Output.empty() && OutputDir.empty())
     fail("extract: pass -o FILE or --output-dir DIR");
   auto DB = loadDatabase(BuildPath, Flags, HaveFlags, Files);
-  std::vector<std::string> Inputs = inputFiles(*DB, Files);
+  std::vector<InputError> Errors;
+  auto Commands = inputCommands(*DB, Files, Select, Errors);
   ExtractOptions EO;
   EO.ResourceDir = resourceDir();
   EO.Jobs = Jobs;
-  std::vector<TUResult> Results = extractSummaries(*DB, Inputs, EO);
+  std::vector<TUResult> Results = extractSummaries(Commands, EO);
+  for (const InputError &E : Errors)
+    Results.push_back({E.File, std::nullopt, E.Message, 0});
   if (!OutputDir.empty())
     if (std::error_code EC = sys::fs::create_directories(OutputDir))
       fail(OutputDir + ": cannot create directory: " + EC.message());
@@ -438,11 +468,15 @@ int main(int argc, char **argv) {
   std::string BuildPath;
   std::vector<std::string> Files;
   unsigned Jobs = 0;
+  std::string Select;
 
   CLI::App *Check = App.add_subcommand("check", "Analyse translation units and report findings");
   Check->add_option("-p", BuildPath, "Build directory with compile_commands.json (or the file)");
   Check->add_option("files", Files, "Source files (default: every file of the database)");
   Check->add_option("-j,--jobs", Jobs, "Translation units analysed in parallel (default: cores)");
+  Check->add_option("--select", Select,
+                    "Analyse only compile commands matching REGEX (command line and output "
+                    "path): picks one program from a database that builds several");
   addCommonOptions(*Check, Common);
 
   std::string ExtractOut, ExtractDir;
@@ -450,6 +484,7 @@ int main(int argc, char **argv) {
   Extract->add_option("-p", BuildPath, "Build directory with compile_commands.json (or the file)");
   Extract->add_option("files", Files, "Source files");
   Extract->add_option("-j,--jobs", Jobs, "Translation units analysed in parallel");
+  Extract->add_option("--select", Select, "Extract only compile commands matching REGEX");
   Extract->add_option("-o,--output", ExtractOut, "Summary file (one input)");
   Extract->add_option("--output-dir", ExtractDir, "Directory for summary files (several inputs)");
 
@@ -471,9 +506,9 @@ int main(int argc, char **argv) {
     if (HaveFlags && !(Check->parsed() || Extract->parsed()))
       fail("'--' compiler flags apply to check and extract only");
     if (Check->parsed())
-      return runCheck(*Check, Common, BuildPath, Files, Jobs, Flags, HaveFlags);
+      return runCheck(Common, BuildPath, Files, Select, Jobs, Flags, HaveFlags);
     if (Extract->parsed())
-      return runExtract(BuildPath, Files, Jobs, Flags, HaveFlags, ExtractOut, ExtractDir);
+      return runExtract(BuildPath, Files, Select, Jobs, Flags, HaveFlags, ExtractOut, ExtractDir);
     if (Link->parsed())
       return runLink(Common, SummaryFiles);
     return runRules(Common, RulesAction, RulesArgs);

@@ -14,7 +14,7 @@
 #include <vector>
 
 namespace clang::tooling {
-class CompilationDatabase;
+struct CompileCommand;
 }
 
 namespace rtcheck {
@@ -36,10 +36,9 @@ struct TUResult {
   double Seconds = 0;
 };
 
-/// Extracts one summary per file, in parallel; results are in the order of Files. A file with no
-/// compile command, or one that does not parse, yields a TUResult with Error set.
-std::vector<TUResult> extractSummaries(const clang::tooling::CompilationDatabase &DB,
-                                       llvm::ArrayRef<std::string> Files,
+/// Extracts one summary per compile command, in parallel; results are in the order of Commands.
+/// A command that does not parse yields a TUResult with Error set.
+std::vector<TUResult> extractSummaries(llvm::ArrayRef<clang::tooling::CompileCommand> Commands,
                                        const ExtractOptions &Options);
 
 } // namespace rtcheck
