@@ -558,7 +558,8 @@ private:
     for (const FieldDecl *Field : RD->fields())
       if (const CXXDestructorDecl *D = destructorOf(Field->getType()))
         add(B.entryFor(D), CallKind::Direct, Field->getLocation(),
-            ("destructor of member '" + Field->getName() + "'").str());
+            Field->getName().empty() ? std::string("destructor of a lambda capture")
+                                     : ("destructor of member '" + Field->getName() + "'").str());
     for (const CXXBaseSpecifier &Base : RD->bases())
       if (const CXXDestructorDecl *D = destructorOf(Base.getType()))
         add(B.entryFor(D), CallKind::Direct, Base.getBeginLoc(),
