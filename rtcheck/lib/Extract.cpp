@@ -203,13 +203,22 @@ public:
 /// The function (or lambda call operator) an argument expression names, if any.
 const FunctionDecl *functionNamedBy(const Expr *E) {
   for (int Depth = 0; E && Depth < 8; ++Depth) {
-    E = E->IgnoreParenImpCasts();
+    // Explicit casts too: C callbacks are often registered as `(callback_t *)&fn`.
+    E = E->IgnoreParenCasts();
     if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf) {
       E = U->getSubExpr();
       continue;
     }
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return dyn_cast<FunctionDecl>(DRE->getDecl());
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        return FD;
+      // A variable holding a lambda or a function pointer: what it was initialised with.
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD || !VD->getInit() || isa<ParmVarDecl>(VD))
+        return nullptr;
+      E = VD->getInit();
+      continue;
+    }
     if (const auto *L = dyn_cast<LambdaExpr>(E))
       return L->getCallOperator();
     if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
