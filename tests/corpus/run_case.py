@@ -26,16 +26,19 @@ def sources_of(case):
     return [case]
 
 
-def annotated_files(case):
-    if os.path.isdir(case):
-        return sorted(os.path.join(case, f) for f in os.listdir(case)
+def annotated_files(case, recursive=False):
+    if not os.path.isdir(case):
+        return [case]
+    if recursive:
+        return sorted(os.path.join(d, f) for d, _, fs in os.walk(case) for f in fs
                       if f.endswith(SOURCES + (".h", ".hpp")))
-    return [case]
+    return sorted(os.path.join(case, f) for f in os.listdir(case)
+                  if f.endswith(SOURCES + (".h", ".hpp")))
 
 
-def read_case(case):
+def read_case(case, recursive=False):
     expected, args, flags = set(), [], []
-    for path in annotated_files(case):
+    for path in annotated_files(case, recursive):
         with open(path, encoding="utf-8") as f:
             for number, line in enumerate(f, 1):
                 if m := EXPECT.search(line):
@@ -54,17 +57,29 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--analyzer", required=True)
     p.add_argument("--include", action="append", default=[])
-    p.add_argument("case")
+    p.add_argument("--compile-db", help="analyse this build's database instead of the case's files")
+    p.add_argument("--select", help="with --compile-db: the program's compile commands (regex)")
+    p.add_argument("--expect-none", action="store_true",
+                   help="expect no finding at all (markers are ignored): a fixed variant")
+    p.add_argument("case", help="a file, or a directory of files forming one program (with "
+                                "--compile-db: the directory whose markers are read, recursively)")
     o = p.parse_args()
 
-    expected, args, flags = read_case(o.case)
-    files = sources_of(o.case)
-    is_c = all(f.endswith(".c") for f in files)
-    if not any(f.startswith("-std=") for f in flags):
-        flags.append("-std=c11" if is_c else "-std=c++20")
-    flags += ["-I" + i for i in o.include]
-    cmd = [o.analyzer, "check", "--format=json", "--fail-on=none", "--color=never", *args,
-           *files, "--", *flags]
+    if o.compile_db:
+        expected, args, _ = read_case(o.case, recursive=True)
+        cmd = [o.analyzer, "check", "--format=json", "--fail-on=none", "--color=never", *args,
+               "-p", o.compile_db] + (["--select", o.select] if o.select else [])
+    else:
+        expected, args, flags = read_case(o.case)
+        files = sources_of(o.case)
+        is_c = all(f.endswith(".c") for f in files)
+        if not any(f.startswith("-std=") for f in flags):
+            flags.append("-std=c11" if is_c else "-std=c++20")
+        flags += ["-I" + i for i in o.include]
+        cmd = [o.analyzer, "check", "--format=json", "--fail-on=none", "--color=never", *args,
+               *files, "--", *flags]
+    if o.expect_none:
+        expected = set()
     run = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     if run.returncode not in (0, 1):
         print(f"FAIL {o.case}: rtcheck exited {run.returncode}\n{run.stderr}")
