@@ -370,6 +370,8 @@ public:
         if (!Init->isWritten() && !isa<CXXDefaultInitExpr>(Init->getInit()))
           At = Init->getMember() ? Init->getMember()->getLocation() : Ctor->getLocation();
         LocationScope Scope(*this, At);
+        if (const FieldDecl *Member = Init->getMember())
+          markElided(Init->getInit(), Member->getType());
         TraverseStmt(Init->getInit());
       }
     TraverseStmt(FD->getBody());
@@ -487,7 +489,14 @@ public:
     return true;
   }
 
+  bool VisitReturnStmt(ReturnStmt *RS) override {
+    markElided(RS->getRetValue(), FD->getReturnType());
+    return true;
+  }
+
   bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) override {
+    if (Elided.contains(E))
+      return true;
     if (const CXXDestructorDecl *Dtor = E->getTemporary()->getDestructor();
         Dtor && !Dtor->isTrivial())
       add(B.entryFor(Dtor), CallKind::Direct, E->getBeginLoc(), "destructor of a temporary");
@@ -497,6 +506,7 @@ public:
   bool VisitVarDecl(VarDecl *VD) override {
     if (isa<ParmVarDecl>(VD))
       return true;
+    markElided(VD->getInit(), VD->getType());
     if (VD->hasLocalStorage() && !VD->isNRVOVariable()) {
       if (const CXXDestructorDecl *Dtor = destructorOf(VD->getType()))
         add(B.entryFor(Dtor), CallKind::Direct, VD->getLocation(),
@@ -551,6 +561,31 @@ private:
       return "__atomic_exchange";
     default:
       return E->isCmpXChg() ? "__atomic_compare_exchange" : "__atomic_fetch_add";
+    }
+  }
+
+  /// A prvalue that initialises an object of its own type is that object (C++17 guaranteed
+  /// elision): Clang still wraps it in a CXXBindTemporaryExpr, but no temporary is destroyed.
+  void markElided(const Expr *E, QualType Target) {
+    if (!E || Target.isNull() || !Ctx.getLangOpts().CPlusPlus17)
+      return;
+    for (int Depth = 0; E && Depth < 8; ++Depth) {
+      E = E->IgnoreParens();
+      if (const auto *C = dyn_cast<ExprWithCleanups>(E)) {
+        E = C->getSubExpr();
+      } else if (const auto *D = dyn_cast<CXXDefaultInitExpr>(E)) {
+        E = D->getExpr();
+      } else if (const auto *Cast = dyn_cast<CastExpr>(E);
+                 Cast && (Cast->getCastKind() == CK_NoOp ||
+                          Cast->getCastKind() == CK_ConstructorConversion)) {
+        E = Cast->getSubExpr();
+      } else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+        if (Ctx.hasSameUnqualifiedType(B->getType(), Target))
+          Elided.insert(B);
+        return;
+      } else {
+        return;
+      }
     }
   }
 
@@ -638,6 +673,7 @@ private:
   ASTContext &Ctx;
   const FunctionDecl *FD;
   SourceLocation Override;
+  DenseSet<const CXXBindTemporaryExpr *> Elided;
 };
 
 /// `// rtcheck-allow(alloc,lock): reason` comments of one file.
