@@ -1,52 +1,35 @@
 //===- Category.cpp -------------------------------------------------------===//
 #include "rtcheck/Category.h"
 
-#include "llvm/Support/ErrorHandling.h"
 #include <string>
 
 namespace rtcheck {
+namespace {
 
-llvm::StringRef categoryName(Category C) {
-  switch (C) {
+struct CategoryInfo {
+  const char *Name;
+  Severity Default;
+  const char *Phrase;
+  const char *Description;
+};
+
+// Indexed by Category; generated from the same list as the enum.
+constexpr CategoryInfo Table[] = {
 #define RTCHECK_CATEGORY(Enum, Name, Sev, Phrase, Description)                                      \
-  case Category::Enum:                                                                             \
-    return Name;
+  {Name, Severity::Sev, Phrase, Description},
 #include "rtcheck/Categories.def"
-  }
-  llvm_unreachable("covered switch");
-}
+};
+static_assert(std::size(Table) == AllCategories.size());
 
+const CategoryInfo &info(Category C) { return Table[static_cast<size_t>(C)]; }
+
+} // namespace
+
+llvm::StringRef categoryName(Category C) { return info(C).Name; }
 std::string ruleId(Category C) { return "rtcheck-" + categoryName(C).str(); }
-
-llvm::StringRef categoryPhrase(Category C) {
-  switch (C) {
-#define RTCHECK_CATEGORY(Enum, Name, Sev, Phrase, Description)                                      \
-  case Category::Enum:                                                                             \
-    return Phrase;
-#include "rtcheck/Categories.def"
-  }
-  llvm_unreachable("covered switch");
-}
-
-llvm::StringRef categoryDescription(Category C) {
-  switch (C) {
-#define RTCHECK_CATEGORY(Enum, Name, Sev, Phrase, Description)                                      \
-  case Category::Enum:                                                                             \
-    return Description;
-#include "rtcheck/Categories.def"
-  }
-  llvm_unreachable("covered switch");
-}
-
-Severity defaultSeverity(Category C) {
-  switch (C) {
-#define RTCHECK_CATEGORY(Enum, Name, Sev, Phrase, Description)                                      \
-  case Category::Enum:                                                                             \
-    return Severity::Sev;
-#include "rtcheck/Categories.def"
-  }
-  llvm_unreachable("covered switch");
-}
+llvm::StringRef categoryPhrase(Category C) { return info(C).Phrase; }
+llvm::StringRef categoryDescription(Category C) { return info(C).Description; }
+Severity defaultSeverity(Category C) { return info(C).Default; }
 
 std::optional<Category> parseCategory(llvm::StringRef Name) {
   for (Category C : AllCategories)
@@ -56,24 +39,14 @@ std::optional<Category> parseCategory(llvm::StringRef Name) {
 }
 
 llvm::StringRef severityName(Severity S) {
-  switch (S) {
-  case Severity::Allowed:
-    return "allowed";
-  case Severity::Warning:
-    return "warning";
-  case Severity::Error:
-    return "error";
-  }
-  llvm_unreachable("covered switch");
+  static constexpr const char *Names[] = {"allowed", "warning", "error"};
+  return Names[static_cast<size_t>(S)];
 }
 
 std::optional<Severity> parseSeverity(llvm::StringRef Name) {
-  if (Name == "allowed")
-    return Severity::Allowed;
-  if (Name == "warning")
-    return Severity::Warning;
-  if (Name == "error")
-    return Severity::Error;
+  for (Severity S : {Severity::Allowed, Severity::Warning, Severity::Error})
+    if (severityName(S) == Name)
+      return S;
   return std::nullopt;
 }
 

@@ -69,6 +69,25 @@ Expected<std::string> requireString(StringRef Path, const Twine &Where, const js
   return S->str();
 }
 
+/// Reads string keys into fields: every Required key must be present, Optional ones may be.
+Error readStrings(StringRef Path, const Twine &Where, const json::Object &O,
+                  std::initializer_list<std::pair<StringRef, std::string *>> Required,
+                  std::initializer_list<std::pair<StringRef, std::string *>> Optional = {}) {
+  for (auto [Key, Field] : Required) {
+    Expected<std::string> V = requireString(Path, Where, O, Key);
+    if (!V)
+      return V.takeError();
+    *Field = std::move(*V);
+  }
+  for (auto [Key, Field] : Optional) {
+    Expected<std::string> V = requireString(Path, Where, O, Key, /*Required=*/false);
+    if (!V)
+      return V.takeError();
+    *Field = std::move(*V);
+  }
+  return Error::success();
+}
+
 Error checkPattern(StringRef Path, const Twine &Where, StringRef Pattern) {
   if (Pattern.empty())
     return entryError(Path, Where, "empty name");
@@ -153,16 +172,10 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
         return Err;
       FunctionRule R;
       R.File = Path.str();
-      auto Name = requireString(Path, Where, *E, "name");
-      if (!Name)
-        return Name.takeError();
-      R.Name = *Name;
+      if (Error Err = readStrings(Path, Where, *E, {{"name", &R.Name}, {"reason", &R.Reason}}))
+        return Err;
       if (Error Err = checkPattern(Path, Where, R.Name))
         return Err;
-      auto Reason = requireString(Path, Where, *E, "reason");
-      if (!Reason)
-        return Reason.takeError();
-      R.Reason = *Reason;
       std::optional<bool> Safe = E->getBoolean("safe");
       if (E->get("safe") && !Safe)
         return entryError(Path, Where, "'safe' must be true or false");
@@ -212,22 +225,11 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
         return Err;
       RegistrationRule R;
       R.File = Path.str();
-      auto Fn = requireString(Path, Where, *E, "function");
-      auto Ctx = requireString(Path, Where, *E, "context");
-      auto Reason = requireString(Path, Where, *E, "reason");
-      auto Field = requireString(Path, Where, *E, "field", false);
-      if (!Fn)
-        return Fn.takeError();
-      if (!Ctx)
-        return Ctx.takeError();
-      if (!Reason)
-        return Reason.takeError();
-      if (!Field)
-        return Field.takeError();
-      R.Function = *Fn;
-      R.Context = *Ctx;
-      R.Reason = *Reason;
-      R.Field = *Field;
+      if (Error Err = readStrings(
+              Path, Where, *E,
+              {{"function", &R.Function}, {"context", &R.Context}, {"reason", &R.Reason}},
+              {{"field", &R.Field}}))
+        return Err;
       if (const json::Value *Arg = E->get("argument")) {
         auto N = Arg->getAsInteger();
         if (!N || *N < 0)
@@ -253,18 +255,10 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
         return Err;
       OverrideRule R;
       R.File = Path.str();
-      auto M = requireString(Path, Where, *E, "method");
-      auto Ctx = requireString(Path, Where, *E, "context");
-      auto Reason = requireString(Path, Where, *E, "reason");
-      if (!M)
-        return M.takeError();
-      if (!Ctx)
-        return Ctx.takeError();
-      if (!Reason)
-        return Reason.takeError();
-      R.Method = *M;
-      R.Context = *Ctx;
-      R.Reason = *Reason;
+      if (Error Err = readStrings(
+              Path, Where, *E,
+              {{"method", &R.Method}, {"context", &R.Context}, {"reason", &R.Reason}}))
+        return Err;
       NewOverrides.push_back(std::move(R));
     }
   }
@@ -281,14 +275,9 @@ Error RuleSet::loadProfile(StringRef Path, const json::Object &O) {
     return E;
   Profile P;
   P.File = Path.str();
-  auto Ctx = requireString(Path, "profile", O, "context");
-  if (!Ctx)
-    return Ctx.takeError();
-  P.Context = *Ctx;
-  auto Desc = requireString(Path, "profile", O, "description", false);
-  if (!Desc)
-    return Desc.takeError();
-  P.Description = *Desc;
+  if (Error Err = readStrings(Path, "profile", O, {{"context", &P.Context}},
+                              {{"description", &P.Description}}))
+    return Err;
   if (auto Base = O.getString("extends")) {
     auto It = Profiles.find(*Base);
     if (It == Profiles.end())
@@ -324,26 +313,16 @@ Error RuleSet::loadProfile(StringRef Path, const json::Object &O) {
       if (Error Err = checkKeys(Path, Where, *E, {"name", "unless", "category", "reason"}))
         return Err;
       ForbidRule F;
-      auto Name = requireString(Path, Where, *E, "name");
-      auto Unless = requireString(Path, Where, *E, "unless", false);
-      auto Reason = requireString(Path, Where, *E, "reason");
-      auto Cat = requireString(Path, Where, *E, "category");
-      if (!Name)
-        return Name.takeError();
-      if (!Unless)
-        return Unless.takeError();
-      if (!Reason)
-        return Reason.takeError();
-      if (!Cat)
-        return Cat.takeError();
-      std::optional<Category> C = parseCategory(*Cat);
-      if (!C)
-        return entryError(Path, Where, "bad category '" + *Cat + "'");
-      if (Error Err = checkPattern(Path, Where, *Name))
+      std::string Cat;
+      if (Error Err = readStrings(Path, Where, *E,
+                                  {{"name", &F.Name}, {"reason", &F.Reason}, {"category", &Cat}},
+                                  {{"unless", &F.Unless}}))
         return Err;
-      F.Name = *Name;
-      F.Unless = *Unless;
-      F.Reason = *Reason;
+      std::optional<Category> C = parseCategory(Cat);
+      if (!C)
+        return entryError(Path, Where, "bad category '" + Cat + "'");
+      if (Error Err = checkPattern(Path, Where, F.Name))
+        return Err;
       F.Cat = *C;
       P.Forbid.push_back(std::move(F));
     }
