@@ -146,6 +146,9 @@ public:
           F.TrustedReason = Text.str();
         }
       }
+    for (const FunctionDecl *R : FD->redecls())
+      if (const auto *S = R->getAttr<SectionAttr>())
+        F.Section = S->getName().str();
     if (F.RootContext.empty())
       for (const FunctionEffectWithCondition &E : FD->getFunctionEffects())
         if (E.Effect.kind() == FunctionEffect::Kind::NonBlocking) {

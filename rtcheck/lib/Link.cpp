@@ -54,6 +54,8 @@ struct Effect {
   const FunctionRule *Rule = nullptr;
   /// Library steps from the callee to the leaf: (function entered, call location).
   std::vector<ChainStep> Steps;
+  /// A message of its own, for findings that are not "reaches a blocking leaf".
+  std::string Message = {};
 };
 
 struct Parent {
@@ -443,7 +445,7 @@ private:
       F.LeafReason = E.Rule->Reason;
       F.RuleFile = E.Rule->File;
     }
-    F.Message = message(C, F);
+    F.Message = E.Message.empty() ? message(C, F) : E.Message;
     for (unsigned R : Roots)
       F.Roots.push_back(Result.Roots[R].Function);
     llvm::sort(F.Roots);
@@ -472,12 +474,15 @@ private:
     return M;
   }
 
+  static bool inIRAM(const Function &F) { return StringRef(F.Section).starts_with(".iram"); }
+
   void reportFindings() {
     for (NodeId U = 0; U < Nodes.size(); ++U) {
       if (ReachedBy[U].empty() || !Nodes[U].isUser())
         continue;
       const std::vector<unsigned> &Roots = ReachedBy[U];
       std::vector<const ForbidRule *> Forbidden = forbidRulesFor(Roots);
+      bool CallerInIRAM = inIRAM(Nodes[U].info());
       for (const CallSite &C : Nodes[U].Def->Calls) {
         if (C.InSystemHeader)
           continue;
@@ -487,6 +492,15 @@ private:
         for (NodeId T : Ts) {
           const Classification &Cls = classify(T);
           const std::string &Name = Nodes[T].info().Name;
+          // ESP32: code in IRAM runs while the flash cache is disabled; calling into flash then
+          // faults. A call from IRAM code to a user function outside IRAM is a driver finding.
+          if (CallerInIRAM && Nodes[T].isUser() && !inIRAM(Nodes[T].info()) &&
+              Cls.K == Classification::Follow)
+            addFinding(U, C,
+                       Effect{Category::Driver, Name, nullptr, {},
+                              "'" + Name + "' is not placed in IRAM but is called from IRAM code "
+                              "(IRAM_ATTR): it faults while the flash cache is disabled"},
+                       Roots);
           for (const ForbidRule *R : Forbidden)
             if (wildcardMatch(R->Name, Name) && (R->Unless.empty() || !wildcardMatch(R->Unless, Name)))
               addFinding(U, C, Effect{R->Cat, Name, nullptr, {}}, Roots);

@@ -146,6 +146,8 @@ json::Value functionToJSON(const Function &F) {
   }
   if (!F.TypeKey.empty())
     O["type"] = F.TypeKey;
+  if (!F.Section.empty())
+    O["section"] = F.Section;
   if (!F.Calls.empty()) {
     json::Array Calls;
     for (const CallSite &C : F.Calls)
@@ -162,7 +164,8 @@ bool functionFromJSON(const json::Value &V, Function &F, json::Path P) {
       !M.mapOptional("pure", F.IsPureVirtual) || !M.mapOptional("builtin", F.IsBuiltin) ||
       !M.mapOptional("overrides", F.Overrides) || !M.mapOptional("root_context", F.RootContext) ||
       !M.mapOptional("root_origin", F.RootOrigin) || !M.mapOptional("trusted", F.Trusted) ||
-      !M.mapOptional("trusted_reason", F.TrustedReason) || !M.mapOptional("type", F.TypeKey))
+      !M.mapOptional("trusted_reason", F.TrustedReason) || !M.mapOptional("type", F.TypeKey) ||
+      !M.mapOptional("section", F.Section))
     return false;
   const json::Object *O = V.getAsObject();
   if (const json::Value *Loc = O->get("loc"); !Loc || !locFromJSON(*Loc, F.Loc, P.field("loc")))

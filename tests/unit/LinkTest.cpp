@@ -304,3 +304,18 @@ TEST(Link, ProfilesCanForbidCallsByName) {
   LinkResult R = link(P.TUs, rules(Family, Profile), {});
   EXPECT_EQ(sites(R), (std::set<std::tuple<unsigned, std::string>>{{4, "lock"}}));
 }
+
+TEST(Link, IramCodeCallingFlashCodeIsAFinding) {
+  Program P;
+  Function &Isr = P.def("isr");
+  Isr.RootContext = "firmware-isr";
+  Isr.Section = ".iram1.3";
+  Program::call(Isr, "in_iram", 4);
+  Program::call(Isr, "in_flash", 5);
+  Function &InIram = P.def("in_iram");
+  InIram.Section = ".iram1.4";
+  P.def("in_flash");
+  LinkResult R = link(P.TUs, rules(Basic), {});
+  EXPECT_EQ(sites(R), (std::set<std::tuple<unsigned, std::string>>{{5, "driver"}}));
+  EXPECT_NE(R.Findings[0].Message.find("not placed in IRAM"), std::string::npos);
+}

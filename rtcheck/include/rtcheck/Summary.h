@@ -71,6 +71,8 @@ struct Function {
   std::string TrustedReason;
   /// Type key used to match indirect calls; set for address-taken functions.
   std::string TypeKey;
+  /// The section the function is placed in (`__attribute__((section))`, e.g. ESP-IDF's IRAM_ATTR).
+  std::string Section;
   std::vector<CallSite> Calls;
 };
 
