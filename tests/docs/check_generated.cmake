@@ -1,0 +1,10 @@
+# Regenerates a document into OUT and fails (naming the fix) when it differs from DOC.
+execute_process(COMMAND ${PYTHON} ${GENERATOR} ${RULES} -o ${OUT} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${GENERATOR} failed")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${OUT} ${DOC} RESULT_VARIABLE diff)
+if(NOT diff EQUAL 0)
+  message(FATAL_ERROR "${DOC} is stale: run `cmake --build <build> --target rules-doc` and commit it")
+endif()
+message(STATUS "${DOC} is current")
