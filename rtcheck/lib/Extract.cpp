@@ -429,6 +429,10 @@ public:
       if (B.isPureBuiltin(Callee))
         return true;
     }
+    // A trivial function (e.g. the destructor of a trivially destructible type that a container
+    // calls explicitly) does nothing and has no body to follow.
+    if (Callee->isTrivial())
+      return true;
     CallKind Kind = CallKind::Direct;
     if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee); MD && MD->isVirtual()) {
       const Expr *Base = nullptr;

@@ -509,9 +509,18 @@ private:
               addFinding(U, C, Effect{Cls.Cat, Name, Cls.Rule, {}}, Roots);
             continue;
           }
-          if (Cls.K == Classification::Follow && !Nodes[T].isUser())
-            for (const Effect &E : libraryEffects(T))
-              addFinding(U, C, E, Roots);
+          if (Cls.K == Classification::Follow && !Nodes[T].isUser()) {
+            // A throw on a library call's error path (push_back's length_error, lock()'s
+            // system_error) is reported only when it is the call's one hazard, as for
+            // vector::at: next to an allocation or a lock it adds nothing to act on.
+            const std::vector<Effect> &Effects = libraryEffects(T);
+            bool OtherHazard = llvm::any_of(Effects, [](const Effect &E) {
+              return E.Cat != Category::Exception && E.Cat != Category::Unknown;
+            });
+            for (const Effect &E : Effects)
+              if (!(OtherHazard && E.Cat == Category::Exception))
+                addFinding(U, C, E, Roots);
+          }
         }
       }
     }

@@ -319,3 +319,24 @@ TEST(Link, IramCodeCallingFlashCodeIsAFinding) {
   EXPECT_EQ(sites(R), (std::set<std::tuple<unsigned, std::string>>{{5, "driver"}}));
   EXPECT_NE(R.Findings[0].Message.find("not placed in IRAM"), std::string::npos);
 }
+
+TEST(Link, LibraryErrorPathThrowsOnlyWhenTheyAreTheOneHazard) {
+  const char *Family = R"({"family":"t","functions":[
+    {"name":"malloc","category":"alloc","reason":"heap"},
+    {"name":"std::__throw_*","category":"exception","reason":"throws"}]})";
+  Program P;
+  Function &Root = P.def("cb");
+  Root.RootContext = "audio";
+  Program::call(Root, "std::vector::push_back", 5);
+  Program::call(Root, "std::vector::at", 6);
+  Function &Push = P.def("std::vector::push_back", 0, /*System=*/true);
+  Program::call(Push, "malloc", 100);
+  Program::call(Push, "std::__throw_length_error", 101);
+  Function &At = P.def("std::vector::at", 0, true);
+  Program::call(At, "std::__throw_out_of_range", 200);
+  P.decl("malloc");
+  P.decl("std::__throw_length_error");
+  P.decl("std::__throw_out_of_range");
+  LinkResult R = link(P.TUs, rules(Family), {});
+  EXPECT_EQ(sites(R), (std::set<std::tuple<unsigned, std::string>>{{5, "alloc"}, {6, "exception"}}));
+}

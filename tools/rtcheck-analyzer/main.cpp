@@ -58,10 +58,17 @@ struct CommonOptions {
 };
 
 void addCommonOptions(CLI::App &App, CommonOptions &O) {
-  App.add_option("--rules", O.RuleFiles, "Extra rules file (overrides bundled entries)");
+  // Repeatable options take one value each, so that they never swallow the file arguments.
+  App.add_option("--rules", O.RuleFiles, "Extra rules file (overrides bundled entries)")
+      ->allow_extra_args(false)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   App.add_option("--rules-dir", O.RulesDir, "Use this rules directory instead of the bundled one");
   App.add_option("--config", O.Config, "JSON configuration file (roots, rules, fail_on)");
-  App.add_option("--root", O.Roots, "Extra real-time root: NAME or NAME=CONTEXT (wildcards ok)");
+  App.add_option("--root", O.Roots, "Extra real-time root: NAME or NAME=CONTEXT (wildcards ok)")
+      ->allow_extra_args(false)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   App.add_option("--format", O.Format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif"}));
   App.add_option("-o,--output", O.Output, "Write the report to FILE (atomically)");
@@ -498,7 +505,10 @@ int main(int argc, char **argv) {
   CLI::App *RulesCmd = App.add_subcommand("rules", "List, show or validate rules");
   RulesCmd->add_option("action", RulesAction, "list | show NAME | validate FILE...")->required();
   RulesCmd->add_option("args", RulesArgs, "Function name or rules files");
-  RulesCmd->add_option("--rules", Common.RuleFiles, "Extra rules file");
+  RulesCmd->add_option("--rules", Common.RuleFiles, "Extra rules file")
+      ->allow_extra_args(false)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   RulesCmd->add_option("--rules-dir", Common.RulesDir, "Rules directory");
 
   try {
