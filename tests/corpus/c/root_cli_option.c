@@ -1,5 +1,5 @@
-// rtcheck-args: --root=isr_*
 /* C: --root accepts a wildcard; every matching function becomes a root. */
+// rtcheck-args: --root=isr_*
 #include <stdio.h>
 
 void isr_uart(void) {

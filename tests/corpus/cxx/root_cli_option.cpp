@@ -1,5 +1,5 @@
-// rtcheck-args: --root=my_callback
 // A function named with --root is a root though it carries no attribute; other functions are not.
+// rtcheck-args: --root=my_callback
 #include <stdlib.h>
 
 void *g_mem;
