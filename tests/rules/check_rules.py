@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Validates the rules database: every family and profile file against its JSON Schema, no duplicate
-entries within a file, valid globs, complete profiles, a profile for every context that registrations
-and overrides use, and a non-safe rule for every function LLVM's RealtimeSanitizer intercepts."""
+entries within a file or across family files, valid globs, complete profiles, a profile for every
+context that registrations and overrides use, and a non-safe rule for every function LLVM's
+RealtimeSanitizer intercepts."""
 
 import argparse
 import json
@@ -186,6 +187,12 @@ def main():
     chk.check("profiles: default, audio, camera, firmware-task, firmware-isr exist",
               [f"missing profiles/{c}.json" for c in ["default", "audio", "camera", "firmware-task", "firmware-isr"]
                if c not in profiles])
+
+    owners = {}
+    for entry, file in index.entries:
+        owners.setdefault(entry["name"], []).append(file)
+    chk.check("no function name is defined in two family files",
+              [f"'{n}' in {', '.join(fs)}" for n, fs in sorted(owners.items()) if len(set(fs)) > 1])
 
     names = [l.strip() for l in args.rtsan.read_text().splitlines() if l.strip() and not l.startswith("#")]
     missing, safe = [], []
