@@ -2,6 +2,10 @@
 #ifndef __ESP_ERR_H__
 #define __ESP_ERR_H__
 
+#include <assert.h>
+#include <stdint.h>
+#include <stdio.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
