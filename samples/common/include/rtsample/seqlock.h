@@ -49,7 +49,7 @@ public:
         words[i] = words_[i].load(std::memory_order_relaxed);
       std::atomic_thread_fence(std::memory_order_acquire);
       if (seq_.load(std::memory_order_relaxed) == s1) {
-        std::memcpy(&out, words.data(), sizeof(T));
+        std::memcpy(static_cast<void *>(&out), words.data(), sizeof(T));
         if (retries)
           *retries = attempt;
         return true;
