@@ -182,10 +182,17 @@ public:
 
   std::string typeKey(QualType T, const CXXRecordDecl *Class) {
     T = Ctx.getCanonicalType(T);
-    // A pointer to a non-throwing function may point to a throwing one's type and vice versa.
-    if (T->getAs<FunctionProtoType>())
-      T = Ctx.getCanonicalType(
-          Ctx.getFunctionTypeWithExceptionSpec(T, FunctionProtoType::ExceptionSpecInfo()));
+    if (const auto *FPT = T->getAs<FunctionProtoType>()) {
+      // A pointer to a non-throwing function may point to a throwing one's type and vice versa;
+      // a lambda's `const` call operator converts to a plain function pointer.
+      FunctionProtoType::ExtProtoInfo EPI = FPT->getExtProtoInfo();
+      EPI.ExceptionSpec = FunctionProtoType::ExceptionSpecInfo();
+      if (!Class) {
+        EPI.TypeQuals = Qualifiers();
+        EPI.RefQualifier = RQ_None;
+      }
+      T = Ctx.getCanonicalType(Ctx.getFunctionType(FPT->getReturnType(), FPT->getParamTypes(), EPI));
+    }
     std::string Key = T.getAsString();
     if (Class)
       Key = QualType(Ctx.getCanonicalTagType(Class)).getAsString() + "::* " + Key;
@@ -447,9 +454,25 @@ public:
       if (!Qualified && !(Base && MD->getDevirtualizedMethod(Base, false)))
         Kind = CallKind::Virtual;
     }
-    CallSite &Site = add(B.entryFor(Callee), Kind, CE->getExprLoc());
+    CallSite &Site = add(B.entryFor(Callee), Kind, siteOfImplicitMemberCall(CE));
     recordArguments(CE, Callee, Site);
     return true;
+  }
+
+  /// In an implicitly defined copy or move assignment every statement sits at the class's
+  /// opening line; a member's assignment is reported at the member's declaration instead.
+  SourceLocation siteOfImplicitMemberCall(const CallExpr *CE) {
+    if (!FD->isImplicit() || Override.isValid())
+      return CE->getExprLoc();
+    const Expr *Object = nullptr;
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE); OC && OC->getNumArgs())
+      Object = OC->getArg(0);
+    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      Object = MC->getImplicitObjectArgument();
+    if (const auto *ME = dyn_cast_or_null<MemberExpr>(Object ? Object->IgnoreImplicit() : nullptr))
+      if (isa<FieldDecl>(ME->getMemberDecl()))
+        return ME->getMemberDecl()->getLocation();
+    return CE->getExprLoc();
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *E) override {
@@ -520,8 +543,12 @@ public:
             ("destructor of '" + VD->getName() + "'").str());
       return true;
     }
+    // A guard protects a dynamic initialiser, and also the one-time registration of a
+    // destructor with __cxa_atexit for a constant-initialised static.
     if (VD->isStaticLocal() && Ctx.getLangOpts().CPlusPlus && Ctx.getLangOpts().ThreadsafeStatics &&
-        VD->hasInit() && !VD->getType()->isDependentType() && !VD->hasConstantInitialization())
+        VD->hasInit() && !VD->getType()->isDependentType() &&
+        (!VD->hasConstantInitialization() ||
+         VD->needsDestruction(Ctx) != QualType::DK_none))
       add(B.runtimeEntry("__cxa_guard_acquire"), CallKind::Direct, VD->getLocation(),
           ("guarded initialisation of static '" + VD->getName() + "'").str());
     return true;
