@@ -479,7 +479,9 @@ public:
     const CXXConstructorDecl *Ctor = E->getConstructor();
     if (!Ctor || Ctor->isTrivial())
       return true;
-    add(B.entryFor(Ctor), CallKind::Direct, E->getLocation());
+    CallSite &Site = add(B.entryFor(Ctor), CallKind::Direct, E->getLocation());
+    // Stream classes register their callback through a constructor argument.
+    recordArguments(ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs()), Ctor, Site);
     return true;
   }
 
@@ -666,23 +668,27 @@ private:
   }
 
   void recordArguments(const CallExpr *CE, const FunctionDecl *Callee, CallSite &Site) {
-    unsigned First = 0;
-    if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee))
-      First = 1; // argument 0 is the object
+    ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
+    if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) && !Args.empty())
+      Args = Args.drop_front(); // argument 0 is the object
+    recordArguments(Args, Callee, Site);
+  }
+
+  void recordArguments(ArrayRef<const Expr *> Args, const FunctionDecl *Callee, CallSite &Site) {
     bool Library = !Callee->hasBody();
-    for (unsigned I = First; I < CE->getNumArgs(); ++I) {
-      const Expr *Arg = CE->getArg(I);
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      const Expr *Arg = Args[I];
       if (Arg->isValueDependent() || Arg->isTypeDependent())
         continue;
       if (const FunctionDecl *Fn = functionNamedBy(Arg)) {
-        Site.FunctionArgs.emplace_back(I - First, B.usrOf(Fn));
+        Site.FunctionArgs.emplace_back(I, B.usrOf(Fn));
         continue;
       }
       // Constant arguments matter only for rules, which describe library functions.
       Expr::EvalResult R;
       if (Library && Arg->getType()->isIntegralOrEnumerationType() &&
           Arg->EvaluateAsInt(R, Ctx) && R.Val.isInt())
-        Site.ConstArgs.emplace_back(I - First, R.Val.getInt().getExtValue());
+        Site.ConstArgs.emplace_back(I, R.Val.getInt().getExtValue());
     }
   }
 

@@ -224,6 +224,11 @@ private:
         Result.Warnings.push_back("root '" + Spec.Name +
                                   "' matches no function defined in the analysed files");
     }
+    // Functions that are roots by name (interrupt vectors, HAL callbacks).
+    for (const NamedRootRule &R : Rules.namedRoots())
+      for (NodeId Id = 0; Id < Nodes.size(); ++Id)
+        if (Nodes[Id].isUser() && wildcardMatch(R.Name, Nodes[Id].info().Name))
+          addRoot(Id, R.Context, "registration");
     // Registrations: a function passed to a registration API becomes a root.
     if (!Rules.registrations().empty()) {
       for (const Summary &S : Summaries) {

@@ -151,7 +151,7 @@ Error RuleSet::loadFile(StringRef Path) {
 Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
   if (Error E = checkKeys(Path, "top level", O,
                           {"family", "description", "sources", "functions", "registrations",
-                           "overrides", "$schema", "notes"}))
+                           "overrides", "roots", "$schema", "notes"}))
     return E;
   if (!O.get("family"))
     return entryError(Path, "top level", "missing 'family' (or 'context' for a profile)");
@@ -262,10 +262,33 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
       NewOverrides.push_back(std::move(R));
     }
   }
+  std::vector<NamedRootRule> NewRoots;
+  if (const json::Value *RV = O.get("roots")) {
+    const json::Array *A = RV->getAsArray();
+    if (!A)
+      return entryError(Path, "roots", "expected an array");
+    for (size_t I = 0; I < A->size(); ++I) {
+      const json::Object *E = (*A)[I].getAsObject();
+      std::string Where = "roots[" + std::to_string(I) + "]";
+      if (!E)
+        return entryError(Path, Where, "expected an object");
+      if (Error Err = checkKeys(Path, Where, *E, {"name", "context", "reason"}))
+        return Err;
+      NamedRootRule R;
+      R.File = Path.str();
+      if (Error Err = readStrings(Path, Where, *E,
+                                  {{"name", &R.Name}, {"context", &R.Context}, {"reason", &R.Reason}}))
+        return Err;
+      if (Error Err = checkPattern(Path, Where, R.Name))
+        return Err;
+      NewRoots.push_back(std::move(R));
+    }
+  }
   // Only a fully valid file changes the set.
   llvm::append_range(Functions, NewFunctions);
   llvm::append_range(Registrations, NewRegistrations);
   llvm::append_range(Overrides, NewOverrides);
+  llvm::append_range(NamedRoots, NewRoots);
   return Error::success();
 }
 

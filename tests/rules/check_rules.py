@@ -177,7 +177,8 @@ def main():
         else:
             entries += check_family(chk, path, data, family_schema, index)
             if isinstance(data, dict):
-                for r in data.get("registrations", []) + data.get("overrides", []):
+                for r in (data.get("registrations", []) + data.get("overrides", [])
+                          + data.get("roots", [])):
                     if isinstance(r, dict) and "context" in r:
                         contexts_used.setdefault(r["context"], path.name)
 

@@ -340,3 +340,19 @@ TEST(Link, LibraryErrorPathThrowsOnlyWhenTheyAreTheOneHazard) {
   LinkResult R = link(P.TUs, rules(Family), {});
   EXPECT_EQ(sites(R), (std::set<std::tuple<unsigned, std::string>>{{5, "alloc"}, {6, "exception"}}));
 }
+
+TEST(Link, FunctionsNamedByRootRulesAreRoots) {
+  const char *Family = R"({"family":"t","functions":[{"name":"malloc","category":"alloc","reason":"heap"}],
+    "roots":[{"name":"*_IRQHandler","context":"firmware-isr","reason":"vector table"}]})";
+  Program P;
+  Function &Irq = P.def("USART1_IRQHandler");
+  Program::call(Irq, "malloc", 3);
+  Function &Other = P.def("helper_IRQ");
+  Program::call(Other, "malloc", 9);
+  P.decl("malloc");
+  LinkResult R = link(P.TUs, rules(Family), {});
+  ASSERT_EQ(R.Roots.size(), 1u);
+  EXPECT_EQ(R.Roots[0].Function, "USART1_IRQHandler");
+  EXPECT_EQ(R.Roots[0].Context, "firmware-isr");
+  EXPECT_EQ(sites(R), (std::set<std::tuple<unsigned, std::string>>{{3, "alloc"}}));
+}

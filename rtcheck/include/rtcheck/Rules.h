@@ -48,6 +48,14 @@ struct OverrideRule {
   std::string File;
 };
 
+/// Functions that are roots by their name alone (Cortex-M `*_IRQHandler`, STM32 HAL callbacks).
+struct NamedRootRule {
+  std::string Name; ///< exact name or wildcard pattern
+  std::string Context;
+  std::string Reason;
+  std::string File;
+};
+
 /// A call a context forbids outright (e.g. non-FromISR FreeRTOS calls inside an ISR).
 struct ForbidRule {
   std::string Name;
@@ -81,6 +89,7 @@ public:
   const std::vector<FunctionRule> &functions() const { return Functions; }
   const std::vector<RegistrationRule> &registrations() const { return Registrations; }
   const std::vector<OverrideRule> &overrides() const { return Overrides; }
+  const std::vector<NamedRootRule> &namedRoots() const { return NamedRoots; }
   const llvm::StringMap<Profile> &profiles() const { return Profiles; }
   const std::vector<std::string> &files() const { return Files; }
 
@@ -94,6 +103,7 @@ private:
   std::vector<size_t> Patterns;              ///< wildcard entries, most specific first
   std::vector<RegistrationRule> Registrations;
   std::vector<OverrideRule> Overrides;
+  std::vector<NamedRootRule> NamedRoots;
   llvm::StringMap<Profile> Profiles;
   Profile BuiltinDefault;
   std::vector<std::string> Files;
