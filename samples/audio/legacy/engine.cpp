@@ -46,7 +46,7 @@ void MixerEngine::process(float *out, unsigned frames) {
   RTCHECK_SCOPE("audio.mixer", budget_ns_);
   const auto start = std::chrono::steady_clock::now();
   {
-    std::lock_guard<std::mutex> guard(tracks_mutex_); // expect: lock, exception
+    std::lock_guard<std::mutex> guard(tracks_mutex_); // expect: lock
     const float peak = mix_block(tracks_.data(), tracks_.size(), position_,
                                  master_.load(std::memory_order_relaxed), out, frames);
     peak_ = peak > peak_ ? peak : peak_;

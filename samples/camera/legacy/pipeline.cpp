@@ -7,7 +7,7 @@
 namespace camera {
 
 bool EventQueue::push(const Event &e) {
-  std::unique_lock<std::mutex> lock(mutex_); // expect: lock, exception
+  std::unique_lock<std::mutex> lock(mutex_); // expect: lock
   const int p = int(e.priority);
   if (heap_.size() >= kCapacity) {
     const auto room = [this] { return heap_.size() < kCapacity; };
@@ -48,7 +48,7 @@ bool SharedState::update(const StateSnapshot &next, FILE *log) {
     return false;
   }
   state_ = next;
-  posture_history_.push_back(next.posture); // expect: alloc, exception
+  posture_history_.push_back(next.posture); // expect: alloc
   mutex_.unlock(); // expect: lock
   return true;
 }
@@ -100,11 +100,11 @@ void Pipeline::enqueue(void *self, const Event &e) { static_cast<Pipeline *>(sel
 void Pipeline::dispatch(const Event &e) {
   std::vector<std::function<void(const Event &)>> callbacks; // expect: alloc
   {
-    std::lock_guard<std::mutex> lock(registry_mutex_); // expect: lock, exception
+    std::lock_guard<std::mutex> lock(registry_mutex_); // expect: lock
     callbacks = callbacks_; // expect: alloc
   }
   for (const auto &callback : callbacks)
-    callback(e); // expect: indirect
+    callback(e); // expect: exception
 }
 
 void Pipeline::on_frame(const Frame &frame) {

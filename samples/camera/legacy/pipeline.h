@@ -34,7 +34,7 @@ public:
 
 private:
   struct Entry {
-    std::shared_ptr<Event> event;
+    std::shared_ptr<Event> event; // expect: alloc
     bool operator<(const Entry &o) const {
       if (event->priority != o.event->priority)
         return event->priority > o.event->priority; // lower value = more urgent = top
