@@ -1,5 +1,7 @@
 /* Declaration-only subset of JUCE 7's juce_audio_basics module: AudioBuffer, MidiMessage,
- * MidiBuffer, FloatVectorOperations, ScopedNoDenormals, AudioSource, SynthesiserVoice. */
+ * MidiBuffer, FloatVectorOperations, ScopedNoDenormals, AudioSource, SynthesiserVoice. Functions
+ * JUCE defines in its .cpp files are declared only; the few it defines inline in the header keep an
+ * equivalent inline body. */
 #ifndef JUCE_AUDIO_BASICS_H_INCLUDED
 #define JUCE_AUDIO_BASICS_H_INCLUDED
 
@@ -102,7 +104,10 @@ struct JUCE_API AudioSourceChannelInfo {
   AudioBuffer<float> *buffer;
   int startSample;
   int numSamples;
-  void clearActiveBufferRegion() const;
+  void clearActiveBufferRegion() const {
+    if (buffer != nullptr)
+      buffer->clear(startSample, numSamples);
+  }
 };
 
 class JUCE_API AudioSource {
