@@ -25,7 +25,7 @@ private:
   int render(float *out, unsigned long frames) {
     for (unsigned long i = 0; i < 2 * frames; ++i)
       out[i] = 0.0f;
-    history_.push_back(Pa_GetStreamTime(stream_)); // expect: alloc
+    history_.push_back(Pa_GetStreamTime(stream_)); // expect: alloc, driver
     if (Pa_GetStreamCpuLoad(stream_) > 0.9) {
       std::printf("overload\n"); // expect: syscall
       Pa_StopStream(stream_); // expect: driver
