@@ -1,0 +1,307 @@
+/* Per-thread scope state, per-(thread, scope name) records, and the violation slow path.
+ *
+ * Hot-path contract: rtcheck_scope_begin_impl / rtcheck_scope_end_impl and rtcheck_on_call never
+ * allocate and never lock. Records come from a fixed global pool (claimed with one atomic
+ * increment the first time a thread opens a scope name) and are written only by their thread with
+ * relaxed single-writer stores; the report merges them by name at exit. */
+#include "rtcheck_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+RTCHECK_TLS rtcheck_thread_state rtcheck_thread;
+rtcheck_globals rtcheck_g;
+rtcheck_process rtcheck_proc;
+
+const char *const rtcheck_fn_names[RTCHECK_FN_COUNT] = {
+#define RTCHECK_INTERCEPTOR(id, name) name,
+#include "interceptors.def"
+#undef RTCHECK_INTERCEPTOR
+};
+
+#include "rtcheck_categories.gen.h"
+const uint8_t rtcheck_fn_category[RTCHECK_FN_COUNT] = {
+#define RTCHECK_CATEGORY_OF(id, cat) [RTCHECK_FN_##id] = cat,
+    RTCHECK_GENERATED_CATEGORIES
+#undef RTCHECK_CATEGORY_OF
+};
+
+/* CLOCK_MONOTONIC is served by the vDSO from the TSC here (clocksource "tsc"): no system call,
+ * ~20 ns, and already scaled to nanoseconds. See docs/runtime.md for the measured cost. */
+uint64_t rtcheck_now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+void rtcheck_context_init(void) {}
+
+static uint32_t thread_serial(rtcheck_thread_state *t) {
+  if (RTCHECK_UNLIKELY(t->serial == 0))
+    t->serial = __atomic_add_fetch(&rtcheck_g.thread_serials, 1, __ATOMIC_RELAXED);
+  return t->serial;
+}
+
+static unsigned cache_slot(const char *name) {
+  uintptr_t h = (uintptr_t)name;
+  h ^= h >> 7;
+  h *= 0x9E3779B97F4A7C15ull;
+  return (unsigned)(h >> 59) & (RTCHECK_CACHE_SLOTS - 1);
+}
+
+static rtcheck_record *claim_record(const char *name, uint32_t serial, uint64_t budget_ns) {
+  uint32_t i = __atomic_fetch_add(&rtcheck_g.record_count, 1, __ATOMIC_RELAXED);
+  if (i >= RTCHECK_MAX_RECORDS) {
+    __atomic_fetch_sub(&rtcheck_g.record_count, 1, __ATOMIC_RELAXED);
+    __atomic_fetch_add(&rtcheck_g.records_dropped, 1, __ATOMIC_RELAXED);
+    return 0;
+  }
+  rtcheck_record *r = &rtcheck_g.records[i];
+  r->name = name;
+  r->thread = serial;
+  r->budget_ns = budget_ns;
+  RT_STORE(&r->min_ns, UINT64_MAX);
+  RT_STORE(&r->period_min_ns, UINT64_MAX);
+  __atomic_store_n(&r->in_use, 1, __ATOMIC_RELEASE);
+  return r;
+}
+
+/* This thread's record for `name`: the cache, else this thread's records in the pool, else a new one. */
+static rtcheck_record *lookup_record(rtcheck_thread_state *t, const char *name, uint64_t budget_ns) {
+  uint32_t gen = RT_LOAD(&rtcheck_g.cache_gen);
+  if (RTCHECK_UNLIKELY(t->cache_gen != gen)) {
+    memset(t->cache_name, 0, sizeof t->cache_name);
+    t->cache_gen = gen;
+  }
+  unsigned s = cache_slot(name);
+  for (unsigned k = 0; k < RTCHECK_CACHE_SLOTS; k++) {
+    unsigned j = (s + k) & (RTCHECK_CACHE_SLOTS - 1);
+    if (t->cache_name[j] == name)
+      return t->cache_rec[j];
+    if (!t->cache_name[j])
+      break;
+  }
+  uint32_t serial = thread_serial(t);
+  rtcheck_record *rec = 0;
+  uint32_t n = __atomic_load_n(&rtcheck_g.record_count, __ATOMIC_ACQUIRE);
+  if (n > RTCHECK_MAX_RECORDS)
+    n = RTCHECK_MAX_RECORDS;
+  for (uint32_t i = 0; i < n && !rec; i++) {
+    rtcheck_record *r = &rtcheck_g.records[i];
+    if (__atomic_load_n(&r->in_use, __ATOMIC_ACQUIRE) && r->thread == serial && r->name == name)
+      rec = r;
+  }
+  if (!rec)
+    rec = claim_record(name, serial, budget_ns);
+  if (!rec)
+    return 0;
+  for (unsigned k = 0; k < RTCHECK_CACHE_SLOTS; k++) {
+    unsigned j = (s + k) & (RTCHECK_CACHE_SLOTS - 1);
+    if (!t->cache_name[j]) {
+      t->cache_name[j] = name;
+      t->cache_rec[j] = rec;
+      break;
+    }
+  }
+  return rec;
+}
+
+void rtcheck_scope_begin_impl(const char *name, uint64_t budget_ns) {
+  rtcheck_thread_state *t = &rtcheck_thread;
+  if (!name)
+    name = "(null)";
+  unsigned d = t->depth++;
+  if (RTCHECK_UNLIKELY(d >= RTCHECK_MAX_DEPTH)) {
+    __atomic_fetch_add(&rtcheck_g.depth_overflow, 1, __ATOMIC_RELAXED);
+    return;
+  }
+  if (budget_ns == 0)
+    budget_ns = rtcheck_g.options.default_budget_ns;
+  rtcheck_record *rec = lookup_record(t, name, budget_ns);
+  uint64_t now = rtcheck_now_ns();
+  if (rec) {
+    uint64_t last = RT_LOAD(&rec->last_begin_ns);
+    if (last) {
+      uint64_t p = now - last;
+      RT_BUMP(&rec->periods, 1);
+      RT_BUMP(&rec->period_sum_ns, p);
+      if (p < RT_LOAD(&rec->period_min_ns))
+        RT_STORE(&rec->period_min_ns, p);
+      if (p > RT_LOAD(&rec->period_max_ns))
+        RT_STORE(&rec->period_max_ns, p);
+    }
+    RT_STORE(&rec->last_begin_ns, now);
+  }
+  rtcheck_frame *f = &t->frames[d];
+  f->name = name;
+  f->rec = rec;
+  f->budget_ns = budget_ns;
+  f->begin_ns = now;
+}
+
+void rtcheck_scope_end_impl(void) {
+  uint64_t now = rtcheck_now_ns();
+  rtcheck_thread_state *t = &rtcheck_thread;
+  if (RTCHECK_UNLIKELY(t->depth == 0))
+    return; /* unbalanced end: ignored */
+  unsigned d = --t->depth;
+  if (RTCHECK_UNLIKELY(d >= RTCHECK_MAX_DEPTH))
+    return;
+  rtcheck_frame *f = &t->frames[d];
+  rtcheck_record *rec = f->rec;
+  if (!rec)
+    return;
+  uint64_t dt = now - f->begin_ns;
+  RT_BUMP(&rec->calls, 1);
+  RT_BUMP(&rec->sum_ns, dt);
+  if (dt < RT_LOAD(&rec->min_ns))
+    RT_STORE(&rec->min_ns, dt);
+  if (dt > RT_LOAD(&rec->max_ns))
+    RT_STORE(&rec->max_ns, dt);
+  RT_BUMP(&rec->hist[rtcheck_hist_index(dt)], 1);
+  /* Only the outermost scope is judged against its budget (realtime.h). */
+  if (d == 0 && f->budget_ns && dt > f->budget_ns)
+    RT_BUMP(&rec->misses, 1);
+}
+
+static uint64_t site_hash(int fn, const char *scope, const void *pc) {
+  uint64_t h = (uint64_t)(uintptr_t)pc * 0x9E3779B97F4A7C15ull;
+  h ^= (uint64_t)(uintptr_t)scope * 0xC2B2AE3D27D4EB4Full;
+  h ^= (uint64_t)fn * 0x165667B19E3779F9ull;
+  return h ^ (h >> 31);
+}
+
+/* Finds or claims the site (fn, scope, pc); returns it and whether this call created it. Lock-free
+ * open addressing; a slot being claimed by another thread is waited for (it only writes 3 fields). */
+static rtcheck_site *find_site(int fn, const char *scope, const void *pc, int *created) {
+  unsigned cap = rtcheck_g.options.max_sites;
+  *created = 0;
+  if (cap == 0)
+    return 0;
+  uint64_t h = site_hash(fn, scope, pc);
+  for (unsigned k = 0; k < cap; k++) {
+    rtcheck_site *s = &rtcheck_g.sites[(h + k) % cap];
+    uint32_t st = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+    if (st == 0) {
+      uint32_t expected = 0;
+      if (__atomic_compare_exchange_n(&s->state, &expected, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        s->fn = fn;
+        s->scope = scope;
+        s->pc = pc;
+        __atomic_store_n(&s->state, 2, __ATOMIC_RELEASE);
+        *created = 1;
+        return s;
+      }
+      st = expected;
+    }
+    while (st == 1)
+      st = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
+    if (s->fn == fn && s->scope == scope && s->pc == pc)
+      return s;
+  }
+  return 0;
+}
+
+static void print_violation(const char *kind, int fn, const char *scope, rtcheck_site *site) {
+  char line[512];
+  int cat = rtcheck_fn_category[fn];
+  int n = snprintf(line, sizeof line,
+                   "==%d==%s: rtcheck: call to '%s' (category %s) inside real-time scope '%s'\n",
+                   rtcheck_proc.pid, kind, rtcheck_fn_names[fn], rtcheck_category_names[cat], scope);
+  rtcheck_write_stderr(line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+  void *local[RTCHECK_STACK_MAX];
+  void **stack = local;
+  int depth;
+  if (site && __atomic_load_n(&site->stack_ready, __ATOMIC_ACQUIRE)) {
+    stack = site->stack;
+    depth = site->depth;
+  } else {
+    depth = rtcheck_stack_capture(local, RTCHECK_STACK_MAX);
+  }
+  int shown = 0;
+  for (int i = 0; i < depth; i++) {
+    char frame[400];
+    if (!rtcheck_stack_format(stack[i], frame, sizeof frame))
+      continue;
+    n = snprintf(line, sizeof line, "    #%d %s\n", shown++, frame);
+    rtcheck_write_stderr(line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+  }
+  n = snprintf(line, sizeof line, "SUMMARY: rtcheck: %s '%s' in real-time scope '%s' [rtcheck-%s]\n",
+               rtcheck_category_names[cat], rtcheck_fn_names[fn], scope, rtcheck_category_names[cat]);
+  rtcheck_write_stderr(line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+}
+
+void rtcheck_on_call(int fn, const void *pc) {
+  rtcheck_thread_state *t = &rtcheck_thread;
+  int cat = rtcheck_fn_category[fn];
+  if (rtcheck_g.options.ignore_mask & (1u << cat))
+    return;
+  int saved_errno = errno;
+  t->guard++;
+  unsigned open = t->depth < RTCHECK_MAX_DEPTH ? t->depth : RTCHECK_MAX_DEPTH;
+  /* Inclusive counts: the call happened inside every open scope; a scope name open twice on the
+   * stack (recursion) counts it once. */
+  for (unsigned i = open; i-- > 0;) {
+    rtcheck_record *rec = t->frames[i].rec;
+    if (!rec)
+      continue;
+    int dup = 0;
+    for (unsigned j = i + 1; j < open && !dup; j++)
+      dup = t->frames[j].rec == rec;
+    if (dup)
+      continue;
+    RT_BUMP(&rec->violations[cat], 1);
+    RT_BUMP(&rec->by_fn[fn], 1);
+  }
+  const char *scope = t->frames[open - 1].name;
+  int created;
+  rtcheck_site *site = find_site(fn, scope, pc, &created);
+  if (site) {
+    __atomic_fetch_add(&site->count, 1, __ATOMIC_RELAXED);
+    if (created) {
+      site->depth = rtcheck_stack_capture(site->stack, RTCHECK_STACK_MAX);
+      __atomic_store_n(&site->stack_ready, 1, __ATOMIC_RELEASE);
+    }
+  } else {
+    __atomic_fetch_add(&rtcheck_g.sites_dropped, 1, __ATOMIC_RELAXED);
+  }
+  if (rtcheck_g.options.mode == RTCHECK_MODE_TRAP) {
+    /* The first trapping thread reports; any other waits for the abort. */
+    if (__atomic_exchange_n(&rtcheck_g.trapping, 1, __ATOMIC_ACQ_REL) == 0) {
+      print_violation("ERROR", fn, scope, site);
+      rtcheck_report_write();
+      abort();
+    }
+    for (;;)
+      pause();
+  }
+  if (rtcheck_g.options.mode == RTCHECK_MODE_LOG && (created || !site))
+    print_violation("WARNING", fn, scope, site);
+  t->guard--;
+  errno = saved_errno;
+}
+
+void rtcheck_reset_after_fork(void) {
+  uint32_t n = __atomic_load_n(&rtcheck_g.record_count, __ATOMIC_RELAXED);
+  if (n > RTCHECK_MAX_RECORDS)
+    n = RTCHECK_MAX_RECORDS;
+  memset(rtcheck_g.records, 0, n * sizeof(rtcheck_record));
+  rtcheck_g.record_count = 0;
+  rtcheck_g.records_dropped = 0;
+  rtcheck_g.depth_overflow = 0;
+  rtcheck_g.sites_dropped = 0;
+  for (unsigned i = 0; i < RTCHECK_SITES_CAPACITY; i++)
+    if (rtcheck_g.sites[i].state)
+      memset(&rtcheck_g.sites[i], 0, sizeof rtcheck_g.sites[i]);
+  rtcheck_g.cache_gen++;
+  /* The forking thread is the only one in the child: its open scopes continue there, with new
+   * (empty) records. */
+  rtcheck_thread_state *t = &rtcheck_thread;
+  unsigned open = t->depth < RTCHECK_MAX_DEPTH ? t->depth : RTCHECK_MAX_DEPTH;
+  for (unsigned i = 0; i < open; i++)
+    t->frames[i].rec = lookup_record(t, t->frames[i].name, t->frames[i].budget_ns);
+}

@@ -1,0 +1,315 @@
+/* The JSON report (schema: docs/runtime.md), written at exit, before an exec, and when trapping.
+ * Atomic: written to "<path>.tmp.<pid>" and renamed over the final name, so a reader sees either no
+ * report or a whole one. No allocation: fixed buffers; records are merged by scope name in place. */
+#include "rtcheck_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+void rtcheck_write_stderr(const char *s, size_t n) {
+  rtcheck_thread.guard++;
+  while (n > 0) {
+    ssize_t w = write(2, s, n);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w <= 0)
+      break;
+    s += w;
+    n -= (size_t)w;
+  }
+  rtcheck_thread.guard--;
+}
+
+void rtcheck_warn(const char *fmt, ...) {
+  char line[1024];
+  int n = snprintf(line, sizeof line, "==%d==WARNING: rtcheck: ", rtcheck_proc.pid);
+  va_list ap;
+  va_start(ap, fmt);
+  int m = vsnprintf(line + n, sizeof line - (size_t)n - 1, fmt, ap);
+  va_end(ap);
+  size_t len = (size_t)n + (m < 0 ? 0 : (size_t)m);
+  if (len > sizeof line - 2)
+    len = sizeof line - 2;
+  line[len++] = '\n';
+  rtcheck_write_stderr(line, len);
+}
+
+int rtcheck_report_path(char *buf, size_t len) {
+  const char *p = rtcheck_g.options.report;
+  if (!p[0])
+    return 0;
+  int first = !rtcheck_proc.forked && rtcheck_proc.image_seq == 0;
+  if (!first && !rtcheck_proc.used_scopes)
+    return 0; /* only the first process image reports without having opened a scope */
+  size_t o = 0;
+  int has_pid = 0;
+  for (size_t i = 0; p[i] && o + 24 < len; i++) {
+    if (p[i] == '%' && p[i + 1] == 'p') {
+      o += (size_t)snprintf(buf + o, len - o, "%d", rtcheck_proc.pid);
+      has_pid = 1;
+      i++;
+    } else if (p[i] == '%' && p[i + 1] == '%') {
+      buf[o++] = '%';
+      i++;
+    } else {
+      buf[o++] = p[i];
+    }
+  }
+  buf[o] = 0;
+  if (!first && !has_pid)
+    o += (size_t)snprintf(buf + o, len - o, ".%d", rtcheck_proc.pid);
+  if (rtcheck_proc.image_seq > 0 && o < len)
+    snprintf(buf + o, len - o, ".%d", rtcheck_proc.image_seq);
+  return 1;
+}
+
+/* --- A buffered JSON writer on a file descriptor ------------------------------------------------ */
+
+typedef struct writer {
+  int fd;
+  int failed;
+  size_t pos;
+  char buf[8192];
+} writer;
+
+static void w_flush(writer *w) {
+  size_t off = 0;
+  while (off < w->pos && !w->failed) {
+    ssize_t n = write(w->fd, w->buf + off, w->pos - off);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      w->failed = errno ? errno : EIO;
+    else
+      off += (size_t)n;
+  }
+  w->pos = 0;
+}
+
+static void w_raw(writer *w, const char *s) {
+  for (; *s; s++) {
+    if (w->pos == sizeof w->buf)
+      w_flush(w);
+    w->buf[w->pos++] = *s;
+  }
+}
+
+static void w_fmt(writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void w_fmt(writer *w, const char *fmt, ...) {
+  char tmp[128];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  w_raw(w, tmp);
+}
+
+static void w_str(writer *w, const char *s) {
+  char c[8];
+  w_raw(w, "\"");
+  for (; *s; s++) {
+    unsigned char ch = (unsigned char)*s;
+    if (ch == '"' || ch == '\\') {
+      c[0] = '\\';
+      c[1] = (char)ch;
+      c[2] = 0;
+    } else if (ch < 0x20) {
+      snprintf(c, sizeof c, "\\u%04x", ch);
+    } else {
+      c[0] = (char)ch;
+      c[1] = 0;
+    }
+    w_raw(w, c);
+  }
+  w_raw(w, "\"");
+}
+
+static void w_key(writer *w, const char *k) {
+  w_str(w, k);
+  w_raw(w, ":");
+}
+
+/* --- Merging the per-thread records of one scope name -------------------------------------------- */
+
+static uint64_t merged_hist[RTCHECK_HIST_BUCKETS];
+static uint64_t merged_fn[RTCHECK_FN_COUNT];
+
+static void write_scope(writer *w, uint32_t first, uint32_t n) {
+  const rtcheck_record *r0 = &rtcheck_g.records[first];
+  uint64_t calls = 0, sum = 0, min = UINT64_MAX, max = 0, misses = 0, budget = 0;
+  uint64_t periods = 0, psum = 0, pmin = UINT64_MAX, pmax = 0, viol[RTCHECK_CAT_COUNT] = {0};
+  unsigned threads = 0;
+  memset(merged_hist, 0, sizeof merged_hist);
+  memset(merged_fn, 0, sizeof merged_fn);
+  for (uint32_t i = first; i < n; i++) {
+    const rtcheck_record *r = &rtcheck_g.records[i];
+    if (!__atomic_load_n(&r->in_use, __ATOMIC_ACQUIRE) || strcmp(r->name, r0->name) != 0)
+      continue;
+    int seen_thread = 0;
+    for (uint32_t j = first; j < i && !seen_thread; j++)
+      seen_thread = rtcheck_g.records[j].in_use && rtcheck_g.records[j].thread == r->thread &&
+                    strcmp(rtcheck_g.records[j].name, r0->name) == 0;
+    threads += !seen_thread;
+    if (!budget)
+      budget = r->budget_ns;
+    calls += RT_LOAD(&r->calls);
+    sum += RT_LOAD(&r->sum_ns);
+    uint64_t v = RT_LOAD(&r->min_ns);
+    min = v < min ? v : min;
+    v = RT_LOAD(&r->max_ns);
+    max = v > max ? v : max;
+    misses += RT_LOAD(&r->misses);
+    periods += RT_LOAD(&r->periods);
+    psum += RT_LOAD(&r->period_sum_ns);
+    v = RT_LOAD(&r->period_min_ns);
+    pmin = v < pmin ? v : pmin;
+    v = RT_LOAD(&r->period_max_ns);
+    pmax = v > pmax ? v : pmax;
+    for (int c = 0; c < RTCHECK_CAT_COUNT; c++)
+      viol[c] += RT_LOAD(&r->violations[c]);
+    for (int f = 0; f < RTCHECK_FN_COUNT; f++)
+      merged_fn[f] += RT_LOAD(&r->by_fn[f]);
+    for (unsigned b = 0; b < RTCHECK_HIST_BUCKETS; b++)
+      merged_hist[b] += RT_LOAD(&r->hist[b]);
+  }
+  if (calls == 0)
+    min = 0;
+  w_raw(w, "{");
+  w_key(w, "name");
+  w_str(w, r0->name);
+  w_fmt(w, ",\"thread_count\":%u,\"calls\":%llu,\"budget_ns\":%llu,", threads, (unsigned long long)calls,
+        (unsigned long long)budget);
+  static const double qs[] = {0.5, 0.9, 0.99, 0.999};
+  static const char *const qn[] = {"p50", "p90", "p99", "p999"};
+  w_fmt(w, "\"latency_ns\":{\"min\":%llu,\"mean\":%llu,\"max\":%llu", (unsigned long long)min,
+        (unsigned long long)(calls ? sum / calls : 0), (unsigned long long)max);
+  uint64_t hist_total = 0;
+  for (unsigned b = 0; b < RTCHECK_HIST_BUCKETS; b++)
+    hist_total += merged_hist[b];
+  for (int q = 0; q < 4; q++)
+    w_fmt(w, ",\"%s\":%llu", qn[q], (unsigned long long)rtcheck_hist_quantile(merged_hist, hist_total, qs[q], min, max));
+  w_fmt(w, "},\"deadline_misses\":%llu,", (unsigned long long)misses);
+  uint64_t pmean = periods ? psum / periods : 0;
+  if (periods == 0)
+    pmin = 0;
+  uint64_t jitter = periods ? (pmax - pmean > pmean - pmin ? pmax - pmean : pmean - pmin) : 0;
+  w_fmt(w, "\"period_ns\":{\"count\":%llu,\"mean\":%llu,\"min\":%llu,\"max\":%llu,\"jitter_max\":%llu},",
+        (unsigned long long)periods, (unsigned long long)pmean, (unsigned long long)pmin, (unsigned long long)pmax,
+        (unsigned long long)jitter);
+  w_raw(w, "\"violations\":{");
+  for (int c = 0; c < RTCHECK_CAT_COUNT; c++)
+    w_fmt(w, "%s\"%s\":%llu", c ? "," : "", rtcheck_category_names[c], (unsigned long long)viol[c]);
+  w_raw(w, "},\"by_function\":{");
+  int any = 0;
+  for (int f = 0; f < RTCHECK_FN_COUNT; f++) {
+    if (!merged_fn[f])
+      continue;
+    w_raw(w, any++ ? "," : "");
+    w_key(w, rtcheck_fn_names[f]);
+    w_fmt(w, "%llu", (unsigned long long)merged_fn[f]);
+  }
+  w_raw(w, "}}");
+}
+
+static void write_report(writer *w) {
+  char program[RTCHECK_PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", program, sizeof program - 1);
+  program[n > 0 ? n : 0] = 0;
+  const rtcheck_options *o = &rtcheck_g.options;
+  static const char *const modes[] = {"count", "trap", "log"};
+  w_fmt(w, "{\"version\":1,\"tool\":\"rtcheck-runtime\",\"pid\":%d,\"forked\":%s,\"image_seq\":%d,", rtcheck_proc.pid,
+        rtcheck_proc.forked ? "true" : "false", rtcheck_proc.image_seq);
+  w_key(w, "program");
+  w_str(w, program);
+  w_fmt(w, ",\"clock\":\"CLOCK_MONOTONIC\",\"options\":{\"mode\":\"%s\",\"max_sites\":%u,\"default_budget_ns\":%llu,"
+           "\"ignore\":[",
+        modes[o->mode], o->max_sites, (unsigned long long)o->default_budget_ns);
+  int any = 0;
+  for (int c = 0; c < RTCHECK_CAT_COUNT; c++)
+    if (o->ignore_mask & (1u << c))
+      w_fmt(w, "%s\"%s\"", any++ ? "," : "", rtcheck_category_names[c]);
+  w_raw(w, "]},\"scopes\":[");
+  uint32_t count = __atomic_load_n(&rtcheck_g.record_count, __ATOMIC_ACQUIRE);
+  if (count > RTCHECK_MAX_RECORDS)
+    count = RTCHECK_MAX_RECORDS;
+  any = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    const rtcheck_record *r = &rtcheck_g.records[i];
+    if (!__atomic_load_n(&r->in_use, __ATOMIC_ACQUIRE))
+      continue;
+    int earlier = 0;
+    for (uint32_t j = 0; j < i && !earlier; j++)
+      earlier = rtcheck_g.records[j].in_use && strcmp(rtcheck_g.records[j].name, r->name) == 0;
+    if (earlier)
+      continue;
+    w_raw(w, any++ ? "," : "");
+    write_scope(w, i, count);
+  }
+  w_raw(w, "],\"sites\":[");
+  any = 0;
+  for (unsigned i = 0; i < RTCHECK_SITES_CAPACITY; i++) {
+    const rtcheck_site *s = &rtcheck_g.sites[i];
+    if (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) != 2)
+      continue;
+    w_raw(w, any++ ? ",{" : "{");
+    w_key(w, "function");
+    w_str(w, rtcheck_fn_names[s->fn]);
+    w_fmt(w, ",\"category\":\"%s\",", rtcheck_category_names[rtcheck_fn_category[s->fn]]);
+    w_key(w, "scope");
+    w_str(w, s->scope);
+    w_fmt(w, ",\"count\":%llu,\"stack\":[", (unsigned long long)__atomic_load_n(&s->count, __ATOMIC_RELAXED));
+    if (__atomic_load_n(&s->stack_ready, __ATOMIC_ACQUIRE)) {
+      int shown = 0;
+      for (int f = 0; f < s->depth; f++) {
+        char frame[400];
+        if (!rtcheck_stack_format(s->stack[f], frame, sizeof frame))
+          continue;
+        w_raw(w, shown++ ? "," : "");
+        w_str(w, frame);
+      }
+    }
+    w_raw(w, "]}");
+  }
+  w_fmt(w, "],\"dropped\":{\"records\":%llu,\"sites\":%llu,\"depth_overflow\":%llu}}\n",
+        (unsigned long long)rtcheck_g.records_dropped, (unsigned long long)rtcheck_g.sites_dropped,
+        (unsigned long long)rtcheck_g.depth_overflow);
+  w_flush(w);
+}
+
+static writer report_writer;
+static int report_warned;
+
+void rtcheck_report_write(void) {
+  char path[RTCHECK_PATH_MAX + 64], tmp[RTCHECK_PATH_MAX + 96];
+  rtcheck_thread.guard++;
+  int saved_errno = errno;
+  if (!rtcheck_report_path(path, sizeof path))
+    goto out;
+  snprintf(tmp, sizeof tmp, "%s.tmp.%d", path, rtcheck_proc.pid);
+  writer *w = &report_writer;
+  w->fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  w->failed = 0;
+  w->pos = 0;
+  if (w->fd < 0) {
+    w->failed = errno;
+  } else {
+    write_report(w);
+    if (close(w->fd) != 0 && !w->failed)
+      w->failed = errno;
+    if (!w->failed && rename(tmp, path) != 0)
+      w->failed = errno;
+    if (w->failed)
+      unlink(tmp);
+  }
+  if (w->failed && !report_warned) {
+    report_warned = 1;
+    rtcheck_warn("cannot write report '%s': %s", path, strerror(w->failed));
+  }
+out:
+  errno = saved_errno;
+  rtcheck_thread.guard--;
+}
