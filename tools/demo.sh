@@ -3,7 +3,8 @@
 # dynamic, with the reports in <build>/report/.
 #   tools/demo.sh [BUILD_DIR]
 # A sample program is one engine (samples/<engine>/) in one variant (legacy or fixed); its
-# compile commands are picked out of the build's compile_commands.json with --select.
+# compile commands are picked out of the build's compile_commands.json with --select
+# (tools/sample_programs.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
@@ -17,20 +18,8 @@ if [ ! -x "$ANALYZER" ]; then
   exit 2
 fi
 
-# engine/variant pairs present in the compile database.
-mapfile -t programs < <(python3 - "$BUILD/compile_commands.json" <<'PY'
-import json, re, sys
-seen = set()
-for e in json.load(open(sys.argv[1])):
-    m = re.search(r"/samples/([^/]+)/", e["file"])
-    out = e.get("output", "") + " " + " ".join(e.get("arguments", [])) + " " + e.get("command", "")
-    v = re.search(r"CMakeFiles/[^/ ]*(legacy|fixed)[^/ ]*\.dir/", out)
-    if m and v:
-        seen.add((m.group(1), v.group(1)))
-for engine, variant in sorted(seen):
-    print(f"{engine} {variant}")
-PY
-)
+# engine, variant and the --select regex of each sample program in the compile database.
+mapfile -t programs < <(python3 tools/sample_programs.py "$BUILD")
 if [ ${#programs[@]} -eq 0 ]; then
   echo "demo: no sample programs in $BUILD/compile_commands.json" >&2
   exit 2
@@ -39,9 +28,8 @@ fi
 status=0
 printf '%-10s %-7s %6s %7s %9s   %s\n' engine variant roots errors warnings report
 for p in "${programs[@]}"; do
-  read -r engine variant <<<"$p"
+  read -r engine variant select <<<"$p"
   name="$engine-$variant"
-  select="samples/$engine/CMakeFiles/[^/]*$variant[^/]*[.]dir/"
   for fmt in text json sarif; do
     ext=$fmt; [ "$fmt" = text ] && ext=txt
     rc=0

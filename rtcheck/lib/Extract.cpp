@@ -68,6 +68,7 @@ public:
     F.Loc = loc(FD->getLocation());
     F.InSystemHeader = isSystem(FD->getLocation());
     F.IsBuiltin = isPureBuiltin(FD);
+    F.CompilerGenerated = FD->isImplicit() || FD->isDefaulted();
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
       F.IsPureVirtual = MD->isPureVirtual();
       for (const CXXMethodDecl *O : MD->overridden_methods()) {
@@ -363,7 +364,8 @@ private:
 /// Pass 2: the call sites of one body.
 class BodyWalker : public DynamicRecursiveASTVisitor {
 public:
-  BodyWalker(SummaryBuilder &B, const FunctionDecl *FD) : B(B), Ctx(B.Ctx), FD(FD) {
+  BodyWalker(SummaryBuilder &B, const FunctionDecl *FD)
+      : B(B), Ctx(B.Ctx), FD(FD), Generated(FD->isImplicit() || FD->isDefaulted()) {
     ShouldVisitImplicitCode = true;
     ShouldVisitLambdaBody = false; // a lambda body is its own function
   }
@@ -414,7 +416,12 @@ public:
   }
 
   bool TraverseCXXDefaultInitExpr(CXXDefaultInitExpr *E) override {
-    return TraverseStmt(E->getExpr());
+    // A default member initialiser is code the user wrote, even inside a generated constructor.
+    bool Saved = UserWritten;
+    UserWritten = true;
+    bool Result = TraverseStmt(E->getExpr());
+    UserWritten = Saved;
+    return Result;
   }
 
   bool VisitCallExpr(CallExpr *CE) override {
@@ -454,25 +461,9 @@ public:
       if (!Qualified && !(Base && MD->getDevirtualizedMethod(Base, false)))
         Kind = CallKind::Virtual;
     }
-    CallSite &Site = add(B.entryFor(Callee), Kind, siteOfImplicitMemberCall(CE));
+    CallSite &Site = add(B.entryFor(Callee), Kind, CE->getExprLoc());
     recordArguments(CE, Callee, Site);
     return true;
-  }
-
-  /// In an implicitly defined copy or move assignment every statement sits at the class's
-  /// opening line; a member's assignment is reported at the member's declaration instead.
-  SourceLocation siteOfImplicitMemberCall(const CallExpr *CE) {
-    if (!FD->isImplicit() || Override.isValid())
-      return CE->getExprLoc();
-    const Expr *Object = nullptr;
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE); OC && OC->getNumArgs())
-      Object = OC->getArg(0);
-    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
-      Object = MC->getImplicitObjectArgument();
-    if (const auto *ME = dyn_cast_or_null<MemberExpr>(Object ? Object->IgnoreImplicit() : nullptr))
-      if (isa<FieldDecl>(ME->getMemberDecl()))
-        return ME->getMemberDecl()->getLocation();
-    return CE->getExprLoc();
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *E) override {
@@ -703,7 +694,9 @@ private:
     C.Kind = Kind;
     C.Callee = std::move(Callee);
     C.Loc = B.loc(L);
-    C.InSystemHeader = B.isSystem(L);
+    // The member-wise work of a compiler-generated function is not the user's code: like a
+    // library call's, its effects are reported where the user calls the function.
+    C.InSystemHeader = B.isSystem(L) || (Generated && !UserWritten);
     C.Note = std::move(Note);
     Calls.push_back(std::move(C));
     return Calls.back();
@@ -712,6 +705,8 @@ private:
   SummaryBuilder &B;
   ASTContext &Ctx;
   const FunctionDecl *FD;
+  const bool Generated;
+  bool UserWritten = false;
   SourceLocation Override;
   DenseSet<const CXXBindTemporaryExpr *> Elided;
 };

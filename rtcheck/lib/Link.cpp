@@ -37,7 +37,9 @@ struct Node {
   std::vector<NodeId> Overridden; ///< direct overridden methods
   const Function &info() const { return Def ? *Def : *Decl; }
   bool hasBody() const { return Def != nullptr; }
-  bool isUser() const { return Def && !Def->InSystemHeader; }
+  /// Code the user wrote: findings are reported inside it. Library code and compiler-generated
+  /// special members are not; their effects are reported at the user's call.
+  bool isUser() const { return Def && !Def->InSystemHeader && !Def->CompilerGenerated; }
 };
 
 /// How a callee behaves when reached.
@@ -343,6 +345,10 @@ private:
       if (!Body)
         continue;
       for (const CallSite &C : Body->Calls) {
+        // A user-written expression inside a generated function (a default member initialiser)
+        // is a site of its own.
+        if (!C.InSystemHeader)
+          continue;
         const std::vector<NodeId> &Ts = targets(C);
         if (Ts.empty() && C.Kind == CallKind::Indirect && !ByCat.count(Category::Indirect)) {
           Effect E{Category::Indirect, "indirect call through '" + C.Callee + "'", nullptr,
@@ -483,7 +489,8 @@ private:
 
   void reportFindings() {
     for (NodeId U = 0; U < Nodes.size(); ++U) {
-      if (ReachedBy[U].empty() || !Nodes[U].isUser())
+      // User functions, and generated ones for their user-written sites.
+      if (ReachedBy[U].empty() || !Nodes[U].Def || Nodes[U].Def->InSystemHeader)
         continue;
       const std::vector<unsigned> &Roots = ReachedBy[U];
       std::vector<const ForbidRule *> Forbidden = forbidRulesFor(Roots);

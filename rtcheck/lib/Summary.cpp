@@ -134,6 +134,8 @@ json::Value functionToJSON(const Function &F) {
     O["pure"] = true;
   if (F.IsBuiltin)
     O["builtin"] = true;
+  if (F.CompilerGenerated)
+    O["generated"] = true;
   if (!F.Overrides.empty())
     O["overrides"] = F.Overrides;
   if (!F.RootContext.empty()) {
@@ -162,6 +164,7 @@ bool functionFromJSON(const json::Value &V, Function &F, json::Path P) {
   if (!M || !M.map("usr", F.USR) || !M.map("name", F.Name) ||
       !M.mapOptional("system", F.InSystemHeader) || !M.mapOptional("body", F.HasBody) ||
       !M.mapOptional("pure", F.IsPureVirtual) || !M.mapOptional("builtin", F.IsBuiltin) ||
+      !M.mapOptional("generated", F.CompilerGenerated) ||
       !M.mapOptional("overrides", F.Overrides) || !M.mapOptional("root_context", F.RootContext) ||
       !M.mapOptional("root_origin", F.RootOrigin) || !M.mapOptional("trusted", F.Trusted) ||
       !M.mapOptional("trusted_reason", F.TrustedReason) || !M.mapOptional("type", F.TypeKey) ||
