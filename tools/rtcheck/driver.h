@@ -1,0 +1,30 @@
+// Shared declarations of the rtcheck driver (tools/rtcheck).
+#ifndef RTCHECK_TOOLS_DRIVER_H
+#define RTCHECK_TOOLS_DRIVER_H
+
+#include <string>
+#include <vector>
+
+namespace rtcheck::driver {
+
+struct RunOptions {
+  bool Trap = false;
+  bool Quiet = false;
+  std::string Report;  // empty: a temporary report, removed after the summary
+  std::string Options; // extra RTCHECK_OPTIONS
+  std::vector<std::string> Command;
+};
+
+// `rtcheck run`: runs Command under the shim, prints the summary, returns the exit status to use
+// (a program killed by a signal makes the driver kill itself with the same signal).
+int runUnderShim(const RunOptions &Opts);
+
+// Prints the per-scope table of a runtime report to stderr. Returns false if it cannot be read.
+bool printSummary(const std::string &ReportPath);
+
+// Directory of the running executable (/proc/self/exe).
+std::string selfDir();
+
+} // namespace rtcheck::driver
+
+#endif

@@ -1,0 +1,215 @@
+// `rtcheck run`: finds the shim, appends it to LD_PRELOAD, runs the program, prints the summary
+// from the report, and forwards the program's exit status or signal.
+#include "driver.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace rtcheck::driver {
+
+std::string selfDir() {
+  char Buf[4096];
+  ssize_t N = readlink("/proc/self/exe", Buf, sizeof Buf - 1);
+  if (N <= 0)
+    return ".";
+  std::string Path(Buf, static_cast<size_t>(N));
+  size_t Slash = Path.rfind('/');
+  return Slash == std::string::npos ? "." : Path.substr(0, Slash);
+}
+
+namespace {
+
+bool isFile(const std::string &Path) {
+  struct stat St;
+  return stat(Path.c_str(), &St) == 0 && S_ISREG(St.st_mode);
+}
+
+// The shim: $RTCHECK_RUNTIME, else ../lib next to this executable (build and install trees), else
+// the configured install libdir.
+std::string findShim(std::string &Looked) {
+  if (const char *Env = std::getenv("RTCHECK_RUNTIME"); Env && *Env) {
+    Looked = std::string(Env) + " (RTCHECK_RUNTIME)";
+    return isFile(Env) ? Env : "";
+  }
+  const std::string Candidates[] = {selfDir() + "/../lib/librtcheck_rt.so",
+                                    std::string(RTCHECK_INSTALL_LIBDIR) + "/librtcheck_rt.so"};
+  for (const std::string &C : Candidates) {
+    Looked += (Looked.empty() ? "" : ", ") + C;
+    if (isFile(C)) {
+      char Real[4096];
+      return realpath(C.c_str(), Real) ? std::string(Real) : C;
+    }
+  }
+  return "";
+}
+
+// Resolves the program the way a shell does. Returns the path, or "" with Status 127 (not found)
+// or 126 (found but not executable).
+std::string findProgram(const std::string &Name, int &Status, int &Err) {
+  auto Check = [&](const std::string &P) {
+    if (access(P.c_str(), F_OK) != 0) {
+      Err = errno;
+      return false;
+    }
+    if (access(P.c_str(), X_OK) != 0 || !isFile(P)) {
+      Status = 126;
+      Err = errno ? errno : EACCES;
+      return false;
+    }
+    return true;
+  };
+  Status = 127;
+  Err = ENOENT;
+  if (Name.find('/') != std::string::npos)
+    return Check(Name) ? Name : "";
+  const char *Path = std::getenv("PATH");
+  std::string Dirs = Path ? Path : "/usr/local/bin:/usr/bin:/bin";
+  size_t Start = 0;
+  while (Start <= Dirs.size()) {
+    size_t End = Dirs.find(':', Start);
+    std::string Dir = Dirs.substr(Start, End == std::string::npos ? std::string::npos : End - Start);
+    std::string Candidate = (Dir.empty() ? "." : Dir) + "/" + Name;
+    if (Check(Candidate))
+      return Candidate;
+    if (End == std::string::npos)
+      break;
+    Start = End + 1;
+  }
+  return "";
+}
+
+std::string expandPid(const std::string &Path, pid_t Pid) {
+  std::string Out;
+  for (size_t I = 0; I < Path.size(); ++I) {
+    if (Path[I] == '%' && I + 1 < Path.size() && Path[I + 1] == 'p') {
+      Out += std::to_string(Pid);
+      ++I;
+    } else if (Path[I] == '%' && I + 1 < Path.size() && Path[I + 1] == '%') {
+      Out += '%';
+      ++I;
+    } else {
+      Out += Path[I];
+    }
+  }
+  return Out;
+}
+
+} // namespace
+
+int runUnderShim(const RunOptions &Opts) {
+  std::string Looked;
+  std::string Shim = findShim(Looked);
+  if (Shim.empty()) {
+    std::fprintf(stderr, "rtcheck: error: the runtime shim librtcheck_rt.so was not found (looked in %s)\n",
+                 Looked.c_str());
+    return 2;
+  }
+  int NotFound = 0, Err = 0;
+  std::string Program = findProgram(Opts.Command.front(), NotFound, Err);
+  if (Program.empty()) {
+    std::fprintf(stderr, "rtcheck: error: cannot run '%s': %s\n", Opts.Command.front().c_str(),
+                 NotFound == 127 && Opts.Command.front().find('/') == std::string::npos ? "command not found"
+                                                                                         : std::strerror(Err));
+    return NotFound;
+  }
+
+  bool TempReport = Opts.Report.empty();
+  std::string Report = Opts.Report;
+  if (TempReport) {
+    const char *Tmp = std::getenv("TMPDIR");
+    Report = std::string(Tmp && *Tmp ? Tmp : "/tmp") + "/rtcheck-run-" + std::to_string(getpid()) + ".json";
+  }
+
+  // RTCHECK_OPTIONS: the environment's, then --options, then what the driver itself needs (later
+  // keys win in the shim's parser).
+  std::string Options;
+  if (const char *Env = std::getenv("RTCHECK_OPTIONS"); Env && *Env)
+    Options = Env;
+  auto Append = [&](const std::string &S) {
+    if (!S.empty())
+      Options += (Options.empty() ? "" : ":") + S;
+  };
+  Append(Opts.Options);
+  if (Opts.Trap)
+    Append("mode=trap");
+  Append("report=" + Report);
+  std::string Preload = Shim;
+  if (const char *Env = std::getenv("LD_PRELOAD"); Env && *Env)
+    Preload = std::string(Env) + ":" + Shim;
+
+  // Like a shell running a foreground job: the terminal's SIGINT/SIGQUIT go to the program; the
+  // driver survives them to print the summary.
+  struct sigaction Ignore = {}, OldInt = {}, OldQuit = {};
+  Ignore.sa_handler = SIG_IGN;
+  sigaction(SIGINT, &Ignore, &OldInt);
+  sigaction(SIGQUIT, &Ignore, &OldQuit);
+
+  std::fflush(nullptr);
+  pid_t Child = fork();
+  if (Child < 0) {
+    std::fprintf(stderr, "rtcheck: error: fork: %s\n", std::strerror(errno));
+    return 2;
+  }
+  if (Child == 0) {
+    sigaction(SIGINT, &OldInt, nullptr);
+    sigaction(SIGQUIT, &OldQuit, nullptr);
+    setenv("LD_PRELOAD", Preload.c_str(), 1);
+    setenv("RTCHECK_OPTIONS", Options.c_str(), 1);
+    unsetenv("RTCHECK_IMAGE_SEQ"); // the program is the first image of its own run
+    std::vector<char *> Argv;
+    for (const std::string &A : Opts.Command)
+      Argv.push_back(const_cast<char *>(A.c_str()));
+    Argv.push_back(nullptr);
+    execv(Program.c_str(), Argv.data());
+    int E = errno;
+    std::fprintf(stderr, "rtcheck: error: cannot run '%s': %s\n", Program.c_str(), std::strerror(E));
+    _exit(E == ENOENT ? 127 : 126);
+  }
+
+  int Status = 0;
+  while (waitpid(Child, &Status, 0) < 0) {
+    if (errno != EINTR) {
+      std::fprintf(stderr, "rtcheck: error: waitpid: %s\n", std::strerror(errno));
+      return 2;
+    }
+  }
+  sigaction(SIGINT, &OldInt, nullptr);
+  sigaction(SIGQUIT, &OldQuit, nullptr);
+
+  std::string ReportPath = expandPid(Report, Child);
+  if (!Opts.Quiet) {
+    if (!printSummary(ReportPath))
+      std::fprintf(stderr, "rtcheck: note: no runtime report at %s (the program is statically linked, "
+                           "left with _exit, or was killed)\n",
+                   ReportPath.c_str());
+  }
+  if (TempReport)
+    unlink(ReportPath.c_str());
+
+  if (WIFEXITED(Status))
+    return WEXITSTATUS(Status);
+  if (WIFSIGNALED(Status)) {
+    // Forward the signal: die of it too (without a second core dump), so a shell sees the same.
+    int Sig = WTERMSIG(Status);
+    struct rlimit NoCore = {0, 0};
+    setrlimit(RLIMIT_CORE, &NoCore);
+    std::fflush(nullptr);
+    signal(Sig, SIG_DFL);
+    sigset_t Set;
+    sigemptyset(&Set);
+    sigaddset(&Set, Sig);
+    sigprocmask(SIG_UNBLOCK, &Set, nullptr);
+    raise(Sig);
+    return 128 + Sig;
+  }
+  return 2;
+}
+
+} // namespace rtcheck::driver

@@ -1,0 +1,80 @@
+// The per-scope table `rtcheck run` prints from a runtime report (schema: docs/runtime.md).
+#include "driver.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+
+namespace rtcheck::driver {
+namespace {
+
+std::string duration(uint64_t Ns) {
+  char Buf[32];
+  if (Ns < 10'000)
+    std::snprintf(Buf, sizeof Buf, "%llu ns", static_cast<unsigned long long>(Ns));
+  else if (Ns < 10'000'000)
+    std::snprintf(Buf, sizeof Buf, "%.1f us", Ns / 1e3);
+  else if (Ns < 10'000'000'000ull)
+    std::snprintf(Buf, sizeof Buf, "%.1f ms", Ns / 1e6);
+  else
+    std::snprintf(Buf, sizeof Buf, "%.1f s", Ns / 1e9);
+  return Buf;
+}
+
+} // namespace
+
+bool printSummary(const std::string &ReportPath) {
+  std::ifstream In(ReportPath);
+  if (!In)
+    return false;
+  nlohmann::json R;
+  try {
+    In >> R;
+    const auto &Scopes = R.at("scopes");
+    std::fprintf(stderr, "rtcheck: %s (pid %d): %zu real-time scope%s\n",
+                 R.value("program", std::string("?")).c_str(), R.value("pid", 0), Scopes.size(),
+                 Scopes.size() == 1 ? "" : "s");
+    if (Scopes.empty()) {
+      std::fprintf(stderr, "rtcheck: no scope was opened; mark callbacks with RTCHECK_SCOPE (docs/runtime.md)\n");
+      return true;
+    }
+    std::fprintf(stderr, "%-24s %7s %10s %8s %8s %8s %8s %10s %10s %10s %10s %8s\n", "scope", "threads", "calls",
+                 "alloc", "lock", "syscall", "driver", "p50", "p99", "max", "budget", "misses");
+    for (const auto &S : Scopes) {
+      const auto &V = S.at("violations");
+      const auto &L = S.at("latency_ns");
+      uint64_t Budget = S.at("budget_ns").get<uint64_t>();
+      std::fprintf(stderr, "%-24s %7u %10llu %8llu %8llu %8llu %8llu %10s %10s %10s %10s %8llu\n",
+                   S.at("name").get<std::string>().c_str(), S.at("thread_count").get<unsigned>(),
+                   static_cast<unsigned long long>(S.at("calls").get<uint64_t>()),
+                   static_cast<unsigned long long>(V.at("alloc").get<uint64_t>()),
+                   static_cast<unsigned long long>(V.at("lock").get<uint64_t>()),
+                   static_cast<unsigned long long>(V.at("syscall").get<uint64_t>()),
+                   static_cast<unsigned long long>(V.at("driver").get<uint64_t>()),
+                   duration(L.at("p50").get<uint64_t>()).c_str(), duration(L.at("p99").get<uint64_t>()).c_str(),
+                   duration(L.at("max").get<uint64_t>()).c_str(), Budget ? duration(Budget).c_str() : "-",
+                   static_cast<unsigned long long>(S.at("deadline_misses").get<uint64_t>()));
+    }
+    const auto &Sites = R.at("sites");
+    size_t Shown = 0;
+    for (const auto &Site : Sites) {
+      if (Shown++ == 10) {
+        std::fprintf(stderr, "  ... %zu more sites in the report\n", Sites.size() - 10);
+        break;
+      }
+      const auto &Stack = Site.at("stack");
+      std::fprintf(stderr, "  %s '%s' in '%s' x%llu at %s\n", Site.at("category").get<std::string>().c_str(),
+                   Site.at("function").get<std::string>().c_str(), Site.at("scope").get<std::string>().c_str(),
+                   static_cast<unsigned long long>(Site.at("count").get<uint64_t>()),
+                   Stack.empty() ? "?" : Stack.front().get<std::string>().c_str());
+    }
+  } catch (const nlohmann::json::exception &E) {
+    std::fprintf(stderr, "rtcheck: error: malformed report %s: %s\n", ReportPath.c_str(), E.what());
+    return true;
+  }
+  return true;
+}
+
+} // namespace rtcheck::driver
