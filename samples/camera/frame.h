@@ -39,7 +39,7 @@ inline Analysis analyze(const Frame &frame, const Frame &previous) noexcept {
     }
   }
   a.motion = float(diff) / float(kWidth * kHeight);
-  a.subject = bright > 50;
+  a.subject = bright > 50 && bright < uint64_t(kWidth * kHeight / 4); // not a covered lens
   a.posture = a.subject ? float(weighted_y) / float(bright) / float(kHeight - 1) : 0.0f;
   return a;
 }
@@ -98,15 +98,17 @@ public:
   int step(uint64_t frame, const Analysis &a, Event *out) noexcept {
     int n = 0;
     out[n++] = make(EventType::PostureUpdate, frame, a.posture);
-    const bool bad = a.subject && a.posture > kSlouch;
-    bad_frames_ = bad ? bad_frames_ + 1 : 0;
-    if (bad_frames_ == kAlertFrames) {
-      alerting_ = true;
-      out[n++] = make(EventType::Alert, frame, a.posture);
-    }
-    if (!bad && alerting_) {
-      alerting_ = false;
-      out[n++] = make(EventType::Correction, frame, a.posture);
+    if (a.subject) { // frames without a subject (lens covered) neither start nor end an alert
+      const bool bad = a.posture > kSlouch;
+      bad_frames_ = bad ? bad_frames_ + 1 : 0;
+      if (bad_frames_ == kAlertFrames) {
+        alerting_ = true;
+        out[n++] = make(EventType::Alert, frame, a.posture);
+      }
+      if (!bad && alerting_) {
+        alerting_ = false;
+        out[n++] = make(EventType::Correction, frame, a.posture);
+      }
     }
     const bool spike = a.motion > kMotionSpike;
     if (spike != in_spike_) {

@@ -2,10 +2,13 @@
 //
 // The writer never waits; readers retry while a write is in progress, up to a bound, and report
 // failure instead of spinning forever (the seed's "100-retry limit"). The payload is stored as
-// relaxed atomic words, so concurrent reads and writes are not a data race in the C++ memory model
-// (a plain-memory seqlock is, and ThreadSanitizer says so); the fences give the ordering:
-//   writer: seq = odd (relaxed); release fence; words (relaxed); seq = even (release)
-//   reader: s1 = seq (acquire); words (relaxed); acquire fence; s2 = seq (relaxed); ok if s1 == s2
+// atomic words, so concurrent reads and writes are not a data race in the C++ memory model (a
+// plain-memory seqlock is, and ThreadSanitizer says so). The ordering needs no standalone fence
+// (which ThreadSanitizer cannot model), only release stores and acquire loads of the words:
+//   writer: seq = odd (relaxed); words (release); seq = even (release)
+//   reader: s1 = seq (acquire), retry if odd; words (acquire); s2 = seq (relaxed); ok if s1 == s2
+// A reader that sees any word of write k has synchronised with the writer after its odd store of
+// write k, so its later load of seq cannot return the even value from before write k.
 // Real-time safety: store() is wait-free; load() is lock-free (bounded retries).
 #pragma once
 
@@ -31,9 +34,8 @@ public:
     std::memcpy(words.data(), &value, sizeof(T));
     uint32_t s = seq_.load(std::memory_order_relaxed);
     seq_.store(s + 1, std::memory_order_relaxed);
-    std::atomic_thread_fence(std::memory_order_release);
     for (size_t i = 0; i < kWords; ++i)
-      words_[i].store(words[i], std::memory_order_relaxed);
+      words_[i].store(words[i], std::memory_order_release);
     seq_.store(s + 2, std::memory_order_release);
   }
 
@@ -46,8 +48,7 @@ public:
       if (s1 & 1u)
         continue;
       for (size_t i = 0; i < kWords; ++i)
-        words[i] = words_[i].load(std::memory_order_relaxed);
-      std::atomic_thread_fence(std::memory_order_acquire);
+        words[i] = words_[i].load(std::memory_order_acquire);
       if (seq_.load(std::memory_order_relaxed) == s1) {
         std::memcpy(static_cast<void *>(&out), words.data(), sizeof(T));
         if (retries)
