@@ -15,7 +15,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   libsndfile1-dev portaudio19-dev libjack-jackd2-dev libasound2-dev
   libv4l-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
-  libpipewire-0.3-dev libpulse-dev libcamera-dev
+  libpipewire-0.3-dev libpulse-dev libcamera-dev libsdl2-dev librtaudio-dev lv2-dev ladspa-sdk
 )
 
 as_root() {
