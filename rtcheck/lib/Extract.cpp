@@ -30,6 +30,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -847,7 +848,14 @@ TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Op
   FirstErrorConsumer Diags;
   tooling::ToolInvocation Invocation(Args, std::make_unique<ExtractAction>(S), Files.get());
   Invocation.setDiagnosticConsumer(&Diags);
-  bool Ok = Invocation.run();
+  bool Ok = false;
+  // A fault while parsing one TU (a compiler bug, an exotic construct) fails that TU only.
+  CrashRecoveryContext Recovery;
+  if (!Recovery.RunSafely([&] { Ok = Invocation.run(); })) {
+    R.Error = "the analyzer crashed while processing this file (please report it with the "
+              "file's compile command)";
+    return R;
+  }
   R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   if (!Ok || Diags.getNumErrors()) {
     R.Error = Diags.First.empty() ? "the compiler could not process this file"
@@ -864,6 +872,7 @@ TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Op
 
 std::vector<TUResult> extractSummaries(ArrayRef<tooling::CompileCommand> Commands,
                                        const ExtractOptions &Options) {
+  CrashRecoveryContext::Enable();
   std::vector<TUResult> Results(Commands.size());
   unsigned Jobs = Options.Jobs ? Options.Jobs : hardware_concurrency().compute_thread_count();
   if (Jobs <= 1 || Commands.size() <= 1) {

@@ -188,6 +188,16 @@ class BadInput(Workdir):
         self.assertTrue(doc["findings"], "the other TUs are still analysed")
         self.assert_one_line_error(run, broken, "does not parse")
 
+    def test_a_file_that_crashes_the_compiler(self):
+        crash = os.path.join(HERE, "fixtures", "crashes_clang.cpp")
+        run = rtcheck("check", "--format=json", crash, *THREE_FILES, *FLAGS)
+        self.assertEqual(run.returncode, 3)
+        doc = json.loads(run.stdout)
+        self.assertEqual([e["file"] for e in doc["errors"]], [crash])
+        self.assertIn("crashed", doc["errors"][0]["message"])
+        self.assertTrue(doc["findings"], "the other TUs are still analysed")
+        self.assert_one_line_error(run, crash, "crashed")
+
     def test_invalid_rules_file(self):
         bad = self.path("mine.json")
         with open(bad, "w") as f:
