@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""The shim and the rules database must agree. Checks, against the built librtcheck_rt.so:
+  1. the table the shim reports (RTCHECK_OPTIONS=print_interceptors=1) lists exactly the functions of
+     runtime/interceptors.def, each with the category of its rule in rules/, and no rule is `safe`;
+  2. every interposed function is exported by the shim (the mangled forms for operator new/delete);
+  3. every function in LLVM RealtimeSanitizer's interceptor list is interposed, or is listed with a
+     reason in the exclusion file."""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "runtime"))
+import gen_categories  # noqa: E402  (the rules resolver the analyzer's semantics are written down in)
+
+OPERATORS = {
+    "operator new": ["_Znwm", "_ZnwmRKSt9nothrow_t", "_ZnwmSt11align_val_t", "_ZnwmSt11align_val_tRKSt9nothrow_t"],
+    "operator new[]": ["_Znam", "_ZnamRKSt9nothrow_t", "_ZnamSt11align_val_t", "_ZnamSt11align_val_tRKSt9nothrow_t"],
+    "operator delete": ["_ZdlPv", "_ZdlPvm", "_ZdlPvRKSt9nothrow_t", "_ZdlPvSt11align_val_t",
+                        "_ZdlPvmSt11align_val_t", "_ZdlPvSt11align_val_tRKSt9nothrow_t"],
+    "operator delete[]": ["_ZdaPv", "_ZdaPvm", "_ZdaPvRKSt9nothrow_t", "_ZdaPvSt11align_val_t",
+                          "_ZdaPvmSt11align_val_t", "_ZdaPvSt11align_val_tRKSt9nothrow_t"],
+}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shim", required=True)
+    ap.add_argument("--def", dest="deffile", required=True, type=Path)
+    ap.add_argument("--rules", required=True, type=Path)
+    ap.add_argument("--rtsan", required=True, type=Path)
+    ap.add_argument("--exclusions", required=True, type=Path)
+    args = ap.parse_args()
+    problems = []
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RTCHECK_")}
+    env.update(LD_PRELOAD=args.shim, RTCHECK_OPTIONS="print_interceptors=1")
+    out = subprocess.run(["/bin/true"], env=env, capture_output=True, text=True, check=True).stderr
+    table = {}
+    for line in out.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[0] == "rtcheck-interceptor":
+            table[parts[1]] = parts[2]
+    declared = [name for _, name in gen_categories.ENTRY.findall(args.deffile.read_text())]
+    if sorted(table) != sorted(declared):
+        problems.append(f"the shim's table and interceptors.def differ: "
+                        f"{sorted(set(table) ^ set(declared))}")
+
+    entries = gen_categories.load_rules(args.rules)
+    for name, category in sorted(table.items()):
+        hit = gen_categories.resolve(entries, name)
+        if hit is None:
+            problems.append(f"'{name}' is interposed but has no rule")
+        elif hit[0].get("safe"):
+            problems.append(f"'{name}' is interposed but {hit[1]} marks it safe")
+        elif hit[0]["category"] != category:
+            problems.append(f"'{name}': the shim says {category}, {hit[1]} says {hit[0]['category']}")
+
+    nm = subprocess.run(["nm", "-D", "--defined-only", args.shim], capture_output=True, text=True, check=True)
+    exported = {line.split()[-1].split("@")[0] for line in nm.stdout.splitlines() if line.strip()}
+    for name in table:
+        for sym in OPERATORS.get(name, [name]):
+            if sym not in exported:
+                problems.append(f"'{name}': symbol {sym} is not exported by {args.shim}")
+
+    excluded = {}
+    for line in args.exclusions.read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            name, _, reason = line.partition(":")
+            if not reason.strip():
+                problems.append(f"exclusion '{name}' has no reason")
+            excluded[name.strip()] = reason.strip()
+    rtsan = [l.strip() for l in args.rtsan.read_text().splitlines() if l.strip() and not l.startswith("#")]
+    for name in rtsan:
+        if name not in table and name not in excluded:
+            problems.append(f"RealtimeSanitizer intercepts '{name}' but the shim does not")
+    for name in excluded:
+        if name in table:
+            problems.append(f"'{name}' is excluded but interposed: drop the exclusion")
+
+    for p in problems:
+        print(f"FAIL {p}")
+    print(f"{len(table)} interposed functions, {len(rtsan)} RealtimeSanitizer names, "
+          f"{len(excluded)} exclusions: {'FAILED' if problems else 'ok'}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
