@@ -103,7 +103,6 @@ private:
   EventRules rules_;
   Frame previous_;
   StateSnapshot last_;
-  uint64_t sequence_ = 0;
 };
 
 } // namespace camera
