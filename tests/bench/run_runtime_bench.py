@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Runs the runtime benchmarks and prints the docs/performance.md table: no shim vs the shim vs LLVM
+RealtimeSanitizer (median of N repetitions, ns per iteration).
+
+    python3 tests/bench/run_runtime_bench.py BUILD_DIR [--repetitions 5]"""
+
+import argparse
+import json
+import os
+import subprocess
+from pathlib import Path
+
+
+def run(binary, env_extra, reps):
+    env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD",) and not k.startswith("RTCHECK_")}
+    env.update(env_extra)
+    out = subprocess.run([str(binary), f"--benchmark_repetitions={reps}", "--benchmark_report_aggregates_only=true",
+                          "--benchmark_format=json"], env=env, capture_output=True, text=True, check=True).stdout
+    res = {}
+    for b in json.loads(out)["benchmarks"]:
+        if b.get("aggregate_name") == "median":
+            res[b["run_name"]] = b["real_time"] if b["time_unit"] == "ns" else None
+    return res
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("build", type=Path)
+    ap.add_argument("--repetitions", type=int, default=5)
+    args = ap.parse_args()
+    bench = args.build / "tests/bench"
+    shim = args.build / "lib/librtcheck_rt.so"
+    cols = {
+        "g++, no shim": run(bench / "rtcheck_bench", {}, args.repetitions),
+        "g++ + shim": run(bench / "rtcheck_bench", {"LD_PRELOAD": str(shim)}, args.repetitions),
+        "clang++-22": run(bench / "rtcheck_bench_clang", {}, args.repetitions),
+        "clang++-22 RTSan": run(bench / "rtcheck_bench_rtsan", {}, args.repetitions),
+    }
+    names = ["BM_MallocFreeOutsideScope", "BM_ScopeBeginEnd", "BM_MallocFreeInsideScope"]
+    print("| benchmark (ns/iteration, median) | " + " | ".join(cols) + " | shim / no shim | RTSan / clang |")
+    print("|---|" + "---|" * (len(cols) + 2))
+    for n in names:
+        vals = [cols[c].get(n) for c in cols]
+        cells = [f"{v:.1f}" if v is not None else "-" for v in vals]
+        r1 = f"{vals[1] / vals[0]:.2f}x" if vals[0] and vals[1] else "-"
+        r2 = f"{vals[3] / vals[2]:.2f}x" if vals[2] and vals[3] else "-"
+        print(f"| {n} | " + " | ".join(cells) + f" | {r1} | {r2} |")
+
+
+if __name__ == "__main__":
+    main()
