@@ -69,6 +69,8 @@ void HAL_UART_TxCpltCallback(UART_HandleTypeDef *huart);
 HAL_StatusTypeDef HAL_TIM_Base_Start_IT(TIM_HandleTypeDef *htim);
 void HAL_TIM_IRQHandler(TIM_HandleTypeDef *htim);
 void HAL_TIM_PeriodElapsedCallback(TIM_HandleTypeDef *htim);
+void HAL_GPIO_EXTI_Callback(uint16_t GPIO_Pin);
+void HAL_GPIO_EXTI_IRQHandler(uint16_t GPIO_Pin);
 
 #ifdef __cplusplus
 }
