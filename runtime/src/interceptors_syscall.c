@@ -314,3 +314,75 @@ RTCHECK_EXPORT long syscall(long number, ...) {
   LEAVE();
   return r;
 }
+
+/* --- The _FORTIFY_SOURCE variants ---------------------------------------------------------------------
+ * Programs built with -D_FORTIFY_SOURCE (Debian's dpkg-buildflags, Ubuntu's default) call these
+ * instead of printf/read/open/... The headers declare them only under fortification, which the shim
+ * is built without, so their prototypes (glibc's debug/ and io/ ABI) are written here. */
+int __printf_chk(int flag, const char *fmt, ...);
+int __fprintf_chk(FILE *f, int flag, const char *fmt, ...);
+int __vprintf_chk(int flag, const char *fmt, va_list ap);
+int __vfprintf_chk(FILE *f, int flag, const char *fmt, va_list ap);
+int __dprintf_chk(int fd, int flag, const char *fmt, ...);
+int __vdprintf_chk(int fd, int flag, const char *fmt, va_list ap);
+ssize_t __read_chk(int fd, void *buf, size_t n, size_t buflen);
+ssize_t __pread_chk(int fd, void *buf, size_t n, off_t off, size_t buflen);
+ssize_t __pread64_chk(int fd, void *buf, size_t n, off64_t off, size_t buflen);
+int __open_2(const char *path, int flags);
+int __open64_2(const char *path, int flags);
+int __openat_2(int dirfd, const char *path, int flags);
+int __openat64_2(int dirfd, const char *path, int flags);
+size_t __fread_chk(void *buf, size_t buflen, size_t size, size_t n, FILE *f);
+char *__fgets_chk(char *s, size_t buflen, int n, FILE *f);
+int __poll_chk(struct pollfd *fds, nfds_t n, int timeout, size_t fdslen);
+ssize_t __recv_chk(int fd, void *buf, size_t n, size_t buflen, int flags);
+ssize_t __recvfrom_chk(int fd, void *buf, size_t n, size_t buflen, int flags, struct sockaddr *a, socklen_t *al);
+ssize_t __readlink_chk(const char *path, char *buf, size_t n, size_t buflen);
+
+WRAP(int, __vprintf_chk, (int flag, const char *fmt, va_list ap), (flag, fmt, ap))
+WRAP(int, __vfprintf_chk, (FILE * f, int flag, const char *fmt, va_list ap), (f, flag, fmt, ap))
+WRAP(int, __vdprintf_chk, (int fd, int flag, const char *fmt, va_list ap), (fd, flag, fmt, ap))
+
+RTCHECK_EXPORT int __printf_chk(int flag, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  ENTER(__printf_chk);
+  int r = REAL(__vprintf_chk)(flag, fmt, ap);
+  LEAVE();
+  va_end(ap);
+  return r;
+}
+RTCHECK_EXPORT int __fprintf_chk(FILE *f, int flag, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  ENTER(__fprintf_chk);
+  int r = REAL(__vfprintf_chk)(f, flag, fmt, ap);
+  LEAVE();
+  va_end(ap);
+  return r;
+}
+RTCHECK_EXPORT int __dprintf_chk(int fd, int flag, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  ENTER(__dprintf_chk);
+  int r = REAL(__vdprintf_chk)(fd, flag, fmt, ap);
+  LEAVE();
+  va_end(ap);
+  return r;
+}
+
+WRAP(ssize_t, __read_chk, (int fd, void *buf, size_t n, size_t buflen), (fd, buf, n, buflen))
+WRAP(ssize_t, __pread_chk, (int fd, void *buf, size_t n, off_t off, size_t buflen), (fd, buf, n, off, buflen))
+WRAP(ssize_t, __pread64_chk, (int fd, void *buf, size_t n, off64_t off, size_t buflen), (fd, buf, n, off, buflen))
+WRAP(int, __open_2, (const char *path, int flags), (path, flags))
+WRAP(int, __open64_2, (const char *path, int flags), (path, flags))
+WRAP(int, __openat_2, (int dirfd, const char *path, int flags), (dirfd, path, flags))
+WRAP(int, __openat64_2, (int dirfd, const char *path, int flags), (dirfd, path, flags))
+WRAP(size_t, __fread_chk, (void *buf, size_t buflen, size_t size, size_t n, FILE *f), (buf, buflen, size, n, f))
+WRAP(char *, __fgets_chk, (char *s, size_t buflen, int n, FILE *f), (s, buflen, n, f))
+WRAP(int, __poll_chk, (struct pollfd * fds, nfds_t n, int timeout, size_t fdslen), (fds, n, timeout, fdslen))
+WRAP(ssize_t, __recv_chk, (int fd, void *buf, size_t n, size_t buflen, int flags), (fd, buf, n, buflen, flags))
+WRAP(ssize_t, __recvfrom_chk,
+     (int fd, void *buf, size_t n, size_t buflen, int flags, struct sockaddr *a, socklen_t *al),
+     (fd, buf, n, buflen, flags, a, al))
+WRAP(ssize_t, __readlink_chk, (const char *path, char *buf, size_t n, size_t buflen), (path, buf, n, buflen))

@@ -240,6 +240,19 @@ TEST_F(ShimTest, EightThreadsMillionAllocationsExact) {
   EXPECT_EQ(SiteTotal, 16000000u);
 }
 
+TEST_F(ShimTest, FortifiedCallsAreCounted) {
+  Result Res = run({RTCHECK_PROG_FORTIFY}, {{"RTCHECK_OPTIONS", "report=" + Dir + "/r.json"}});
+  ASSERT_TRUE(Res.exited(0)) << Res.Err;
+  EXPECT_EQ(Res.Out, "argc 1\n");
+  json R = report(Dir + "/r.json");
+  const json *S = scope(R, "fortify.callback");
+  ASSERT_NE(S, nullptr);
+  EXPECT_EQ(fn(*S, "__printf_chk"), 1u) << S->dump();
+  EXPECT_EQ(fn(*S, "__read_chk"), 1u) << S->dump();
+  EXPECT_EQ(fn(*S, "__open_2"), 1u) << S->dump();
+  EXPECT_EQ(S->at("violations").at("syscall"), 3);
+}
+
 // --- C++ programs -------------------------------------------------------------------------------
 
 TEST_F(ShimTest, CxxSharedLibstdcxx) {
