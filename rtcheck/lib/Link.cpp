@@ -11,6 +11,7 @@
 #include "rtcheck/Link.h"
 
 #include "rtcheck/Rules.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -291,34 +292,133 @@ private:
 
   // --- reachability -------------------------------------------------------------------------
 
+  /// One breadth-first walk from all roots at once gives every reachable function its shortest
+  /// chain; the sets of roots (and contexts) reaching each function are then propagated over the
+  /// strongly connected components in topological order. Linear in the graph, times roots/64.
   void walkFromRoots() {
-    ReachedBy.assign(Nodes.size(), {});
-    Parents.resize(Result.Roots.size());
-    for (unsigned R = 0; R < Result.Roots.size(); ++R) {
-      NodeId Start = ByUSR[Result.Roots[R].USR];
-      DenseMap<NodeId, Parent> &P = Parents[R];
-      P[Start] = Parent{};
-      std::deque<NodeId> Queue{Start};
-      while (!Queue.empty()) {
-        NodeId U = Queue.front();
-        Queue.pop_front();
-        ReachedBy[U].push_back(R);
-        const Function *Body = Nodes[U].Def;
-        if (!Body)
-          continue;
-        unsigned Depth = P[U].Depth;
-        for (const CallSite &C : Body->Calls)
-          for (NodeId T : targets(C)) {
-            if (classify(T).K != Classification::Follow || P.count(T))
-              continue;
-            P[T] = Parent{U, &C, Depth + 1};
-            Queue.push_back(T);
-          }
+    const size_t N = Nodes.size(), R = Result.Roots.size();
+    Par.assign(N, Parent{NoNode, nullptr, Unreached});
+    NearestRoot.assign(N, 0);
+    std::vector<std::vector<NodeId>> Succ(N);
+    std::deque<NodeId> Queue;
+    for (unsigned I = 0; I < R; ++I) {
+      NodeId Start = ByUSR[Result.Roots[I].USR];
+      if (Par[Start].Depth == Unreached) {
+        Par[Start] = Parent{NoNode, nullptr, 0};
+        NearestRoot[Start] = I;
+        Queue.push_back(Start);
       }
     }
-    for (const auto &R : ReachedBy)
-      if (!R.empty())
+    std::vector<NodeId> Reached;
+    while (!Queue.empty()) {
+      NodeId U = Queue.front();
+      Queue.pop_front();
+      Reached.push_back(U);
+      const Function *Body = Nodes[U].Def;
+      if (!Body)
+        continue;
+      for (const CallSite &C : Body->Calls)
+        for (NodeId T : targets(C)) {
+          if (classify(T).K != Classification::Follow)
+            continue;
+          Succ[U].push_back(T);
+          if (Par[T].Depth != Unreached)
+            continue;
+          Par[T] = Parent{U, &C, Par[U].Depth + 1};
+          NearestRoot[T] = NearestRoot[U];
+          Queue.push_back(T);
+        }
+    }
+    Result.Stats.ReachableFunctions = 0;
+    for (NodeId U : Reached)
+      if (Nodes[U].hasBody())
         ++Result.Stats.ReachableFunctions;
+    propagateRootSets(Reached, Succ);
+  }
+
+  unsigned contextBit(StringRef Context) {
+    auto [It, Inserted] = ContextIndex.try_emplace(Context, ContextNames.size());
+    if (Inserted)
+      ContextNames.push_back(Context.str());
+    // More than 64 contexts share the last bit; severityFor then checks all of them.
+    return std::min<unsigned>(It->second, 63);
+  }
+
+  void propagateRootSets(const std::vector<NodeId> &Reached,
+                         const std::vector<std::vector<NodeId>> &Succ) {
+    const size_t N = Nodes.size(), R = Result.Roots.size();
+    RootSet.assign(N, BitVector());
+    ContextMask.assign(N, 0);
+    // Tarjan's algorithm, iteratively; components come out sinks first.
+    constexpr unsigned Unset = ~0u;
+    std::vector<unsigned> Index(N, Unset), Low(N, 0), Component(N, Unset);
+    std::vector<char> OnStack(N, 0);
+    std::vector<NodeId> Stack;
+    std::vector<std::pair<NodeId, size_t>> Frames;
+    std::vector<std::vector<NodeId>> Components;
+    unsigned Counter = 0;
+    for (NodeId Start : Reached) {
+      if (Index[Start] != Unset)
+        continue;
+      auto Enter = [&](NodeId V) {
+        Index[V] = Low[V] = Counter++;
+        Stack.push_back(V);
+        OnStack[V] = 1;
+        Frames.push_back({V, 0});
+      };
+      Enter(Start);
+      while (!Frames.empty()) {
+        NodeId V = Frames.back().first;
+        size_t &Next = Frames.back().second;
+        if (Next < Succ[V].size()) {
+          NodeId W = Succ[V][Next++];
+          if (Index[W] == Unset)
+            Enter(W);
+          else if (OnStack[W])
+            Low[V] = std::min(Low[V], Index[W]);
+          continue;
+        }
+        if (Low[V] == Index[V]) {
+          std::vector<NodeId> Members;
+          NodeId W;
+          do {
+            W = Stack.back();
+            Stack.pop_back();
+            OnStack[W] = 0;
+            Component[W] = Components.size();
+            Members.push_back(W);
+          } while (W != V);
+          Components.push_back(std::move(Members));
+        }
+        Frames.pop_back();
+        if (!Frames.empty())
+          Low[Frames.back().first] = std::min(Low[Frames.back().first], Low[V]);
+      }
+    }
+    std::vector<NodeId> RootNode(R);
+    for (unsigned I = 0; I < R; ++I)
+      RootNode[I] = ByUSR[Result.Roots[I].USR];
+    std::vector<BitVector> Incoming(Components.size(), BitVector(R));
+    std::vector<uint64_t> IncomingMask(Components.size(), 0);
+    for (unsigned I = 0; I < R; ++I) {
+      unsigned C = Component[RootNode[I]];
+      Incoming[C].set(I);
+      IncomingMask[C] |= uint64_t(1) << contextBit(Result.Roots[I].Context);
+    }
+    // Topological order: sources first.
+    for (size_t K = Components.size(); K-- > 0;) {
+      for (NodeId U : Components[K]) {
+        RootSet[U] = Incoming[K];
+        ContextMask[U] = IncomingMask[K];
+      }
+      for (NodeId U : Components[K])
+        for (NodeId T : Succ[U])
+          if (unsigned C = Component[T]; C != K) {
+            Incoming[C] |= Incoming[K];
+            IncomingMask[C] |= IncomingMask[K];
+          }
+      Incoming[K].clear();
+    }
   }
 
   /// What a call into library code can reach before it returns to user code. One effect per
@@ -387,16 +487,13 @@ private:
 
   // --- findings -----------------------------------------------------------------------------
 
-  Severity severityFor(const std::vector<unsigned> &Roots, Category Cat,
-                       std::vector<std::string> &Contexts) {
+  Severity severityFor(NodeId U, Category Cat, std::vector<std::string> &Contexts) {
     Severity S = Severity::Allowed;
-    std::set<std::string> Seen;
-    for (unsigned R : Roots) {
-      const std::string &Ctx = Result.Roots[R].Context;
-      if (Seen.insert(Ctx).second)
-        Contexts.push_back(Ctx);
-      S = std::max(S, Rules.profile(Ctx).severity(Cat));
-    }
+    for (unsigned I = 0; I < ContextNames.size(); ++I)
+      if (ContextMask[U] & (uint64_t(1) << std::min(I, 63u))) {
+        Contexts.push_back(ContextNames[I]);
+        S = std::max(S, Rules.profile(ContextNames[I]).severity(Cat));
+      }
     return S;
   }
 
@@ -408,16 +505,11 @@ private:
   }
 
   /// The shortest chain from a root reaching U, ending at U.
-  std::vector<ChainStep> chainTo(NodeId U, const std::vector<unsigned> &Roots) {
-    unsigned Best = Roots.front();
-    for (unsigned R : Roots)
-      if (Parents[R][U].Depth < Parents[Best][U].Depth)
-        Best = R;
+  std::vector<ChainStep> chainTo(NodeId U) {
     std::vector<ChainStep> Steps;
-    DenseMap<NodeId, Parent> &P = Parents[Best];
-    for (NodeId Cur = U; P[Cur].From != NoNode; Cur = P[Cur].From)
-      Steps.push_back(step(Cur, *P[Cur].Via));
-    const Root &R = Result.Roots[Best];
+    for (NodeId Cur = U; Par[Cur].From != NoNode; Cur = Par[Cur].From)
+      Steps.push_back(step(Cur, *Par[Cur].Via));
+    const Root &R = Result.Roots[NearestRoot[U]];
     Steps.push_back({R.Function, R.Loc, false,
                      "real-time root (context '" + R.Context + "', " + R.Origin + ")"});
     std::reverse(Steps.begin(), Steps.end());
@@ -431,8 +523,7 @@ private:
     return It == ByUSR.end() ? C.Callee : Nodes[It->second].info().Name;
   }
 
-  void addFinding(NodeId U, const CallSite &C, const Effect &E,
-                  const std::vector<unsigned> &Roots) {
+  void addFinding(NodeId U, const CallSite &C, const Effect &E) {
     if (isSuppressed(C.Loc, E.Cat)) {
       ++Result.Stats.Suppressed;
       return;
@@ -443,7 +534,7 @@ private:
       return;
     Finding F;
     F.Cat = E.Cat;
-    F.Sev = severityFor(Roots, E.Cat, F.Contexts);
+    F.Sev = severityFor(U, E.Cat, F.Contexts);
     if (F.Sev == Severity::Allowed) {
       ++Result.Stats.Allowed;
       return;
@@ -457,11 +548,11 @@ private:
       F.RuleFile = E.Rule->File;
     }
     F.Message = E.Message.empty() ? message(C, F) : E.Message;
-    for (unsigned R : Roots)
+    for (unsigned R : RootSet[U].set_bits())
       F.Roots.push_back(Result.Roots[R].Function);
     llvm::sort(F.Roots);
     F.Roots.erase(std::unique(F.Roots.begin(), F.Roots.end()), F.Roots.end());
-    F.Chain = chainTo(U, Roots);
+    F.Chain = chainTo(U);
     F.Chain.push_back({Callee, C.Loc, C.InSystemHeader, C.Note});
     if (C.Kind == CallKind::Virtual)
       F.Chain.back().Note += C.Note.empty() ? "virtual call" : ", virtual call";
@@ -490,17 +581,16 @@ private:
   void reportFindings() {
     for (NodeId U = 0; U < Nodes.size(); ++U) {
       // User functions, and generated ones for their user-written sites.
-      if (ReachedBy[U].empty() || !Nodes[U].Def || Nodes[U].Def->InSystemHeader)
+      if (Par[U].Depth == Unreached || !Nodes[U].Def || Nodes[U].Def->InSystemHeader)
         continue;
-      const std::vector<unsigned> &Roots = ReachedBy[U];
-      std::vector<const ForbidRule *> Forbidden = forbidRulesFor(Roots);
+      const std::vector<const ForbidRule *> &Forbidden = forbidRulesFor(ContextMask[U]);
       bool CallerInIRAM = inIRAM(Nodes[U].info());
       for (const CallSite &C : Nodes[U].Def->Calls) {
         if (C.InSystemHeader)
           continue;
         const std::vector<NodeId> &Ts = targets(C);
         if (Ts.empty() && C.Kind == CallKind::Indirect)
-          addFinding(U, C, Effect{Category::Indirect, "", nullptr, {}}, Roots);
+          addFinding(U, C, Effect{Category::Indirect, "", nullptr, {}});
         for (NodeId T : Ts) {
           const Classification &Cls = classify(T);
           const std::string &Name = Nodes[T].info().Name;
@@ -511,14 +601,13 @@ private:
             addFinding(U, C,
                        Effect{Category::Driver, Name, nullptr, {},
                               "'" + Name + "' is not placed in IRAM but is called from IRAM code "
-                              "(IRAM_ATTR): it faults while the flash cache is disabled"},
-                       Roots);
+                              "(IRAM_ATTR): it faults while the flash cache is disabled"});
           for (const ForbidRule *R : Forbidden)
             if (wildcardMatch(R->Name, Name) && (R->Unless.empty() || !wildcardMatch(R->Unless, Name)))
-              addFinding(U, C, Effect{R->Cat, Name, nullptr, {}}, Roots);
+              addFinding(U, C, Effect{R->Cat, Name, nullptr, {}});
           if (Cls.K == Classification::Leaf) {
             if (!exempt(Cls, C))
-              addFinding(U, C, Effect{Cls.Cat, Name, Cls.Rule, {}}, Roots);
+              addFinding(U, C, Effect{Cls.Cat, Name, Cls.Rule, {}});
             continue;
           }
           if (Cls.K == Classification::Follow && !Nodes[T].isUser()) {
@@ -531,7 +620,7 @@ private:
             });
             for (const Effect &E : Effects)
               if (!(OtherHazard && E.Cat == Category::Exception))
-                addFinding(U, C, E, Roots);
+                addFinding(U, C, E);
           }
         }
       }
@@ -542,14 +631,14 @@ private:
     });
   }
 
-  std::vector<const ForbidRule *> forbidRulesFor(const std::vector<unsigned> &Roots) {
-    std::vector<const ForbidRule *> Out;
-    std::set<std::string> Seen;
-    for (unsigned R : Roots)
-      if (Seen.insert(Result.Roots[R].Context).second)
-        for (const ForbidRule &F : Rules.profile(Result.Roots[R].Context).Forbid)
-          Out.push_back(&F);
-    return Out;
+  const std::vector<const ForbidRule *> &forbidRulesFor(uint64_t Mask) {
+    auto [It, Inserted] = ForbidCache.try_emplace(Mask);
+    if (Inserted)
+      for (unsigned I = 0; I < ContextNames.size(); ++I)
+        if (Mask & (uint64_t(1) << std::min(I, 63u)))
+          for (const ForbidRule &F : Rules.profile(ContextNames[I]).Forbid)
+            It->second.push_back(&F);
+    return It->second;
   }
 
   ArrayRef<Summary> Summaries;
@@ -565,8 +654,14 @@ private:
   DenseMap<const CallSite *, std::vector<NodeId>> TargetCache;
   DenseMap<NodeId, std::vector<Effect>> EffectCache;
   DenseMap<NodeId, unsigned> RootIndex;
-  std::vector<std::vector<unsigned>> ReachedBy;
-  std::vector<DenseMap<NodeId, Parent>> Parents;
+  static constexpr unsigned Unreached = ~0u;
+  std::vector<Parent> Par;           ///< shortest-chain parent; Depth == Unreached: not reached
+  std::vector<unsigned> NearestRoot; ///< the root that shortest chain starts from
+  std::vector<BitVector> RootSet;    ///< every root reaching each function
+  std::vector<uint64_t> ContextMask; ///< every context reaching each function (bit per context)
+  StringMap<unsigned> ContextIndex;
+  std::vector<std::string> ContextNames;
+  DenseMap<uint64_t, std::vector<const ForbidRule *>> ForbidCache;
   std::set<std::tuple<std::string, unsigned, unsigned, Category, std::string>> Emitted;
 };
 
