@@ -240,6 +240,19 @@ TEST_F(ShimTest, EightThreadsMillionAllocationsExact) {
   EXPECT_EQ(SiteTotal, 16000000u);
 }
 
+TEST_F(ShimTest, ScopesBeforeMainAndDuringExit) {
+  Result Res = run({RTCHECK_PROG_LIFECYCLE}, {{"RTCHECK_OPTIONS", "report=" + Dir + "/r.json"}});
+  ASSERT_TRUE(Res.exited(0)) << Res.Err;
+  json R = report(Dir + "/r.json");
+  for (const char *Name : {"lifecycle.constructor", "lifecycle.atexit"}) {
+    const json *S = scope(R, Name);
+    ASSERT_NE(S, nullptr) << Name;
+    EXPECT_EQ(S->at("calls"), 1) << Name;
+    EXPECT_EQ(fn(*S, "malloc"), 1u) << Name;
+    EXPECT_EQ(fn(*S, "free"), 1u) << Name;
+  }
+}
+
 TEST_F(ShimTest, FortifiedCallsAreCounted) {
   Result Res = run({RTCHECK_PROG_FORTIFY}, {{"RTCHECK_OPTIONS", "report=" + Dir + "/r.json"}});
   ASSERT_TRUE(Res.exited(0)) << Res.Err;
