@@ -32,6 +32,8 @@ static GstFlowReturn new_preroll(GstAppSink *sink, gpointer user_data) {
   GstCaps *caps = gst_sample_get_caps(s);
   gchar *desc = gst_caps_to_string(caps); // expect: alloc
   g_free(desc); // expect: alloc
+  GstSample *next = gst_app_sink_try_pull_sample(sink, GST_SECOND); // expect: lock
+  (void)next;
   return GST_FLOW_OK;
 }
 
