@@ -3,6 +3,7 @@
 #define CoreAudio_AudioHardware_h
 
 #include <CoreAudio/CoreAudioTypes.h>
+#include <dispatch/dispatch.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -41,6 +42,14 @@ OSStatus AudioDeviceCreateIOProcID(AudioObjectID inDevice, AudioDeviceIOProc inP
 OSStatus AudioDeviceDestroyIOProcID(AudioObjectID inDevice, AudioDeviceIOProcID inIOProcID);
 OSStatus AudioDeviceStart(AudioObjectID inDevice, AudioDeviceIOProcID inProcID);
 OSStatus AudioDeviceStop(AudioObjectID inDevice, AudioDeviceIOProcID inProcID);
+
+#if defined(__BLOCKS__)
+typedef void (^AudioDeviceIOBlock)(const AudioTimeStamp *inNow, const AudioBufferList *inInputData,
+                                   const AudioTimeStamp *inInputTime, AudioBufferList *outOutputData,
+                                   const AudioTimeStamp *inOutputTime);
+OSStatus AudioDeviceCreateIOProcIDWithBlock(AudioDeviceIOProcID *outIOProcID, AudioObjectID inDevice,
+                                            dispatch_queue_t inDispatchQueue, AudioDeviceIOBlock inIOBlock);
+#endif
 
 /* AudioHardwareDeprecated.h */
 OSStatus AudioDeviceAddIOProc(AudioDeviceID inDevice, AudioDeviceIOProc inProc,
