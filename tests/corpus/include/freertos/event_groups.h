@@ -18,10 +18,6 @@ struct EventGroupDef_t;
 typedef struct EventGroupDef_t *EventGroupHandle_t;
 typedef TickType_t EventBits_t;
 
-typedef void (*PendedFunction_t)(void *, uint32_t);
-BaseType_t xTimerPendFunctionCallFromISR(PendedFunction_t xFunctionToPend, void *pvParameter1,
-                                         uint32_t ulParameter2, BaseType_t *pxHigherPriorityTaskWoken);
-
 EventGroupHandle_t xEventGroupCreate(void);
 EventBits_t xEventGroupWaitBits(EventGroupHandle_t xEventGroup, const EventBits_t uxBitsToWaitFor,
                                 const BaseType_t xClearOnExit, const BaseType_t xWaitForAllBits,

@@ -41,6 +41,11 @@ TimerHandle_t xTimerCreateStatic(const char *const pcTimerName,
                                  TimerCallbackFunction_t pxCallbackFunction,
                                  StaticTimer_t *pxTimerBuffer);
 void *pvTimerGetTimerID(const TimerHandle_t xTimer);
+typedef void (*PendedFunction_t)(void *, uint32_t);
+BaseType_t xTimerPendFunctionCallFromISR(PendedFunction_t xFunctionToPend, void *pvParameter1,
+                                         uint32_t ulParameter2, BaseType_t *pxHigherPriorityTaskWoken);
+BaseType_t xTimerPendFunctionCall(PendedFunction_t xFunctionToPend, void *pvParameter1,
+                                  uint32_t ulParameter2, TickType_t xTicksToWait);
 BaseType_t xTimerGenericCommand(TimerHandle_t xTimer, const BaseType_t xCommandID,
                                 const TickType_t xOptionalValue,
                                 BaseType_t *const pxHigherPriorityTaskWoken,
