@@ -82,8 +82,7 @@ PortAudioDevice::~PortAudioDevice() {
 }
 
 int PortAudioDevice::on_pa_callback(const void *, void *output, unsigned long frames,
-                                    const PaStreamCallbackTimeInfo *, unsigned long,
-                                    void *self) {
+                                    const PaStreamCallbackTimeInfo *, unsigned long, void *self) {
   auto *device = static_cast<PortAudioDevice *>(self);
   const int64_t t0 = rtsample::now_ns();
   device->render_(device->user_, static_cast<float *>(output), unsigned(frames));

@@ -48,8 +48,7 @@ int main(int argc, char **argv) {
   // Tone tracks: a chord spread across the stereo field, then any WAV files.
   static const double kChord[] = {220.0, 277.18, 329.63, 440.0, 554.37, 659.26, 880.0, 1108.73};
   for (int i = 0; i < tone_tracks; ++i) {
-    auto t = make_tone("tone" + std::to_string(i), kChord[i % 8] * (1 + i / 8), 0.2, seconds,
-                       rate);
+    auto t = make_tone("tone" + std::to_string(i), kChord[i % 8] * (1 + i / 8), 0.2, seconds, rate);
     t->params.set_pan(tone_tracks > 1 ? -0.8f + 1.6f * float(i) / float(tone_tracks - 1) : 0.0f);
     engine.add_track(std::move(t));
   }
@@ -115,8 +114,7 @@ int main(int argc, char **argv) {
               "peak %.1f dBFS",
               MixerEngine::kVariant, rendered, engine.track_count(), device->name(),
               wav ? " -> " : "", wav ? out_path.c_str() : "", (unsigned long long)callbacks,
-              d.p50 / 1e6, d.p99 / 1e6, d.max / 1e6, budget_ms,
-              (unsigned long long)device->late(),
+              d.p50 / 1e6, d.p99 / 1e6, d.max / 1e6, budget_ms, (unsigned long long)device->late(),
               stats.peak > 0 ? 20.0 * std::log10(stats.peak) : -120.0);
   if (!stats.recent_ns.empty()) {
     const rtsample::Summary m = rtsample::summarize(stats.recent_ns);

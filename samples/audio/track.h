@@ -47,8 +47,8 @@ std::unique_ptr<Track> load_track(const std::string &path, unsigned sample_rate)
 // never heard. Returns the peak absolute sample of the block.
 // Real-time safety: wait-free (reads atomics, touches only pre-allocated PCM).
 template <class TrackPtr>
-float mix_block(const TrackPtr *tracks, size_t count, uint64_t position, float master,
-                float *out, unsigned frames) noexcept {
+float mix_block(const TrackPtr *tracks, size_t count, uint64_t position, float master, float *out,
+                unsigned frames) noexcept {
   for (unsigned i = 0; i < 2 * frames; ++i)
     out[i] = 0.0f;
   bool any_solo = false;

@@ -8,7 +8,7 @@ const char *priority_name(Priority p) {
 }
 
 const char *event_type_name(EventType t) {
-  static const char *const kNames[] = {"alert",      "error",          "status_change",
+  static const char *const kNames[] = {"alert",        "error",      "status_change",
                                        "camera_state", "correction", "posture_update"};
   return kNames[int(t)];
 }

@@ -48,7 +48,14 @@ enum class Priority : uint8_t { Critical = 0, High = 1, Normal = 2, Low = 3 };
 constexpr int kPriorities = 4;
 const char *priority_name(Priority p);
 
-enum class EventType : uint8_t { Alert, Error, StatusChange, CameraState, Correction, PostureUpdate };
+enum class EventType : uint8_t {
+  Alert,
+  Error,
+  StatusChange,
+  CameraState,
+  Correction,
+  PostureUpdate
+};
 const char *event_type_name(EventType t);
 
 // The seed's priority for each event type.
@@ -88,8 +95,8 @@ constexpr int kRetries[kPriorities] = {64, 16, 16, 0};
 // Real-time safety: wait-free.
 class EventRules {
 public:
-  static constexpr float kSlouch = 0.62f;    // posture above this is bad
-  static constexpr int kAlertFrames = 15;     // bad for this many frames -> alert
+  static constexpr float kSlouch = 0.62f;      // posture above this is bad
+  static constexpr int kAlertFrames = 15;      // bad for this many frames -> alert
   static constexpr float kMotionSpike = 40.0f; // camera glitch / occlusion
 
   // Writes up to 4 events for `a` into `out`, returns how many.
@@ -172,7 +179,8 @@ inline StateSnapshot next_state(const StateSnapshot &prev, const Analysis &a, ui
   s.frames = frame + 1;
   s.motion = a.motion;
   s.posture = a.posture;
-  s.posture_avg = prev.frames == 0 ? a.posture : prev.posture_avg + (a.posture - prev.posture_avg) / 60.0f;
+  s.posture_avg =
+      prev.frames == 0 ? a.posture : prev.posture_avg + (a.posture - prev.posture_avg) / 60.0f;
   s.alerts = prev.alerts + (alert ? 1u : 0u);
   s.alerting = alerting ? 1 : 0;
   s.updated_ns = now_ns;

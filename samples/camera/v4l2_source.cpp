@@ -51,7 +51,8 @@ public:
     fmt.fmt.pix.field = V4L2_FIELD_NONE;
     if (xioctl(fd_, VIDIOC_S_FMT, &fmt) < 0)
       return fail("VIDIOC_S_FMT");
-    if (fmt.fmt.pix.pixelformat != V4L2_PIX_FMT_YUYV && fmt.fmt.pix.pixelformat != V4L2_PIX_FMT_GREY) {
+    if (fmt.fmt.pix.pixelformat != V4L2_PIX_FMT_YUYV &&
+        fmt.fmt.pix.pixelformat != V4L2_PIX_FMT_GREY) {
       std::fprintf(stderr, "v4l2: %s offers neither YUYV nor GREY\n", device_.c_str());
       return false;
     }

@@ -9,14 +9,23 @@
 #include <memory>
 #include <vector>
 
+#include <rtcheck/realtime.h>
+
+// The firmware's real-time contexts. Spelled once here because the names contain '-', which
+// clang-format would space out (and the annotation would then name another context).
+// clang-format off
+#define FIRMWARE_TASK RTCHECK_REALTIME(firmware-task)
+#define FIRMWARE_ISR RTCHECK_REALTIME(firmware-isr)
+// clang-format on
+
 namespace fw {
 
 constexpr int kBands = 8;
 constexpr float kBandHz[kBands] = {60, 120, 250, 500, 1000, 2000, 4000, 6000};
-constexpr size_t kChunk = 128;    // samples per I2S block: 8 ms at 16 kHz
-constexpr int kLeds = 256;        // WS2812 strip: 7.7 ms to send, so at most ~130 FPS
-constexpr int kButtonGpio = 0;    // the BOOT button
-constexpr int kRenderCore = 0;    // "GPU" task
+constexpr size_t kChunk = 128; // samples per I2S block: 8 ms at 16 kHz
+constexpr int kLeds = 256;     // WS2812 strip: 7.7 ms to send, so at most ~130 FPS
+constexpr int kButtonGpio = 0; // the BOOT button
+constexpr int kRenderCore = 0; // "GPU" task
 constexpr int kAudioCore = 1;
 
 // What the audio core publishes for the render core.
@@ -108,7 +117,7 @@ struct FirmwareConfig {
 // Implemented by each variant (legacy/firmware.cpp, fixed/firmware.cpp).
 extern const char *const kVariant;
 void app_main(const FirmwareConfig &config); // creates the tasks and installs the ISR
-void app_stop();                              // asks the tasks to return
+void app_stop();                             // asks the tasks to return
 Telemetry &telemetry();
 
 } // namespace fw

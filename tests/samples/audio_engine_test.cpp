@@ -112,8 +112,8 @@ TEST_F(Fixture, TrackEndsWithSilenceAndRaisesTheFinishedFlag) {
   engine.process(out.data(), 64);
   EXPECT_FALSE(engine.finished());
   engine.process(out.data(), 64);
-  EXPECT_NEAR(out[2 * 35], kCentre, 1e-6f);    // frame 99
-  EXPECT_EQ(out[2 * 36], 0.0f);                // frame 100: past the end
+  EXPECT_NEAR(out[2 * 35], kCentre, 1e-6f); // frame 99
+  EXPECT_EQ(out[2 * 36], 0.0f);             // frame 100: past the end
   EXPECT_TRUE(engine.finished());
   EXPECT_EQ(engine.stats().callbacks, 2u);
 }

@@ -29,9 +29,8 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 
 TEST(EventQueue, DeliversMostUrgentFirstAndFifoWithinAPriority) {
   auto q = std::make_unique<EventQueue>();
-  const EventType order[] = {EventType::PostureUpdate, EventType::Correction,
-                             EventType::Alert,         EventType::StatusChange,
-                             EventType::PostureUpdate, EventType::Error,
+  const EventType order[] = {EventType::PostureUpdate, EventType::Correction,    EventType::Alert,
+                             EventType::StatusChange,  EventType::PostureUpdate, EventType::Error,
                              EventType::CameraState,   EventType::Correction};
   for (uint64_t i = 0; i < 8; ++i)
     ASSERT_TRUE(q->push(make(order[i], i)));
@@ -40,9 +39,8 @@ TEST(EventQueue, DeliversMostUrgentFirstAndFifoWithinAPriority) {
   while (q->pop(e, 0))
     got.emplace_back(e.priority, e.frame);
   const std::vector<std::pair<Priority, uint64_t>> want = {
-      {Priority::Critical, 2}, {Priority::Critical, 5}, {Priority::High, 3},
-      {Priority::High, 6},     {Priority::Normal, 1},   {Priority::Normal, 7},
-      {Priority::Low, 0},      {Priority::Low, 4}};
+      {Priority::Critical, 2}, {Priority::Critical, 5}, {Priority::High, 3}, {Priority::High, 6},
+      {Priority::Normal, 1},   {Priority::Normal, 7},   {Priority::Low, 0},  {Priority::Low, 4}};
   EXPECT_EQ(got, want);
   const QueueStats s = q->stats();
   EXPECT_EQ(s.delivered[0] + s.delivered[1] + s.delivered[2] + s.delivered[3], 8u);
@@ -137,7 +135,7 @@ TEST(Pipeline, FramesRaisePostureUpdatesAlertsAndCorrections) {
   EXPECT_EQ(counts[int(EventType::Alert)], 2u);
   EXPECT_EQ(counts[int(EventType::Correction)], 2u);
   EXPECT_GE(counts[int(EventType::CameraState)], 8u); // into and out of each occlusion
-  EXPECT_EQ(observed, delivered);                      // every callback saw every event
+  EXPECT_EQ(observed, delivered);                     // every callback saw every event
   const StateSnapshot s = pipeline->state();
   EXPECT_EQ(s.frames, 480u);
   EXPECT_EQ(s.alerts, 2u);

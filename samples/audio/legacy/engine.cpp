@@ -61,7 +61,8 @@ void MixerEngine::process(float *out, unsigned frames) {
   ++callbacks_;
   if (ms * 1e6 > 0.8 * double(budget_ns_))
     ++xruns_;
-  std::fprintf(config_.log, "callback %llu: %.4f ms\n", (unsigned long long)callbacks_, ms); // expect: syscall
+  const auto count = (unsigned long long)callbacks_;
+  std::fprintf(config_.log, "callback %llu: %.4f ms\n", count, ms); // expect: syscall
 
   if (length_ != 0 && position_ >= length_)
     stop_stream();

@@ -25,9 +25,9 @@ struct EngineConfig {
 
 struct EngineStats {
   uint64_t callbacks = 0;
-  uint64_t xruns = 0;               // callbacks over 80 % of the budget
-  std::vector<uint32_t> recent_ns;  // last durations the engine measured itself
-  float peak = 0.0f;                // master-bus peak
+  uint64_t xruns = 0;              // callbacks over 80 % of the budget
+  std::vector<uint32_t> recent_ns; // last durations the engine measured itself
+  float peak = 0.0f;               // master-bus peak
 };
 
 class MixerEngine {

@@ -43,13 +43,13 @@ QueueStats EventQueue::stats() {
 }
 
 bool SharedState::update(const StateSnapshot &next, FILE *log) {
-  if (!mutex_.try_lock_for(std::chrono::seconds(5))) { // expect: lock
+  if (!mutex_.try_lock_for(std::chrono::seconds(5))) {           // expect: lock
     std::fprintf(log, "warning: shared state lock timed out\n"); // expect: syscall
     return false;
   }
   state_ = next;
   posture_history_.push_back(next.posture); // expect: alloc
-  mutex_.unlock(); // expect: lock
+  mutex_.unlock();                          // expect: lock
   return true;
 }
 
@@ -95,13 +95,15 @@ bool Pipeline::register_callback(EventFn fn, void *ctx) {
   return true;
 }
 
-void Pipeline::enqueue(void *self, const Event &e) { static_cast<Pipeline *>(self)->queue_.push(e); }
+void Pipeline::enqueue(void *self, const Event &e) {
+  static_cast<Pipeline *>(self)->queue_.push(e);
+}
 
 void Pipeline::dispatch(const Event &e) {
   std::vector<std::function<void(const Event &)>> callbacks; // expect: alloc
   {
     std::lock_guard<std::mutex> lock(registry_mutex_); // expect: lock
-    callbacks = callbacks_; // expect: alloc
+    callbacks = callbacks_;                            // expect: alloc
   }
   for (const auto &callback : callbacks)
     callback(e); // expect: exception

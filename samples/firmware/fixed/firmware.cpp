@@ -43,7 +43,7 @@ struct Firmware {
 Firmware *g_fw = nullptr;
 
 // GPIO ISR: one FromISR queue call. Real-time safety: wait-free.
-RTCHECK_REALTIME(firmware-isr) IRAM_ATTR void button_isr(void *arg) {
+FIRMWARE_ISR IRAM_ATTR void button_isr(void *arg) {
   RTCHECK_SCOPE("firmware.button_isr", 20'000);
   auto *fw = static_cast<Firmware *>(arg);
   const ButtonEvent e{esp_timer_get_time(), uint32_t(kButtonGpio)};
@@ -54,7 +54,7 @@ RTCHECK_REALTIME(firmware-isr) IRAM_ATTR void button_isr(void *arg) {
 }
 
 // Audio core, per I2S block: features out through the seqlock. Real-time safety: wait-free.
-RTCHECK_REALTIME(firmware-task) void process_chunk(Firmware &fw, int64_t captured_us) {
+FIRMWARE_TASK void process_chunk(Firmware &fw, int64_t captured_us) {
   RTCHECK_SCOPE("firmware.process_chunk", 8'000'000);
   AudioFeatures f;
   fw.extractor.extract(fw.samples.data(), fw.samples.size(), f);
@@ -67,7 +67,7 @@ RTCHECK_REALTIME(firmware-task) void process_chunk(Firmware &fw, int64_t capture
 
 // Render core, per frame: newest features (bounded retry; on failure keep the last ones), button
 // events without waiting, paint. Real-time safety: lock-free (bounded retries).
-RTCHECK_REALTIME(firmware-task) void render_frame(Firmware &fw) {
+FIRMWARE_TASK void render_frame(Firmware &fw) {
   RTCHECK_SCOPE("firmware.render_frame", 8'000'000);
   int retries = 0;
   AudioFeatures f;

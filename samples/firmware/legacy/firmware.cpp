@@ -42,7 +42,7 @@ struct Firmware {
 
 Firmware *g_fw = nullptr;
 
-RTCHECK_REALTIME(firmware-isr) IRAM_ATTR void button_isr(void *arg) {
+FIRMWARE_ISR IRAM_ATTR void button_isr(void *arg) {
   RTCHECK_SCOPE("firmware.button_isr", 20'000);
   auto *fw = static_cast<Firmware *>(arg);
   const ButtonEvent e{esp_timer_get_time(), uint32_t(kButtonGpio)};
@@ -53,22 +53,23 @@ RTCHECK_REALTIME(firmware-isr) IRAM_ATTR void button_isr(void *arg) {
   portYIELD_FROM_ISR(woken);
 }
 
-RTCHECK_REALTIME(firmware-task) void process_chunk(Firmware &fw, int64_t captured_us) {
+FIRMWARE_TASK void process_chunk(Firmware &fw, int64_t captured_us) {
   RTCHECK_SCOPE("firmware.process_chunk", 8'000'000);
   xSemaphoreTake(fw.features_mutex, portMAX_DELAY); // expect: lock
   fw.extractor.extract(fw.samples.data(), fw.samples.size(), fw.features);
   fw.features.chunk = ++fw.chunk;
   fw.features.captured_us = captured_us;
   fw.features.check = fw.features.chunk ^ 0x5EED5EEDu;
-  ESP_LOGI(TAG, "chunk %u vu %.3f", (unsigned)fw.features.chunk, double(fw.features.vu)); // expect: syscall
+  const AudioFeatures &f = fw.features;
+  ESP_LOGI(TAG, "chunk %u vu %.3f", (unsigned)f.chunk, double(f.vu)); // expect: syscall
   xSemaphoreGive(fw.features_mutex);
   fw.stats.chunks.fetch_add(1, std::memory_order_relaxed);
 }
 
-RTCHECK_REALTIME(firmware-task) void render_frame(Firmware &fw, uint8_t *&leds) {
+FIRMWARE_TASK void render_frame(Firmware &fw, uint8_t *&leds) {
   RTCHECK_SCOPE("firmware.render_frame", 8'000'000);
   leds = static_cast<uint8_t *>(pvPortMalloc(3 * kLeds)); // expect: alloc
-  xSemaphoreTake(fw.features_mutex, portMAX_DELAY); // expect: lock
+  xSemaphoreTake(fw.features_mutex, portMAX_DELAY);       // expect: lock
   fw.last = fw.features;
   xSemaphoreGive(fw.features_mutex);
   if (fw.last.chunk != 0 && fw.last.check != (fw.last.chunk ^ 0x5EED5EEDu))

@@ -37,9 +37,12 @@ typedef enum {
 } esp_log_level_t;
 void esp_log_write(esp_log_level_t level, const char *tag, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
-#define ESP_LOGE(tag, format, ...) esp_log_write(ESP_LOG_ERROR, tag, "E %s: " format "\n", tag, ##__VA_ARGS__)
-#define ESP_LOGW(tag, format, ...) esp_log_write(ESP_LOG_WARN, tag, "W %s: " format "\n", tag, ##__VA_ARGS__)
-#define ESP_LOGI(tag, format, ...) esp_log_write(ESP_LOG_INFO, tag, "I %s: " format "\n", tag, ##__VA_ARGS__)
+#define ESP_LOGE(tag, format, ...)                                                                 \
+  esp_log_write(ESP_LOG_ERROR, tag, "E %s: " format "\n", tag, ##__VA_ARGS__)
+#define ESP_LOGW(tag, format, ...)                                                                 \
+  esp_log_write(ESP_LOG_WARN, tag, "W %s: " format "\n", tag, ##__VA_ARGS__)
+#define ESP_LOGI(tag, format, ...)                                                                 \
+  esp_log_write(ESP_LOG_INFO, tag, "I %s: " format "\n", tag, ##__VA_ARGS__)
 
 typedef int gpio_num_t;
 typedef void (*gpio_isr_t)(void *arg);

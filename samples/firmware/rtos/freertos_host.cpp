@@ -105,7 +105,8 @@ namespace {
 template <class F> BaseType_t wait_for(TickType_t ticks, F attempt) {
   if (attempt())
     return pdTRUE;
-  const int64_t deadline = ticks == portMAX_DELAY ? INT64_MAX : mono_ns() + int64_t(ticks) * 1'000'000;
+  const int64_t deadline =
+      ticks == portMAX_DELAY ? INT64_MAX : mono_ns() + int64_t(ticks) * 1'000'000;
   while (mono_ns() < deadline) {
     sleep_ns(100'000);
     if (attempt())

@@ -39,7 +39,7 @@ typedef QueueHandle_t SemaphoreHandle_t;
 #define portMAX_DELAY ((TickType_t)0xffffffffUL)
 #define configTICK_RATE_HZ 1000
 #define portTICK_PERIOD_MS ((TickType_t)1000 / configTICK_RATE_HZ)
-#define pdMS_TO_TICKS(ms) ((TickType_t)(((uint64_t)(ms) * configTICK_RATE_HZ) / 1000U))
+#define pdMS_TO_TICKS(ms) ((TickType_t)(((uint64_t)(ms)*configTICK_RATE_HZ) / 1000U))
 #define tskNO_AFFINITY ((BaseType_t)0x7FFFFFFF)
 
 /* Tasks */
