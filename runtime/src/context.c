@@ -279,7 +279,8 @@ void rtcheck_on_call(int fn, const void *pc) {
     for (;;)
       pause();
   }
-  if (rtcheck_g.options.mode == RTCHECK_MODE_LOG && (created || !site))
+  /* log: each distinct site once (those beyond max_sites are counted, not printed). */
+  if (rtcheck_g.options.mode == RTCHECK_MODE_LOG && created)
     print_violation("WARNING", fn, scope, site);
   t->guard--;
   errno = saved_errno;
@@ -294,6 +295,7 @@ void rtcheck_reset_after_fork(void) {
   rtcheck_g.records_dropped = 0;
   rtcheck_g.depth_overflow = 0;
   rtcheck_g.sites_dropped = 0;
+  rtcheck_g.report_busy = 0; /* a writer in another thread does not exist in the child */
   for (unsigned i = 0; i < RTCHECK_SITES_CAPACITY; i++)
     if (rtcheck_g.sites[i].state)
       memset(&rtcheck_g.sites[i], 0, sizeof rtcheck_g.sites[i]);

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -287,6 +288,9 @@ void rtcheck_report_write(void) {
   char path[RTCHECK_PATH_MAX + 64], tmp[RTCHECK_PATH_MAX + 96];
   rtcheck_thread.guard++;
   int saved_errno = errno;
+  /* One writer at a time (exit, exec and trap can race in different threads); not a hot path. */
+  while (__atomic_exchange_n(&rtcheck_g.report_busy, 1, __ATOMIC_ACQUIRE))
+    sched_yield();
   if (!rtcheck_report_path(path, sizeof path))
     goto out;
   snprintf(tmp, sizeof tmp, "%s.tmp.%d", path, rtcheck_proc.pid);
@@ -310,6 +314,7 @@ void rtcheck_report_write(void) {
     rtcheck_warn("cannot write report '%s': %s", path, strerror(w->failed));
   }
 out:
+  __atomic_store_n(&rtcheck_g.report_busy, 0, __ATOMIC_RELEASE);
   errno = saved_errno;
   rtcheck_thread.guard--;
 }

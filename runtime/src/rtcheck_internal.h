@@ -136,6 +136,7 @@ typedef struct rtcheck_globals {
   rtcheck_site sites[RTCHECK_SITES_CAPACITY];
   uint64_t sites_dropped;   /* violations whose site did not fit in max_sites */
   uint32_t trapping;
+  uint32_t report_busy;      /* a report is being written */
 } rtcheck_globals;
 
 extern rtcheck_globals rtcheck_g;
