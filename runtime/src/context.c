@@ -70,8 +70,10 @@ static rtcheck_record *claim_record(const char *name, uint32_t serial, uint64_t 
   return r;
 }
 
-/* This thread's record for `name`: the cache, else this thread's records in the pool, else a new one. */
-static rtcheck_record *lookup_record(rtcheck_thread_state *t, const char *name, uint64_t budget_ns) {
+/* This thread's record for `name`: the cache, else this thread's records in the pool, else a new
+ * one. */
+static rtcheck_record *lookup_record(rtcheck_thread_state *t, const char *name,
+                                     uint64_t budget_ns) {
   uint32_t gen = RT_LOAD(&rtcheck_g.cache_gen);
   if (RTCHECK_UNLIKELY(t->cache_gen != gen)) {
     memset(t->cache_name, 0, sizeof t->cache_name);
@@ -176,7 +178,8 @@ static uint64_t site_hash(int fn, const char *scope, const void *pc) {
 }
 
 /* Finds or claims the site (fn, scope, pc); returns it and whether this call created it. Lock-free
- * open addressing; a slot being claimed by another thread is waited for (it only writes 3 fields). */
+ * open addressing; a slot being claimed by another thread is waited for (it only writes 3 fields).
+ */
 static rtcheck_site *find_site(int fn, const char *scope, const void *pc, int *created) {
   unsigned cap = rtcheck_g.options.max_sites;
   *created = 0;
@@ -188,7 +191,8 @@ static rtcheck_site *find_site(int fn, const char *scope, const void *pc, int *c
     uint32_t st = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE);
     if (st == 0) {
       uint32_t expected = 0;
-      if (__atomic_compare_exchange_n(&s->state, &expected, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+      if (__atomic_compare_exchange_n(&s->state, &expected, 1, 0, __ATOMIC_ACQ_REL,
+                                      __ATOMIC_ACQUIRE)) {
         s->fn = fn;
         s->scope = scope;
         s->pc = pc;
@@ -209,9 +213,10 @@ static rtcheck_site *find_site(int fn, const char *scope, const void *pc, int *c
 static void print_violation(const char *kind, int fn, const char *scope, rtcheck_site *site) {
   char line[512];
   int cat = rtcheck_fn_category[fn];
-  int n = snprintf(line, sizeof line,
-                   "==%d==%s: rtcheck: call to '%s' (category %s) inside real-time scope '%s'\n",
-                   rtcheck_proc.pid, kind, rtcheck_fn_names[fn], rtcheck_category_names[cat], scope);
+  int n =
+      snprintf(line, sizeof line,
+               "==%d==%s: rtcheck: call to '%s' (category %s) inside real-time scope '%s'\n",
+               rtcheck_proc.pid, kind, rtcheck_fn_names[fn], rtcheck_category_names[cat], scope);
   rtcheck_write_stderr(line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
   void *local[RTCHECK_STACK_MAX];
   void **stack = local;
@@ -230,8 +235,9 @@ static void print_violation(const char *kind, int fn, const char *scope, rtcheck
     n = snprintf(line, sizeof line, "    #%d %s\n", shown++, frame);
     rtcheck_write_stderr(line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
   }
-  n = snprintf(line, sizeof line, "SUMMARY: rtcheck: %s '%s' in real-time scope '%s' [rtcheck-%s]\n",
-               rtcheck_category_names[cat], rtcheck_fn_names[fn], scope, rtcheck_category_names[cat]);
+  n = snprintf(
+      line, sizeof line, "SUMMARY: rtcheck: %s '%s' in real-time scope '%s' [rtcheck-%s]\n",
+      rtcheck_category_names[cat], rtcheck_fn_names[fn], scope, rtcheck_category_names[cat]);
   rtcheck_write_stderr(line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 }
 

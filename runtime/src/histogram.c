@@ -28,7 +28,8 @@ uint64_t rtcheck_hist_upper(unsigned index) {
   return rtcheck_hist_lower(index) + ((uint64_t)1 << (e - RTCHECK_HIST_SUB_BITS));
 }
 
-uint64_t rtcheck_hist_quantile(const uint64_t *counts, uint64_t n, double q, uint64_t min, uint64_t max) {
+uint64_t rtcheck_hist_quantile(const uint64_t *counts, uint64_t n, double q, uint64_t min,
+                               uint64_t max) {
   if (n == 0)
     return 0;
   /* The rank of the quantile: the smallest k with k >= q*n (k >= 1). */

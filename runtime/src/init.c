@@ -23,10 +23,12 @@ void *rtcheck_arena_alloc(size_t size, size_t align) {
     align = 16;
   for (;;) {
     size_t used = __atomic_load_n(&arena_used, __ATOMIC_RELAXED);
-    size_t start = (used + 16 + align - 1) & ~(align - 1); /* 16 bytes before the block hold its size */
+    size_t start =
+        (used + 16 + align - 1) & ~(align - 1); /* 16 bytes before the block hold its size */
     if (start + size > ARENA_SIZE || size > ARENA_SIZE)
       return 0;
-    if (__atomic_compare_exchange_n(&arena_used, &used, start + size, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+    if (__atomic_compare_exchange_n(&arena_used, &used, start + size, 0, __ATOMIC_RELAXED,
+                                    __ATOMIC_RELAXED)) {
       memcpy(arena + start - sizeof(size_t), &size, sizeof size);
       return arena + start;
     }
@@ -43,7 +45,8 @@ size_t rtcheck_arena_size(const void *p) {
   return size;
 }
 
-/* --- Real symbols -------------------------------------------------------------------------------- */
+/* --- Real symbols --------------------------------------------------------------------------------
+ */
 
 static void *lookup(const char *name) {
   rtcheck_thread.resolving++;
@@ -66,7 +69,8 @@ void *rtcheck_resolve(const char *name) {
   void *p = lookup(name);
   if (!p) {
     char line[256];
-    int n = snprintf(line, sizeof line, "==%d==ERROR: rtcheck: cannot find the real '%s' after the shim\n",
+    int n = snprintf(line, sizeof line,
+                     "==%d==ERROR: rtcheck: cannot find the real '%s' after the shim\n",
                      (int)getpid(), name);
     rtcheck_write_stderr(line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
     abort();
@@ -74,7 +78,8 @@ void *rtcheck_resolve(const char *name) {
   return p;
 }
 
-/* --- Initialisation -------------------------------------------------------------------------------- */
+/* --- Initialisation
+ * -------------------------------------------------------------------------------- */
 
 enum { UNINITIALISED, INITIALISING, READY };
 static int init_state;
@@ -102,7 +107,8 @@ static void initialise(void) {
 
   char err[256], unknown[256];
   const char *text = getenv("RTCHECK_OPTIONS");
-  if (rtcheck_options_parse(text, &rtcheck_g.options, err, sizeof err, unknown, sizeof unknown) != 0)
+  if (rtcheck_options_parse(text, &rtcheck_g.options, err, sizeof err, unknown, sizeof unknown) !=
+      0)
     rtcheck_warn("malformed RTCHECK_OPTIONS (%s); using the defaults", err);
   for (char *k = unknown; *k;) {
     char *comma = strchr(k, ',');
@@ -138,7 +144,8 @@ static void ensure_init(void) {
   if (RTCHECK_LIKELY(__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) == READY))
     return;
   int expected = UNINITIALISED;
-  if (__atomic_compare_exchange_n(&init_state, &expected, INITIALISING, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+  if (__atomic_compare_exchange_n(&init_state, &expected, INITIALISING, 0, __ATOMIC_ACQ_REL,
+                                  __ATOMIC_ACQUIRE)) {
     initialising_thread = 1;
     initialise();
     initialising_thread = 0;
@@ -158,7 +165,8 @@ __attribute__((destructor(101))) static void rtcheck_destructor(void) {
     rtcheck_report_write();
 }
 
-/* --- The public scope API (runtime/include/rtcheck/realtime.h) ------------------------------------ */
+/* --- The public scope API (runtime/include/rtcheck/realtime.h)
+ * ------------------------------------ */
 
 RTCHECK_EXPORT void rtcheck_scope_begin(const char *name, uint64_t budget_ns) {
   if (RTCHECK_UNLIKELY(__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) != READY))

@@ -15,7 +15,8 @@
 #include "rtcheck_internal.h"
 
 /* The next definition of `name` after the shim (dlsym RTLD_NEXT). Aborts with a message if there is
- * none. dlsym may allocate: while it runs, this thread's allocations come from the bootstrap arena. */
+ * none. dlsym may allocate: while it runs, this thread's allocations come from the bootstrap arena.
+ */
 void *rtcheck_resolve(const char *name);
 /* Same, but returns 0 when the symbol does not exist (functions newer than the C library). */
 void *rtcheck_resolve_optional(const char *name);

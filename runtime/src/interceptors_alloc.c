@@ -13,7 +13,8 @@ DECLARE_REAL(realloc);
 DECLARE_REAL(free);
 DECLARE_REAL(memalign);
 
-#define IN_DLSYM() RTCHECK_UNLIKELY(rtcheck_thread.resolving && !__atomic_load_n(&real_##malloc, __ATOMIC_RELAXED))
+#define IN_DLSYM()                                                                                 \
+  RTCHECK_UNLIKELY(rtcheck_thread.resolving && !__atomic_load_n(&real_##malloc, __ATOMIC_RELAXED))
 
 RTCHECK_EXPORT void *malloc(size_t size) {
   if (IN_DLSYM())
@@ -25,7 +26,8 @@ RTCHECK_EXPORT void *malloc(size_t size) {
 }
 
 RTCHECK_EXPORT void *calloc(size_t n, size_t size) {
-  if (RTCHECK_UNLIKELY(rtcheck_thread.resolving && !__atomic_load_n(&real_calloc, __ATOMIC_RELAXED))) {
+  if (RTCHECK_UNLIKELY(rtcheck_thread.resolving &&
+                       !__atomic_load_n(&real_calloc, __ATOMIC_RELAXED))) {
     if (size && n > SIZE_MAX / size)
       return 0;
     return rtcheck_arena_alloc(n * size, 16); /* fresh arena memory is zero */
@@ -144,19 +146,20 @@ WRAP(void *, pvalloc, (size_t size), (size))
 WRAP(char *, strdup, (const char *s), (s))
 WRAP(char *, strndup, (const char *s, size_t n), (s, n))
 
-/* --- C++ operator new / delete ---------------------------------------------------------------------
- * Defined here under their Itanium-ABI names (the shim does not link libstdc++). They allocate with
- * the real malloc/memalign/free directly - what libstdc++'s own operators do - and only on failure
- * hand over to libstdc++'s operator, which runs the new_handler and throws std::bad_alloc. A
- * program that defines its own operator new keeps it (the executable comes first in the lookup);
- * its calls to malloc are then what the shim sees. */
+/* --- C++ operator new / delete
+ * --------------------------------------------------------------------- Defined here under their
+ * Itanium-ABI names (the shim does not link libstdc++). They allocate with the real
+ * malloc/memalign/free directly - what libstdc++'s own operators do - and only on failure hand over
+ * to libstdc++'s operator, which runs the new_handler and throws std::bad_alloc. A program that
+ * defines its own operator new keeps it (the executable comes first in the lookup); its calls to
+ * malloc are then what the shim sees. */
 
-#define OP_NEW(id, sym, ...)                                                                        \
+#define OP_NEW(id, sym, ...)                                                                       \
   void *rtcheck_##sym(size_t size __VA_ARGS__) __asm__(#sym);                                      \
   static void *real_##sym;                                                                         \
   RTCHECK_EXPORT void *rtcheck_##sym(size_t size __VA_ARGS__)
 
-#define OP_DELETE(id, sym, ...)                                                                     \
+#define OP_DELETE(id, sym, ...)                                                                    \
   void rtcheck_##sym(void *p __VA_ARGS__) __asm__(#sym);                                           \
   RTCHECK_EXPORT void rtcheck_##sym(void *p __VA_ARGS__) {                                         \
     if (!p)                                                                                        \
@@ -206,11 +209,15 @@ OP_NEW(op_new_array, _ZnamSt11align_val_t, , size_t align) {
 }
 OP_NEW(op_new, _ZnwmSt11align_val_tRKSt9nothrow_t, , size_t align, const void *nt) {
   void *p = new_plain(RTCHECK_FN_op_new, size, align, PC);
-  return p ? p : FALLBACK(_ZnwmSt11align_val_tRKSt9nothrow_t, void *(*)(size_t, size_t, const void *))(size, align, nt);
+  return p ? p
+           : FALLBACK(_ZnwmSt11align_val_tRKSt9nothrow_t,
+                      void *(*)(size_t, size_t, const void *))(size, align, nt);
 }
 OP_NEW(op_new_array, _ZnamSt11align_val_tRKSt9nothrow_t, , size_t align, const void *nt) {
   void *p = new_plain(RTCHECK_FN_op_new_array, size, align, PC);
-  return p ? p : FALLBACK(_ZnamSt11align_val_tRKSt9nothrow_t, void *(*)(size_t, size_t, const void *))(size, align, nt);
+  return p ? p
+           : FALLBACK(_ZnamSt11align_val_tRKSt9nothrow_t,
+                      void *(*)(size_t, size_t, const void *))(size, align, nt);
 }
 
 /* The sized, aligned and nothrow deletes ignore their extra arguments, as libstdc++'s do. */

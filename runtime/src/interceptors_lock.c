@@ -7,37 +7,39 @@
 #include <semaphore.h>
 #include <time.h>
 
-WRAP(int, pthread_mutex_lock, (pthread_mutex_t *m), (m))
-WRAP(int, pthread_mutex_trylock, (pthread_mutex_t *m), (m))
-WRAP(int, pthread_mutex_timedlock, (pthread_mutex_t *m, const struct timespec *t), (m, t))
-WRAP(int, pthread_mutex_clocklock, (pthread_mutex_t *m, clockid_t c, const struct timespec *t), (m, c, t))
-WRAP(int, pthread_mutex_unlock, (pthread_mutex_t *m), (m))
+WRAP(int, pthread_mutex_lock, (pthread_mutex_t * m), (m))
+WRAP(int, pthread_mutex_trylock, (pthread_mutex_t * m), (m))
+WRAP(int, pthread_mutex_timedlock, (pthread_mutex_t * m, const struct timespec *t), (m, t))
+WRAP(int, pthread_mutex_clocklock, (pthread_mutex_t * m, clockid_t c, const struct timespec *t),
+     (m, c, t))
+WRAP(int, pthread_mutex_unlock, (pthread_mutex_t * m), (m))
 
-WRAP(int, pthread_rwlock_rdlock, (pthread_rwlock_t *l), (l))
-WRAP(int, pthread_rwlock_tryrdlock, (pthread_rwlock_t *l), (l))
-WRAP(int, pthread_rwlock_timedrdlock, (pthread_rwlock_t *l, const struct timespec *t), (l, t))
-WRAP(int, pthread_rwlock_wrlock, (pthread_rwlock_t *l), (l))
-WRAP(int, pthread_rwlock_trywrlock, (pthread_rwlock_t *l), (l))
-WRAP(int, pthread_rwlock_timedwrlock, (pthread_rwlock_t *l, const struct timespec *t), (l, t))
-WRAP(int, pthread_rwlock_unlock, (pthread_rwlock_t *l), (l))
+WRAP(int, pthread_rwlock_rdlock, (pthread_rwlock_t * l), (l))
+WRAP(int, pthread_rwlock_tryrdlock, (pthread_rwlock_t * l), (l))
+WRAP(int, pthread_rwlock_timedrdlock, (pthread_rwlock_t * l, const struct timespec *t), (l, t))
+WRAP(int, pthread_rwlock_wrlock, (pthread_rwlock_t * l), (l))
+WRAP(int, pthread_rwlock_trywrlock, (pthread_rwlock_t * l), (l))
+WRAP(int, pthread_rwlock_timedwrlock, (pthread_rwlock_t * l, const struct timespec *t), (l, t))
+WRAP(int, pthread_rwlock_unlock, (pthread_rwlock_t * l), (l))
 
-WRAP(int, pthread_spin_lock, (pthread_spinlock_t *l), (l))
-WRAP(int, pthread_spin_trylock, (pthread_spinlock_t *l), (l))
+WRAP(int, pthread_spin_lock, (pthread_spinlock_t * l), (l))
+WRAP(int, pthread_spin_trylock, (pthread_spinlock_t * l), (l))
 
-WRAP(int, pthread_cond_init, (pthread_cond_t *c, const pthread_condattr_t *a), (c, a))
-WRAP(int, pthread_cond_destroy, (pthread_cond_t *c), (c))
-WRAP(int, pthread_cond_wait, (pthread_cond_t *c, pthread_mutex_t *m), (c, m))
-WRAP(int, pthread_cond_timedwait, (pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *t), (c, m, t))
-WRAP(int, pthread_cond_clockwait, (pthread_cond_t *c, pthread_mutex_t *m, clockid_t k, const struct timespec *t),
-     (c, m, k, t))
-WRAP(int, pthread_cond_signal, (pthread_cond_t *c), (c))
-WRAP(int, pthread_cond_broadcast, (pthread_cond_t *c), (c))
+WRAP(int, pthread_cond_init, (pthread_cond_t * c, const pthread_condattr_t *a), (c, a))
+WRAP(int, pthread_cond_destroy, (pthread_cond_t * c), (c))
+WRAP(int, pthread_cond_wait, (pthread_cond_t * c, pthread_mutex_t *m), (c, m))
+WRAP(int, pthread_cond_timedwait,
+     (pthread_cond_t * c, pthread_mutex_t *m, const struct timespec *t), (c, m, t))
+WRAP(int, pthread_cond_clockwait,
+     (pthread_cond_t * c, pthread_mutex_t *m, clockid_t k, const struct timespec *t), (c, m, k, t))
+WRAP(int, pthread_cond_signal, (pthread_cond_t * c), (c))
+WRAP(int, pthread_cond_broadcast, (pthread_cond_t * c), (c))
 
-WRAP(int, sem_wait, (sem_t *s), (s))
-WRAP(int, sem_trywait, (sem_t *s), (s))
-WRAP(int, sem_timedwait, (sem_t *s, const struct timespec *t), (s, t))
-WRAP(int, sem_clockwait, (sem_t *s, clockid_t c, const struct timespec *t), (s, c, t))
-WRAP(int, sem_post, (sem_t *s), (s))
+WRAP(int, sem_wait, (sem_t * s), (s))
+WRAP(int, sem_trywait, (sem_t * s), (s))
+WRAP(int, sem_timedwait, (sem_t * s, const struct timespec *t), (s, t))
+WRAP(int, sem_clockwait, (sem_t * s, clockid_t c, const struct timespec *t), (s, c, t))
+WRAP(int, sem_post, (sem_t * s), (s))
 
-WRAP(int, pthread_barrier_wait, (pthread_barrier_t *b), (b))
+WRAP(int, pthread_barrier_wait, (pthread_barrier_t * b), (b))
 WRAP(int, pthread_join, (pthread_t t, void **ret), (t, ret))

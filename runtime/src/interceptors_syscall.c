@@ -1,5 +1,6 @@
-/* System-call interceptors: sleeping and yielding, file, pipe and socket I/O, stdio, polling, memory
- * mappings, processes and threads (categories from rules/libc.json and rules/pthread.json). */
+/* System-call interceptors: sleeping and yielding, file, pipe and socket I/O, stdio, polling,
+ * memory mappings, processes and threads (categories from rules/libc.json and rules/pthread.json).
+ */
 #include "interceptor.h"
 
 #include <dirent.h>
@@ -23,20 +24,23 @@
 #include <time.h>
 #include <unistd.h>
 
-/* --- Sleeping and yielding ------------------------------------------------------------------------ */
+/* --- Sleeping and yielding
+ * ------------------------------------------------------------------------ */
 WRAP(unsigned, sleep, (unsigned s), (s))
 WRAP(int, usleep, (useconds_t us), (us))
 WRAP(int, nanosleep, (const struct timespec *req, struct timespec *rem), (req, rem))
-WRAP(int, clock_nanosleep, (clockid_t c, int flags, const struct timespec *req, struct timespec *rem),
+WRAP(int, clock_nanosleep,
+     (clockid_t c, int flags, const struct timespec *req, struct timespec *rem),
      (c, flags, req, rem))
 WRAP(int, sched_yield, (void), ())
 
-/* --- Files ------------------------------------------------------------------------------------------ */
+/* --- Files
+ * ------------------------------------------------------------------------------------------ */
 
 /* open/openat take a third argument only when the flags create a file (O_CREAT, O_TMPFILE). */
 #define OPEN_MODE(flags, last)                                                                     \
   mode_t mode = 0;                                                                                 \
-  if ((flags) & O_CREAT || ((flags) & O_TMPFILE) == O_TMPFILE) {                                   \
+  if ((flags)&O_CREAT || ((flags)&O_TMPFILE) == O_TMPFILE) {                                       \
     va_list ap;                                                                                    \
     va_start(ap, last);                                                                            \
     mode = (mode_t)va_arg(ap, int);                                                                \
@@ -121,7 +125,8 @@ WRAP(ssize_t, readlinkat, (int dirfd, const char *path, char *buf, size_t n), (d
 WRAP(int, mkfifo, (const char *path, mode_t mode), (path, mode))
 WRAP(mode_t, umask, (mode_t mask), (mask))
 
-/* --- stdio ------------------------------------------------------------------------------------------ */
+/* --- stdio
+ * ------------------------------------------------------------------------------------------ */
 WRAP(FILE *, fopen, (const char *path, const char *mode), (path, mode))
 WRAP(FILE *, fopen64, (const char *path, const char *mode), (path, mode))
 WRAP(FILE *, freopen, (const char *path, const char *mode, FILE *f), (path, mode, f))
@@ -129,7 +134,8 @@ WRAP(FILE *, freopen64, (const char *path, const char *mode, FILE *f), (path, mo
 WRAP(FILE *, fdopen, (int fd, const char *mode), (fd, mode))
 WRAP(FILE *, fmemopen, (void *buf, size_t n, const char *mode), (buf, n, mode))
 WRAP(FILE *, open_memstream, (char **buf, size_t *n), (buf, n))
-WRAP(FILE *, fopencookie, (void *cookie, const char *mode, cookie_io_functions_t io), (cookie, mode, io))
+WRAP(FILE *, fopencookie, (void *cookie, const char *mode, cookie_io_functions_t io),
+     (cookie, mode, io))
 WRAP(int, fclose, (FILE * f), (f))
 WRAP(size_t, fread, (void *buf, size_t size, size_t n, FILE *f), (buf, size, n, f))
 WRAP(size_t, fwrite, (const void *buf, size_t size, size_t n, FILE *f), (buf, size, n, f))
@@ -191,7 +197,8 @@ WRAP_VOID(setbuffer, (FILE * f, char *buf, size_t n), (f, buf, n))
 WRAP_VOID(setlinebuf, (FILE * f), (f))
 WRAP(int, setvbuf, (FILE * f, char *buf, int mode, size_t n), (f, buf, mode, n))
 
-/* --- Pipes and sockets -------------------------------------------------------------------------------- */
+/* --- Pipes and sockets
+ * -------------------------------------------------------------------------------- */
 WRAP(int, pipe, (int fds[2]), (fds))
 WRAP(int, pipe2, (int fds[2], int flags), (fds, flags))
 WRAP(int, socket, (int domain, int type, int proto), (domain, type, proto))
@@ -203,7 +210,8 @@ WRAP(int, accept4, (int fd, struct sockaddr *a, socklen_t *n, int flags), (fd, a
 WRAP(int, connect, (int fd, const struct sockaddr *a, socklen_t n), (fd, a, n))
 WRAP(int, shutdown, (int fd, int how), (fd, how))
 WRAP(ssize_t, send, (int fd, const void *buf, size_t n, int flags), (fd, buf, n, flags))
-WRAP(ssize_t, sendto, (int fd, const void *buf, size_t n, int flags, const struct sockaddr *a, socklen_t al),
+WRAP(ssize_t, sendto,
+     (int fd, const void *buf, size_t n, int flags, const struct sockaddr *a, socklen_t al),
      (fd, buf, n, flags, a, al))
 WRAP(ssize_t, sendmsg, (int fd, const struct msghdr *m, int flags), (fd, m, flags))
 WRAP(int, sendmmsg, (int fd, struct mmsghdr *m, unsigned n, int flags), (fd, m, n, flags))
@@ -211,27 +219,35 @@ WRAP(ssize_t, recv, (int fd, void *buf, size_t n, int flags), (fd, buf, n, flags
 WRAP(ssize_t, recvfrom, (int fd, void *buf, size_t n, int flags, struct sockaddr *a, socklen_t *al),
      (fd, buf, n, flags, a, al))
 WRAP(ssize_t, recvmsg, (int fd, struct msghdr *m, int flags), (fd, m, flags))
-WRAP(int, recvmmsg, (int fd, struct mmsghdr *m, unsigned n, int flags, struct timespec *t), (fd, m, n, flags, t))
+WRAP(int, recvmmsg, (int fd, struct mmsghdr *m, unsigned n, int flags, struct timespec *t),
+     (fd, m, n, flags, t))
 WRAP(int, getsockopt, (int fd, int level, int name, void *v, socklen_t *n), (fd, level, name, v, n))
-WRAP(int, setsockopt, (int fd, int level, int name, const void *v, socklen_t n), (fd, level, name, v, n))
+WRAP(int, setsockopt, (int fd, int level, int name, const void *v, socklen_t n),
+     (fd, level, name, v, n))
 WRAP(int, getpeername, (int fd, struct sockaddr *a, socklen_t *n), (fd, a, n))
 WRAP(int, getsockname, (int fd, struct sockaddr *a, socklen_t *n), (fd, a, n))
-WRAP(int, getaddrinfo, (const char *node, const char *svc, const struct addrinfo *hints, struct addrinfo **res),
+WRAP(int, getaddrinfo,
+     (const char *node, const char *svc, const struct addrinfo *hints, struct addrinfo **res),
      (node, svc, hints, res))
 WRAP(int, getnameinfo,
-     (const struct sockaddr *a, socklen_t al, char *host, socklen_t hl, char *serv, socklen_t sl, int flags),
+     (const struct sockaddr *a, socklen_t al, char *host, socklen_t hl, char *serv, socklen_t sl,
+      int flags),
      (a, al, host, hl, serv, sl, flags))
 
-/* --- Waiting for events --------------------------------------------------------------------------------- */
+/* --- Waiting for events
+ * --------------------------------------------------------------------------------- */
 WRAP(int, poll, (struct pollfd * fds, nfds_t n, int timeout), (fds, n, timeout))
-WRAP(int, ppoll, (struct pollfd * fds, nfds_t n, const struct timespec *t, const sigset_t *mask), (fds, n, t, mask))
+WRAP(int, ppoll, (struct pollfd * fds, nfds_t n, const struct timespec *t, const sigset_t *mask),
+     (fds, n, t, mask))
 WRAP(int, select, (int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *t), (n, r, w, e, t))
-WRAP(int, pselect, (int n, fd_set *r, fd_set *w, fd_set *e, const struct timespec *t, const sigset_t *mask),
+WRAP(int, pselect,
+     (int n, fd_set *r, fd_set *w, fd_set *e, const struct timespec *t, const sigset_t *mask),
      (n, r, w, e, t, mask))
 WRAP(int, epoll_create, (int size), (size))
 WRAP(int, epoll_create1, (int flags), (flags))
 WRAP(int, epoll_ctl, (int epfd, int op, int fd, struct epoll_event *ev), (epfd, op, fd, ev))
-WRAP(int, epoll_wait, (int epfd, struct epoll_event *ev, int n, int timeout), (epfd, ev, n, timeout))
+WRAP(int, epoll_wait, (int epfd, struct epoll_event *ev, int n, int timeout),
+     (epfd, ev, n, timeout))
 WRAP(int, epoll_pwait, (int epfd, struct epoll_event *ev, int n, int timeout, const sigset_t *mask),
      (epfd, ev, n, timeout, mask))
 WRAP(int, eventfd, (unsigned int init, int flags), (init, flags))
@@ -247,8 +263,10 @@ WRAP(int, memfd_create, (const char *name, unsigned int flags), (name, flags))
 WRAP(int, shm_open, (const char *name, int flags, mode_t mode), (name, flags, mode))
 WRAP(int, shm_unlink, (const char *name), (name))
 
-/* --- Memory mappings ------------------------------------------------------------------------------------- */
-WRAP(void *, mmap, (void *addr, size_t n, int prot, int flags, int fd, off_t off), (addr, n, prot, flags, fd, off))
+/* --- Memory mappings
+ * ------------------------------------------------------------------------------------- */
+WRAP(void *, mmap, (void *addr, size_t n, int prot, int flags, int fd, off_t off),
+     (addr, n, prot, flags, fd, off))
 WRAP(void *, mmap64, (void *addr, size_t n, int prot, int flags, int fd, off64_t off),
      (addr, n, prot, flags, fd, off))
 WRAP(int, munmap, (void *addr, size_t n), (addr, n))
@@ -274,7 +292,8 @@ RTCHECK_EXPORT void *mremap(void *old, size_t old_size, size_t new_size, int fla
   return r;
 }
 
-/* --- Processes, threads, scheduling ------------------------------------------------------------------- */
+/* --- Processes, threads, scheduling
+ * ------------------------------------------------------------------- */
 
 /* The child's state is reset by the pthread_atfork handler (init.c), which also covers the forks
  * glibc makes internally. */
@@ -291,14 +310,17 @@ RTCHECK_EXPORT int execve(const char *path, char *const argv[], char *const envp
 }
 
 WRAP(int, system, (const char *cmd), (cmd))
-WRAP(int, pthread_create, (pthread_t * t, const pthread_attr_t *a, void *(*fn)(void *), void *arg), (t, a, fn, arg))
+WRAP(int, pthread_create, (pthread_t * t, const pthread_attr_t *a, void *(*fn)(void *), void *arg),
+     (t, a, fn, arg))
 WRAP(int, sched_getaffinity, (pid_t pid, size_t n, cpu_set_t *set), (pid, n, set))
 WRAP(int, sched_setaffinity, (pid_t pid, size_t n, const cpu_set_t *set), (pid, n, set))
 WRAP(ssize_t, process_vm_readv,
-     (pid_t pid, const struct iovec *l, unsigned long ln, const struct iovec *r, unsigned long rn, unsigned long f),
+     (pid_t pid, const struct iovec *l, unsigned long ln, const struct iovec *r, unsigned long rn,
+      unsigned long f),
      (pid, l, ln, r, rn, f))
 WRAP(ssize_t, process_vm_writev,
-     (pid_t pid, const struct iovec *l, unsigned long ln, const struct iovec *r, unsigned long rn, unsigned long f),
+     (pid_t pid, const struct iovec *l, unsigned long ln, const struct iovec *r, unsigned long rn,
+      unsigned long f),
      (pid, l, ln, r, rn, f))
 
 /* syscall is variadic; the kernel takes at most six register arguments, all passed on as longs. */
@@ -315,10 +337,11 @@ RTCHECK_EXPORT long syscall(long number, ...) {
   return r;
 }
 
-/* --- The _FORTIFY_SOURCE variants ---------------------------------------------------------------------
- * Programs built with -D_FORTIFY_SOURCE (Debian's dpkg-buildflags, Ubuntu's default) call these
- * instead of printf/read/open/... The headers declare them only under fortification, which the shim
- * is built without, so their prototypes (glibc's debug/ and io/ ABI) are written here. */
+/* --- The _FORTIFY_SOURCE variants
+ * --------------------------------------------------------------------- Programs built with
+ * -D_FORTIFY_SOURCE (Debian's dpkg-buildflags, Ubuntu's default) call these instead of
+ * printf/read/open/... The headers declare them only under fortification, which the shim is built
+ * without, so their prototypes (glibc's debug/ and io/ ABI) are written here. */
 int __printf_chk(int flag, const char *fmt, ...);
 int __fprintf_chk(FILE *f, int flag, const char *fmt, ...);
 int __vprintf_chk(int flag, const char *fmt, va_list ap);
@@ -336,7 +359,8 @@ size_t __fread_chk(void *buf, size_t buflen, size_t size, size_t n, FILE *f);
 char *__fgets_chk(char *s, size_t buflen, int n, FILE *f);
 int __poll_chk(struct pollfd *fds, nfds_t n, int timeout, size_t fdslen);
 ssize_t __recv_chk(int fd, void *buf, size_t n, size_t buflen, int flags);
-ssize_t __recvfrom_chk(int fd, void *buf, size_t n, size_t buflen, int flags, struct sockaddr *a, socklen_t *al);
+ssize_t __recvfrom_chk(int fd, void *buf, size_t n, size_t buflen, int flags, struct sockaddr *a,
+                       socklen_t *al);
 ssize_t __readlink_chk(const char *path, char *buf, size_t n, size_t buflen);
 
 WRAP(int, __vprintf_chk, (int flag, const char *fmt, va_list ap), (flag, fmt, ap))
@@ -372,17 +396,23 @@ RTCHECK_EXPORT int __dprintf_chk(int fd, int flag, const char *fmt, ...) {
 }
 
 WRAP(ssize_t, __read_chk, (int fd, void *buf, size_t n, size_t buflen), (fd, buf, n, buflen))
-WRAP(ssize_t, __pread_chk, (int fd, void *buf, size_t n, off_t off, size_t buflen), (fd, buf, n, off, buflen))
-WRAP(ssize_t, __pread64_chk, (int fd, void *buf, size_t n, off64_t off, size_t buflen), (fd, buf, n, off, buflen))
+WRAP(ssize_t, __pread_chk, (int fd, void *buf, size_t n, off_t off, size_t buflen),
+     (fd, buf, n, off, buflen))
+WRAP(ssize_t, __pread64_chk, (int fd, void *buf, size_t n, off64_t off, size_t buflen),
+     (fd, buf, n, off, buflen))
 WRAP(int, __open_2, (const char *path, int flags), (path, flags))
 WRAP(int, __open64_2, (const char *path, int flags), (path, flags))
 WRAP(int, __openat_2, (int dirfd, const char *path, int flags), (dirfd, path, flags))
 WRAP(int, __openat64_2, (int dirfd, const char *path, int flags), (dirfd, path, flags))
-WRAP(size_t, __fread_chk, (void *buf, size_t buflen, size_t size, size_t n, FILE *f), (buf, buflen, size, n, f))
+WRAP(size_t, __fread_chk, (void *buf, size_t buflen, size_t size, size_t n, FILE *f),
+     (buf, buflen, size, n, f))
 WRAP(char *, __fgets_chk, (char *s, size_t buflen, int n, FILE *f), (s, buflen, n, f))
-WRAP(int, __poll_chk, (struct pollfd * fds, nfds_t n, int timeout, size_t fdslen), (fds, n, timeout, fdslen))
-WRAP(ssize_t, __recv_chk, (int fd, void *buf, size_t n, size_t buflen, int flags), (fd, buf, n, buflen, flags))
+WRAP(int, __poll_chk, (struct pollfd * fds, nfds_t n, int timeout, size_t fdslen),
+     (fds, n, timeout, fdslen))
+WRAP(ssize_t, __recv_chk, (int fd, void *buf, size_t n, size_t buflen, int flags),
+     (fd, buf, n, buflen, flags))
 WRAP(ssize_t, __recvfrom_chk,
      (int fd, void *buf, size_t n, size_t buflen, int flags, struct sockaddr *a, socklen_t *al),
      (fd, buf, n, buflen, flags, a, al))
-WRAP(ssize_t, __readlink_chk, (const char *path, char *buf, size_t n, size_t buflen), (path, buf, n, buflen))
+WRAP(ssize_t, __readlink_chk, (const char *path, char *buf, size_t n, size_t buflen),
+     (path, buf, n, buflen))

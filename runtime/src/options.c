@@ -1,10 +1,12 @@
-/* RTCHECK_OPTIONS parser: colon-separated key=value pairs, like ASAN_OPTIONS. Runs once at start-up;
- * no allocation (fixed buffers), so it is safe before main. The keys are listed once, below. */
+/* RTCHECK_OPTIONS parser: colon-separated key=value pairs, like ASAN_OPTIONS. Runs once at
+ * start-up; no allocation (fixed buffers), so it is safe before main. The keys are listed once,
+ * below. */
 #include "rtcheck_internal.h"
 
 #include <string.h>
 
-const char *const rtcheck_category_names[RTCHECK_CAT_COUNT] = {"alloc", "lock", "syscall", "driver"};
+const char *const rtcheck_category_names[RTCHECK_CAT_COUNT] = {"alloc", "lock", "syscall",
+                                                               "driver"};
 
 void rtcheck_options_default(rtcheck_options *o) {
   memset(o, 0, sizeof *o);
@@ -43,7 +45,9 @@ static int parse_u64(const char *s, size_t n, uint64_t *out) {
   return 0;
 }
 
-static int eq(const char *s, size_t n, const char *lit) { return strlen(lit) == n && memcmp(s, lit, n) == 0; }
+static int eq(const char *s, size_t n, const char *lit) {
+  return strlen(lit) == n && memcmp(s, lit, n) == 0;
+}
 
 static int parse_categories(const char *s, size_t n, unsigned *mask) {
   unsigned m = 0;
@@ -89,8 +93,8 @@ static void note_unknown(char *unknown, size_t len, const char *key, size_t n) {
   unknown[have + n] = 0;
 }
 
-int rtcheck_options_parse(const char *text, rtcheck_options *o, char *err, size_t errlen, char *unknown,
-                          size_t unknownlen) {
+int rtcheck_options_parse(const char *text, rtcheck_options *o, char *err, size_t errlen,
+                          char *unknown, size_t unknownlen) {
   rtcheck_options_default(o);
   if (err && errlen)
     err[0] = 0;

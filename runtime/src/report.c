@@ -1,6 +1,7 @@
 /* The JSON report (schema: docs/runtime.md), written at exit, before an exec, and when trapping.
  * Atomic: written to "<path>.tmp.<pid>" and renamed over the final name, so a reader sees either no
- * report or a whole one. No allocation: fixed buffers; records are merged by scope name in place. */
+ * report or a whole one. No allocation: fixed buffers; records are merged by scope name in place.
+ */
 #include "rtcheck_internal.h"
 
 #include <errno.h>
@@ -68,7 +69,8 @@ int rtcheck_report_path(char *buf, size_t len) {
   return 1;
 }
 
-/* --- A buffered JSON writer on a file descriptor ------------------------------------------------ */
+/* --- A buffered JSON writer on a file descriptor ------------------------------------------------
+ */
 
 typedef struct writer {
   int fd;
@@ -134,7 +136,8 @@ static void w_key(writer *w, const char *k) {
   w_raw(w, ":");
 }
 
-/* --- Merging the per-thread records of one scope name -------------------------------------------- */
+/* --- Merging the per-thread records of one scope name --------------------------------------------
+ */
 
 static uint64_t merged_hist[RTCHECK_HIST_BUCKETS];
 static uint64_t merged_fn[RTCHECK_FN_COUNT];
@@ -182,8 +185,8 @@ static void write_scope(writer *w, uint32_t first, uint32_t n) {
   w_raw(w, "{");
   w_key(w, "name");
   w_str(w, r0->name);
-  w_fmt(w, ",\"thread_count\":%u,\"calls\":%llu,\"budget_ns\":%llu,", threads, (unsigned long long)calls,
-        (unsigned long long)budget);
+  w_fmt(w, ",\"thread_count\":%u,\"calls\":%llu,\"budget_ns\":%llu,", threads,
+        (unsigned long long)calls, (unsigned long long)budget);
   static const double qs[] = {0.5, 0.9, 0.99, 0.999};
   static const char *const qn[] = {"p50", "p90", "p99", "p999"};
   w_fmt(w, "\"latency_ns\":{\"min\":%llu,\"mean\":%llu,\"max\":%llu", (unsigned long long)min,
@@ -192,15 +195,18 @@ static void write_scope(writer *w, uint32_t first, uint32_t n) {
   for (unsigned b = 0; b < RTCHECK_HIST_BUCKETS; b++)
     hist_total += merged_hist[b];
   for (int q = 0; q < 4; q++)
-    w_fmt(w, ",\"%s\":%llu", qn[q], (unsigned long long)rtcheck_hist_quantile(merged_hist, hist_total, qs[q], min, max));
+    w_fmt(w, ",\"%s\":%llu", qn[q],
+          (unsigned long long)rtcheck_hist_quantile(merged_hist, hist_total, qs[q], min, max));
   w_fmt(w, "},\"deadline_misses\":%llu,", (unsigned long long)misses);
   uint64_t pmean = periods ? psum / periods : 0;
   if (periods == 0)
     pmin = 0;
   uint64_t jitter = periods ? (pmax - pmean > pmean - pmin ? pmax - pmean : pmean - pmin) : 0;
-  w_fmt(w, "\"period_ns\":{\"count\":%llu,\"mean\":%llu,\"min\":%llu,\"max\":%llu,\"jitter_max\":%llu},",
-        (unsigned long long)periods, (unsigned long long)pmean, (unsigned long long)pmin, (unsigned long long)pmax,
-        (unsigned long long)jitter);
+  w_fmt(
+      w,
+      "\"period_ns\":{\"count\":%llu,\"mean\":%llu,\"min\":%llu,\"max\":%llu,\"jitter_max\":%llu},",
+      (unsigned long long)periods, (unsigned long long)pmean, (unsigned long long)pmin,
+      (unsigned long long)pmax, (unsigned long long)jitter);
   w_raw(w, "\"violations\":{");
   for (int c = 0; c < RTCHECK_CAT_COUNT; c++)
     w_fmt(w, "%s\"%s\":%llu", c ? "," : "", rtcheck_category_names[c], (unsigned long long)viol[c]);
@@ -222,12 +228,14 @@ static void write_report(writer *w) {
   program[n > 0 ? n : 0] = 0;
   const rtcheck_options *o = &rtcheck_g.options;
   static const char *const modes[] = {"count", "trap", "log"};
-  w_fmt(w, "{\"version\":1,\"tool\":\"rtcheck-runtime\",\"pid\":%d,\"forked\":%s,\"image_seq\":%d,", rtcheck_proc.pid,
-        rtcheck_proc.forked ? "true" : "false", rtcheck_proc.image_seq);
+  w_fmt(w, "{\"version\":1,\"tool\":\"rtcheck-runtime\",\"pid\":%d,\"forked\":%s,\"image_seq\":%d,",
+        rtcheck_proc.pid, rtcheck_proc.forked ? "true" : "false", rtcheck_proc.image_seq);
   w_key(w, "program");
   w_str(w, program);
-  w_fmt(w, ",\"clock\":\"CLOCK_MONOTONIC\",\"options\":{\"mode\":\"%s\",\"max_sites\":%u,\"default_budget_ns\":%llu,"
-           "\"ignore\":[",
+  w_fmt(w,
+        ",\"clock\":\"CLOCK_MONOTONIC\",\"options\":{\"mode\":\"%s\",\"max_sites\":%u,\"default_"
+        "budget_ns\":%llu,"
+        "\"ignore\":[",
         modes[o->mode], o->max_sites, (unsigned long long)o->default_budget_ns);
   int any = 0;
   for (int c = 0; c < RTCHECK_CAT_COUNT; c++)
@@ -262,7 +270,8 @@ static void write_report(writer *w) {
     w_fmt(w, ",\"category\":\"%s\",", rtcheck_category_names[rtcheck_fn_category[s->fn]]);
     w_key(w, "scope");
     w_str(w, s->scope);
-    w_fmt(w, ",\"count\":%llu,\"stack\":[", (unsigned long long)__atomic_load_n(&s->count, __ATOMIC_RELAXED));
+    w_fmt(w, ",\"count\":%llu,\"stack\":[",
+          (unsigned long long)__atomic_load_n(&s->count, __ATOMIC_RELAXED));
     if (__atomic_load_n(&s->stack_ready, __ATOMIC_ACQUIRE)) {
       int shown = 0;
       for (int f = 0; f < s->depth; f++) {

@@ -20,14 +20,21 @@ extern "C" {
 #define RTCHECK_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define RTCHECK_TLS __thread __attribute__((tls_model("initial-exec")))
 
-/* Relaxed single-writer counters: the owning thread writes, the report reads from another thread. */
+/* Relaxed single-writer counters: the owning thread writes, the report reads from another thread.
+ */
 #define RT_LOAD(p) __atomic_load_n((p), __ATOMIC_RELAXED)
 #define RT_STORE(p, v) __atomic_store_n((p), (v), __ATOMIC_RELAXED)
 #define RT_BUMP(p, n) RT_STORE((p), RT_LOAD(p) + (n))
 
 /* --- Categories and interposed functions ------------------------------------------------------ */
 
-enum { RTCHECK_CAT_ALLOC, RTCHECK_CAT_LOCK, RTCHECK_CAT_SYSCALL, RTCHECK_CAT_DRIVER, RTCHECK_CAT_COUNT };
+enum {
+  RTCHECK_CAT_ALLOC,
+  RTCHECK_CAT_LOCK,
+  RTCHECK_CAT_SYSCALL,
+  RTCHECK_CAT_DRIVER,
+  RTCHECK_CAT_COUNT
+};
 extern const char *const rtcheck_category_names[RTCHECK_CAT_COUNT];
 
 enum {
@@ -36,8 +43,8 @@ enum {
 #undef RTCHECK_INTERCEPTOR
   RTCHECK_FN_COUNT
 };
-extern const char *const rtcheck_fn_names[RTCHECK_FN_COUNT];   /* rule names */
-extern const uint8_t rtcheck_fn_category[RTCHECK_FN_COUNT];    /* generated from rules/ */
+extern const char *const rtcheck_fn_names[RTCHECK_FN_COUNT]; /* rule names */
+extern const uint8_t rtcheck_fn_category[RTCHECK_FN_COUNT];  /* generated from rules/ */
 
 /* --- Options (options.c) ---------------------------------------------------------------------- */
 
@@ -46,41 +53,45 @@ enum { RTCHECK_MODE_COUNT, RTCHECK_MODE_TRAP, RTCHECK_MODE_LOG };
 #define RTCHECK_SITES_CAPACITY 1024
 
 typedef struct rtcheck_options {
-  int mode;                     /* mode=count|trap|log */
+  int mode;                      /* mode=count|trap|log */
   char report[RTCHECK_PATH_MAX]; /* report=PATH ("%p" is the pid); empty: no report */
-  unsigned max_sites;           /* max_sites=N: distinct violating sites that keep a stack */
-  uint64_t default_budget_ns;   /* default_budget_ns=N: budget of scopes opened with 0 */
-  unsigned ignore_mask;         /* ignore=alloc,lock,...: bit per category */
-  int print_interceptors;       /* print_interceptors=1: list interposed functions at start-up */
+  unsigned max_sites;            /* max_sites=N: distinct violating sites that keep a stack */
+  uint64_t default_budget_ns;    /* default_budget_ns=N: budget of scopes opened with 0 */
+  unsigned ignore_mask;          /* ignore=alloc,lock,...: bit per category */
+  int print_interceptors;        /* print_interceptors=1: list interposed functions at start-up */
 } rtcheck_options;
 
 void rtcheck_options_default(rtcheck_options *o);
 /* Parses `text` (may be NULL) into `o`. Returns 0 when well formed. On a malformed entry returns
  * -1, writes a one-line reason to `err`, and leaves `o` at the defaults. Unknown keys are not
  * errors: each distinct one is appended to `unknown` (comma-separated, truncated to its size). */
-int rtcheck_options_parse(const char *text, rtcheck_options *o, char *err, size_t errlen, char *unknown,
-                          size_t unknownlen);
+int rtcheck_options_parse(const char *text, rtcheck_options *o, char *err, size_t errlen,
+                          char *unknown, size_t unknownlen);
 
-/* --- Histogram (histogram.c): log-linear, 32 sub-buckets per power of two (<= 3.1% error) ------ */
+/* --- Histogram (histogram.c): log-linear, 32 sub-buckets per power of two (<= 3.1% error) ------
+ */
 
 #define RTCHECK_HIST_SUB_BITS 5
 #define RTCHECK_HIST_SUB (1u << RTCHECK_HIST_SUB_BITS)
 #define RTCHECK_HIST_MAX_BITS 40 /* values >= 2^40 ns (18 min) land in the last bucket */
-#define RTCHECK_HIST_BUCKETS (RTCHECK_HIST_SUB + (RTCHECK_HIST_MAX_BITS - RTCHECK_HIST_SUB_BITS) * RTCHECK_HIST_SUB)
+#define RTCHECK_HIST_BUCKETS                                                                       \
+  (RTCHECK_HIST_SUB + (RTCHECK_HIST_MAX_BITS - RTCHECK_HIST_SUB_BITS) * RTCHECK_HIST_SUB)
 
 unsigned rtcheck_hist_index(uint64_t v);
 uint64_t rtcheck_hist_lower(unsigned index);
 uint64_t rtcheck_hist_upper(unsigned index); /* exclusive */
 /* The value at quantile q (0..1) of `counts` (total `n`): the midpoint of the bucket holding it,
  * clamped to [min, max]. */
-uint64_t rtcheck_hist_quantile(const uint64_t *counts, uint64_t n, double q, uint64_t min, uint64_t max);
+uint64_t rtcheck_hist_quantile(const uint64_t *counts, uint64_t n, double q, uint64_t min,
+                               uint64_t max);
 
-/* --- Per-thread, per-scope-name records (context.c) -------------------------------------------- */
+/* --- Per-thread, per-scope-name records (context.c) --------------------------------------------
+ */
 
 typedef struct rtcheck_record {
   const char *name;
-  uint32_t thread;     /* serial number of the owning thread (1, 2, ...) */
-  uint32_t in_use;     /* published with release order once name/thread are set */
+  uint32_t thread; /* serial number of the owning thread (1, 2, ...) */
+  uint32_t in_use; /* published with release order once name/thread are set */
   uint64_t budget_ns;
   uint64_t calls, sum_ns, min_ns, max_ns, misses;
   uint64_t last_begin_ns, periods, period_sum_ns, period_min_ns, period_max_ns;
@@ -115,7 +126,7 @@ typedef struct rtcheck_thread_state {
 extern RTCHECK_TLS rtcheck_thread_state rtcheck_thread;
 
 typedef struct rtcheck_site {
-  uint32_t state;      /* 0 empty, 1 being claimed, 2 published */
+  uint32_t state; /* 0 empty, 1 being claimed, 2 published */
   uint32_t stack_ready;
   int fn;
   const char *scope;
@@ -128,15 +139,15 @@ typedef struct rtcheck_site {
 typedef struct rtcheck_globals {
   rtcheck_options options;
   rtcheck_record records[RTCHECK_MAX_RECORDS];
-  uint32_t record_count;   /* claimed slots */
+  uint32_t record_count;    /* claimed slots */
   uint64_t records_dropped; /* begins that found the pool full */
   uint64_t depth_overflow;  /* begins deeper than RTCHECK_MAX_DEPTH */
   uint32_t thread_serials;
-  uint32_t cache_gen;       /* bumped on fork: every thread cache is stale */
+  uint32_t cache_gen; /* bumped on fork: every thread cache is stale */
   rtcheck_site sites[RTCHECK_SITES_CAPACITY];
-  uint64_t sites_dropped;   /* violations whose site did not fit in max_sites */
+  uint64_t sites_dropped; /* violations whose site did not fit in max_sites */
   uint32_t trapping;
-  uint32_t report_busy;      /* a report is being written */
+  uint32_t report_busy; /* a report is being written */
 } rtcheck_globals;
 
 extern rtcheck_globals rtcheck_g;
@@ -166,14 +177,16 @@ static inline void rtcheck_leave(int entered) {
     rtcheck_thread.guard--;
 }
 
-/* --- Stacks (stack.c) -------------------------------------------------------------------------- */
+/* --- Stacks (stack.c) --------------------------------------------------------------------------
+ */
 
 int rtcheck_stack_capture(void **out, int max);
 void rtcheck_stack_prewarm(void);
 /* Formats frame `pc` as "0x... in symbol+0x.. (module+0x..)"; frames inside the shim return 0. */
 int rtcheck_stack_format(const void *pc, char *buf, size_t len);
 
-/* --- Output (report.c) -------------------------------------------------------------------------- */
+/* --- Output (report.c) --------------------------------------------------------------------------
+ */
 
 /* Writes the JSON report for this process image (atomically); warns once if it cannot. */
 void rtcheck_report_write(void);
@@ -182,7 +195,8 @@ int rtcheck_report_path(char *buf, size_t len);
 void rtcheck_write_stderr(const char *s, size_t n);
 void rtcheck_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* --- Process identity (init.c) ------------------------------------------------------------------ */
+/* --- Process identity (init.c) ------------------------------------------------------------------
+ */
 
 typedef struct rtcheck_process {
   int pid;

@@ -31,7 +31,8 @@ int rtcheck_stack_format(const void *pc, char *buf, size_t len) {
   uintptr_t modoff = (uintptr_t)pc - (uintptr_t)info.dli_fbase;
   if (info.dli_sname && info.dli_saddr)
     snprintf(buf, len, "%p in %s+0x%lx (%s+0x%lx)", pc, info.dli_sname,
-             (unsigned long)((uintptr_t)pc - (uintptr_t)info.dli_saddr), info.dli_fname, (unsigned long)modoff);
+             (unsigned long)((uintptr_t)pc - (uintptr_t)info.dli_saddr), info.dli_fname,
+             (unsigned long)modoff);
   else
     snprintf(buf, len, "%p (%s+0x%lx)", pc, info.dli_fname, (unsigned long)modoff);
   return 1;

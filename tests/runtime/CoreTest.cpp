@@ -40,7 +40,9 @@ TEST(Histogram, QuantilesOfAUniformDistribution) {
   std::vector<uint64_t> Counts(RTCHECK_HIST_BUCKETS, 0);
   for (uint64_t V = 1; V <= 100000; ++V)
     Counts[rtcheck_hist_index(V)]++;
-  auto Q = [&](double P) { return (double)rtcheck_hist_quantile(Counts.data(), 100000, P, 1, 100000); };
+  auto Q = [&](double P) {
+    return (double)rtcheck_hist_quantile(Counts.data(), 100000, P, 1, 100000);
+  };
   EXPECT_NEAR(Q(0.5), 50000, 50000 * 0.032);
   EXPECT_NEAR(Q(0.9), 90000, 90000 * 0.032);
   EXPECT_NEAR(Q(0.99), 99000, 99000 * 0.032);
@@ -70,9 +72,10 @@ TEST(Options, DefaultsWhenUnset) {
 TEST(Options, EveryKey) {
   rtcheck_options O;
   char Err[128], Unknown[128];
-  ASSERT_EQ(rtcheck_options_parse("mode=trap:report=/tmp/r.%p.json::max_sites=7:default_budget_ns=2666666:"
-                                  "ignore=lock,driver:print_interceptors=1:mode=log",
-                                  &O, Err, sizeof Err, Unknown, sizeof Unknown),
+  ASSERT_EQ(rtcheck_options_parse(
+                "mode=trap:report=/tmp/r.%p.json::max_sites=7:default_budget_ns=2666666:"
+                "ignore=lock,driver:print_interceptors=1:mode=log",
+                &O, Err, sizeof Err, Unknown, sizeof Unknown),
             0)
       << Err;
   EXPECT_EQ(O.mode, RTCHECK_MODE_LOG); // the later key wins
@@ -85,12 +88,14 @@ TEST(Options, EveryKey) {
 }
 
 TEST(Options, MalformedGivesDefaultsAndAReason) {
-  for (const char *Bad : {"mode=fast", "report", "=1", "max_sites=-1", "max_sites=2000", "default_budget_ns=1e6",
-                          "ignore=alloc,heap", "print_interceptors=yes", "max_sites="}) {
+  for (const char *Bad :
+       {"mode=fast", "report", "=1", "max_sites=-1", "max_sites=2000", "default_budget_ns=1e6",
+        "ignore=alloc,heap", "print_interceptors=yes", "max_sites="}) {
     rtcheck_options O;
     char Err[128], Unknown[128];
     std::string Text = std::string("mode=trap:") + Bad;
-    EXPECT_EQ(rtcheck_options_parse(Text.c_str(), &O, Err, sizeof Err, Unknown, sizeof Unknown), -1) << Bad;
+    EXPECT_EQ(rtcheck_options_parse(Text.c_str(), &O, Err, sizeof Err, Unknown, sizeof Unknown), -1)
+        << Bad;
     EXPECT_EQ(O.mode, RTCHECK_MODE_COUNT) << Bad;
     EXPECT_NE(std::string(Err).find(Bad), std::string::npos) << Err;
   }
@@ -99,12 +104,15 @@ TEST(Options, MalformedGivesDefaultsAndAReason) {
 TEST(Options, UnknownKeysAreListedOnce) {
   rtcheck_options O;
   char Err[128], Unknown[128];
-  EXPECT_EQ(rtcheck_options_parse("foo=1:mode=trap:bar=2:foo=3", &O, Err, sizeof Err, Unknown, sizeof Unknown), 0);
+  EXPECT_EQ(rtcheck_options_parse("foo=1:mode=trap:bar=2:foo=3", &O, Err, sizeof Err, Unknown,
+                                  sizeof Unknown),
+            0);
   EXPECT_STREQ(Unknown, "foo,bar");
   EXPECT_EQ(O.mode, RTCHECK_MODE_TRAP);
 }
 
-// --- Records, scopes and the report, from several threads -----------------------------------------
+// --- Records, scopes and the report, from several threads
+// -----------------------------------------
 
 std::string readFile(const std::string &Path) {
   std::ifstream In(Path);

@@ -167,7 +167,8 @@ void expectCounts(const json &R) {
   EXPECT_EQ(fn(*Inner, "free"), 10u);
   EXPECT_EQ(fn(*Outer, "malloc"), 15u);
   EXPECT_EQ(fn(*Outer, "free"), 15u);
-  EXPECT_GE(Outer->at("latency_ns").at("max").get<uint64_t>(), Inner->at("latency_ns").at("min").get<uint64_t>());
+  EXPECT_GE(Outer->at("latency_ns").at("max").get<uint64_t>(),
+            Inner->at("latency_ns").at("min").get<uint64_t>());
 
   // A call counts only on the thread that opened the scope.
   const json *Other = scope(R, "counts.other_thread");
@@ -200,15 +201,17 @@ TEST_F(ShimTest, ExactCountsClang) {
 }
 
 TEST_F(ShimTest, WithoutShimTheProgramRunsUnchanged) {
-  Result Res = run({RTCHECK_PROG_COUNTS}, {{"RTCHECK_OPTIONS", "report=" + Dir + "/r.json"}}, /*Preload=*/false);
+  Result Res = run({RTCHECK_PROG_COUNTS}, {{"RTCHECK_OPTIONS", "report=" + Dir + "/r.json"}},
+                   /*Preload=*/false);
   ASSERT_TRUE(Res.exited(0));
   EXPECT_EQ(Res.Out, "done\n");
   EXPECT_FALSE(exists(Dir + "/r.json"));
 }
 
 TEST_F(ShimTest, IgnoreAndDefaultBudgetOptions) {
-  Result Res = run({RTCHECK_PROG_COUNTS},
-                   {{"RTCHECK_OPTIONS", "ignore=alloc,driver:default_budget_ns=1:report=" + Dir + "/r.json"}});
+  Result Res = run(
+      {RTCHECK_PROG_COUNTS},
+      {{"RTCHECK_OPTIONS", "ignore=alloc,driver:default_budget_ns=1:report=" + Dir + "/r.json"}});
   ASSERT_TRUE(Res.exited(0)) << Res.Err;
   json R = report(Dir + "/r.json");
   const json *Cb = scope(R, "counts.callback");
@@ -298,7 +301,8 @@ TEST_F(ShimTest, CxxStaticLibstdcxx) {
   EXPECT_EQ(scope(R, "cxx.throw")->at("calls"), 3);
 }
 
-// --- fork and exec --------------------------------------------------------------------------------
+// --- fork and exec
+// --------------------------------------------------------------------------------
 
 TEST_F(ShimTest, ForkAndExecEachWriteTheirOwnReport) {
   std::string Path = Dir + "/r.json";
@@ -336,10 +340,12 @@ TEST_F(ShimTest, ForkAndExecEachWriteTheirOwnReport) {
   EXPECT_EQ(Exec.at("scopes").size(), 1u);
 }
 
-// --- trap and log modes ---------------------------------------------------------------------------
+// --- trap and log modes
+// ---------------------------------------------------------------------------
 
 TEST_F(ShimTest, TrapAbortsWithMessageAndStack) {
-  Result Res = run({RTCHECK_PROG_COUNTS}, {{"RTCHECK_OPTIONS", "mode=trap:report=" + Dir + "/r.json"}});
+  Result Res =
+      run({RTCHECK_PROG_COUNTS}, {{"RTCHECK_OPTIONS", "mode=trap:report=" + Dir + "/r.json"}});
   EXPECT_TRUE(Res.signaled(SIGABRT)) << Res.Status;
   EXPECT_EQ(Res.Out, ""); // stopped before "done"
   std::vector<std::string> L = lines(Res.Err);
@@ -351,7 +357,9 @@ TEST_F(ShimTest, TrapAbortsWithMessageAndStack) {
   EXPECT_EQ(L[0].rfind("==", 0), 0u);
   EXPECT_NE(L[1].find("#0 "), std::string::npos) << L[1];
   EXPECT_NE(Res.Err.find(" in main+"), std::string::npos) << Res.Err;
-  EXPECT_EQ(L.back(), "SUMMARY: rtcheck: alloc 'malloc' in real-time scope 'counts.callback' [rtcheck-alloc]");
+  EXPECT_EQ(
+      L.back(),
+      "SUMMARY: rtcheck: alloc 'malloc' in real-time scope 'counts.callback' [rtcheck-alloc]");
   // The report is written before aborting, with the one violation.
   json R = report(Dir + "/r.json");
   EXPECT_EQ(fn(*scope(R, "counts.callback"), "malloc"), 1u);
@@ -359,7 +367,8 @@ TEST_F(ShimTest, TrapAbortsWithMessageAndStack) {
 }
 
 TEST_F(ShimTest, LogModePrintsEachSiteOnceAndKeepsRunning) {
-  Result Res = run({RTCHECK_PROG_COUNTS}, {{"RTCHECK_OPTIONS", "mode=log:report=" + Dir + "/r.json"}});
+  Result Res =
+      run({RTCHECK_PROG_COUNTS}, {{"RTCHECK_OPTIONS", "mode=log:report=" + Dir + "/r.json"}});
   ASSERT_TRUE(Res.exited(0)) << Res.Err;
   EXPECT_EQ(Res.Out, "done\n");
   json R = report(Dir + "/r.json");
@@ -373,7 +382,8 @@ TEST_F(ShimTest, LogModePrintsEachSiteOnceAndKeepsRunning) {
   expectCounts(R);
 }
 
-// --- the report -------------------------------------------------------------------------------------
+// --- the report
+// -------------------------------------------------------------------------------------
 
 TEST_F(ShimTest, ReportIsAbsentOrWholeUnderConcurrentReads) {
   std::string Path = Dir + "/r.json";
@@ -385,11 +395,13 @@ TEST_F(ShimTest, ReportIsAbsentOrWholeUnderConcurrentReads) {
       if (Text.empty())
         continue; // absent
       json J = json::parse(Text, nullptr, false);
-      (J.is_discarded() || J.value("version", 0) != 1 || J.at("scopes").size() != 300 ? Broken : Whole)++;
+      (J.is_discarded() || J.value("version", 0) != 1 || J.at("scopes").size() != 300 ? Broken
+                                                                                      : Whole)++;
     }
   });
   for (int I = 0; I < 15; ++I) {
-    Result Res = run({RTCHECK_PROG_MANY_SITES}, {{"RTCHECK_OPTIONS", "max_sites=1024:report=" + Path}});
+    Result Res =
+        run({RTCHECK_PROG_MANY_SITES}, {{"RTCHECK_OPTIONS", "max_sites=1024:report=" + Path}});
     ASSERT_TRUE(Res.exited(0)) << Res.Err;
   }
   Done = true;
@@ -397,7 +409,7 @@ TEST_F(ShimTest, ReportIsAbsentOrWholeUnderConcurrentReads) {
   EXPECT_EQ(Broken.load(), 0);
   EXPECT_GT(Whole.load(), 0);
   json R = report(Path);
-  EXPECT_EQ(R.at("sites").size(), 600u); // a malloc and a free site in each of 300 scopes
+  EXPECT_EQ(R.at("sites").size(), 600u);    // a malloc and a free site in each of 300 scopes
   EXPECT_GT(readFile(Path).size(), 50000u); // larger than one write buffer
   // No temporary file left behind.
   DIR *D = opendir(Dir.c_str());
@@ -428,7 +440,8 @@ TEST_F(ShimTest, ReportAbsentWhenKilled) {
   EXPECT_FALSE(exists(Path));
 }
 
-// --- bad input ------------------------------------------------------------------------------------
+// --- bad input
+// ------------------------------------------------------------------------------------
 
 TEST_F(ShimTest, MalformedOptionsWarnOnceAndUseDefaults) {
   for (const char *Bad : {"mode=bogus", "report", "max_sites=lots", "ignore=alloc,memory", "=3"}) {
@@ -438,13 +451,15 @@ TEST_F(ShimTest, MalformedOptionsWarnOnceAndUseDefaults) {
     EXPECT_EQ(Res.Out, "done\n");
     std::vector<std::string> L = lines(Res.Err);
     ASSERT_EQ(L.size(), 1u) << Bad << ": " << Res.Err;
-    EXPECT_NE(L[0].find("==WARNING: rtcheck: malformed RTCHECK_OPTIONS"), std::string::npos) << L[0];
+    EXPECT_NE(L[0].find("==WARNING: rtcheck: malformed RTCHECK_OPTIONS"), std::string::npos)
+        << L[0];
     EXPECT_FALSE(exists(Dir + "/r.json")) << "defaults (no report) must be used for " << Bad;
   }
 }
 
 TEST_F(ShimTest, UnknownOptionKeyWarnsOnce) {
-  Result Res = run({RTCHECK_PROG_COUNTS}, {{"RTCHECK_OPTIONS", "frobnicate=1:frobnicate=2:report=" + Dir + "/r.json"}});
+  Result Res = run({RTCHECK_PROG_COUNTS},
+                   {{"RTCHECK_OPTIONS", "frobnicate=1:frobnicate=2:report=" + Dir + "/r.json"}});
   ASSERT_TRUE(Res.exited(0));
   std::vector<std::string> L = lines(Res.Err);
   ASSERT_EQ(L.size(), 1u) << Res.Err;
@@ -453,7 +468,8 @@ TEST_F(ShimTest, UnknownOptionKeyWarnsOnce) {
 }
 
 TEST_F(ShimTest, UnwritableReportWarnsOnceProgramUnaffected) {
-  Result Res = run({RTCHECK_PROG_COUNTS, "exit3"}, {{"RTCHECK_OPTIONS", "report=" + Dir + "/no/such/dir/r.json"}});
+  Result Res = run({RTCHECK_PROG_COUNTS, "exit3"},
+                   {{"RTCHECK_OPTIONS", "report=" + Dir + "/no/such/dir/r.json"}});
   EXPECT_TRUE(Res.exited(3));
   EXPECT_EQ(Res.Out, "done\n");
   std::vector<std::string> L = lines(Res.Err);
@@ -461,11 +477,13 @@ TEST_F(ShimTest, UnwritableReportWarnsOnceProgramUnaffected) {
   EXPECT_NE(L[0].find("==WARNING: rtcheck: cannot write report"), std::string::npos) << L[0];
 }
 
-// --- the driver: rtcheck run ------------------------------------------------------------------------
+// --- the driver: rtcheck run
+// ------------------------------------------------------------------------
 
 TEST_F(ShimTest, DriverRunsForwardsStatusAndPrintsSummary) {
-  Result Res = run({RTCHECK_DRIVER, "run", "--report", Dir + "/r.json", "--", RTCHECK_PROG_COUNTS, "exit3"}, {},
-                   /*Preload=*/false);
+  Result Res = run(
+      {RTCHECK_DRIVER, "run", "--report", Dir + "/r.json", "--", RTCHECK_PROG_COUNTS, "exit3"}, {},
+      /*Preload=*/false);
   EXPECT_TRUE(Res.exited(3)) << Res.Err;
   EXPECT_EQ(Res.Out, "done\n");
   EXPECT_NE(Res.Err.find("counts.callback"), std::string::npos) << Res.Err;
@@ -474,7 +492,8 @@ TEST_F(ShimTest, DriverRunsForwardsStatusAndPrintsSummary) {
 }
 
 TEST_F(ShimTest, DriverTrapForwardsTheSignal) {
-  Result Res = run({RTCHECK_DRIVER, "run", "--trap", "--", RTCHECK_PROG_COUNTS}, {}, /*Preload=*/false);
+  Result Res =
+      run({RTCHECK_DRIVER, "run", "--trap", "--", RTCHECK_PROG_COUNTS}, {}, /*Preload=*/false);
   EXPECT_TRUE(Res.signaled(SIGABRT)) << Res.Status << Res.Err;
   EXPECT_NE(Res.Err.find("SUMMARY: rtcheck: alloc 'malloc'"), std::string::npos) << Res.Err;
 }
@@ -512,7 +531,8 @@ TEST_F(ShimTest, DriverDispatchesAnalyzerCommands) {
   Result Res = run({RTCHECK_DRIVER, "rules", "--help"}, {}, false);
   if (access(Analyzer.c_str(), X_OK) != 0) {
     EXPECT_TRUE(Res.exited(2));
-    EXPECT_EQ(Res.Err, "rtcheck: error: the static analyzer is not built (expected " + Analyzer + ")\n");
+    EXPECT_EQ(Res.Err,
+              "rtcheck: error: the static analyzer is not built (expected " + Analyzer + ")\n");
   } else {
     EXPECT_TRUE(Res.exited(0)) << Res.Err;
     EXPECT_NE(Res.Out.find("rules"), std::string::npos);

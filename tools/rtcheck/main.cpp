@@ -19,14 +19,16 @@ constexpr const char *AnalyzerCommands[] = {"check", "extract", "link", "rules"}
 [[noreturn]] void execAnalyzer(int argc, char **argv) {
   std::string Analyzer = selfDir() + "/rtcheck-analyzer";
   if (access(Analyzer.c_str(), X_OK) != 0) {
-    std::fprintf(stderr, "rtcheck: error: the static analyzer is not built (expected %s)\n", Analyzer.c_str());
+    std::fprintf(stderr, "rtcheck: error: the static analyzer is not built (expected %s)\n",
+                 Analyzer.c_str());
     std::exit(2);
   }
   std::vector<char *> Args(argv, argv + argc);
   Args[0] = Analyzer.data();
   Args.push_back(nullptr);
   execv(Analyzer.c_str(), Args.data());
-  std::fprintf(stderr, "rtcheck: error: cannot run %s: %s\n", Analyzer.c_str(), std::strerror(errno));
+  std::fprintf(stderr, "rtcheck: error: cannot run %s: %s\n", Analyzer.c_str(),
+               std::strerror(errno));
   std::exit(2);
 }
 
@@ -39,8 +41,10 @@ int main(int argc, char **argv) {
         execAnalyzer(argc, argv);
 
   if (argc >= 2 && argv[1][0] != '-' && std::string_view(argv[1]) != "run") {
-    std::fprintf(stderr, "rtcheck: error: unknown subcommand '%s' (expected check, extract, link, rules or run)\n",
-                 argv[1]);
+    std::fprintf(
+        stderr,
+        "rtcheck: error: unknown subcommand '%s' (expected check, extract, link, rules or run)\n",
+        argv[1]);
     return 2;
   }
 
@@ -87,7 +91,8 @@ int main(int argc, char **argv) {
     return App.exit(E);
   } catch (const CLI::ParseError &E) {
     std::string Msg = E.what();
-    std::fprintf(stderr, "rtcheck: error: %s\n", Msg.empty() ? "invalid command line" : Msg.c_str());
+    std::fprintf(stderr, "rtcheck: error: %s\n",
+                 Msg.empty() ? "invalid command line" : Msg.c_str());
     return 2;
   }
   if (!DashDash) {
@@ -96,7 +101,9 @@ int main(int argc, char **argv) {
     Run.Command = Positional;
   }
   if (Run.Command.empty()) {
-    std::fprintf(stderr, "rtcheck: error: run: no program given (rtcheck run [options] -- PROGRAM ARGS...)\n");
+    std::fprintf(
+        stderr,
+        "rtcheck: error: run: no program given (rtcheck run [options] -- PROGRAM ARGS...)\n");
     return 2;
   }
   return runUnderShim(Run);

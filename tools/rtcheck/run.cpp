@@ -74,7 +74,8 @@ std::string findProgram(const std::string &Name, int &Status, int &Err) {
   size_t Start = 0;
   while (Start <= Dirs.size()) {
     size_t End = Dirs.find(':', Start);
-    std::string Dir = Dirs.substr(Start, End == std::string::npos ? std::string::npos : End - Start);
+    std::string Dir =
+        Dirs.substr(Start, End == std::string::npos ? std::string::npos : End - Start);
     std::string Candidate = (Dir.empty() ? "." : Dir) + "/" + Name;
     if (Check(Candidate))
       return Candidate;
@@ -107,7 +108,8 @@ int runUnderShim(const RunOptions &Opts) {
   std::string Looked;
   std::string Shim = findShim(Looked);
   if (Shim.empty()) {
-    std::fprintf(stderr, "rtcheck: error: the runtime shim librtcheck_rt.so was not found (looked in %s)\n",
+    std::fprintf(stderr,
+                 "rtcheck: error: the runtime shim librtcheck_rt.so was not found (looked in %s)\n",
                  Looked.c_str());
     return 2;
   }
@@ -115,8 +117,9 @@ int runUnderShim(const RunOptions &Opts) {
   std::string Program = findProgram(Opts.Command.front(), NotFound, Err);
   if (Program.empty()) {
     std::fprintf(stderr, "rtcheck: error: cannot run '%s': %s\n", Opts.Command.front().c_str(),
-                 NotFound == 127 && Opts.Command.front().find('/') == std::string::npos ? "command not found"
-                                                                                         : std::strerror(Err));
+                 NotFound == 127 && Opts.Command.front().find('/') == std::string::npos
+                     ? "command not found"
+                     : std::strerror(Err));
     return NotFound;
   }
 
@@ -124,7 +127,8 @@ int runUnderShim(const RunOptions &Opts) {
   std::string Report = Opts.Report;
   if (TempReport) {
     const char *Tmp = std::getenv("TMPDIR");
-    Report = std::string(Tmp && *Tmp ? Tmp : "/tmp") + "/rtcheck-run-" + std::to_string(getpid()) + ".json";
+    Report = std::string(Tmp && *Tmp ? Tmp : "/tmp") + "/rtcheck-run-" + std::to_string(getpid()) +
+             ".json";
   }
 
   // RTCHECK_OPTIONS: the environment's, then --options, then what the driver itself needs (later
@@ -169,7 +173,8 @@ int runUnderShim(const RunOptions &Opts) {
     Argv.push_back(nullptr);
     execv(Program.c_str(), Argv.data());
     int E = errno;
-    std::fprintf(stderr, "rtcheck: error: cannot run '%s': %s\n", Program.c_str(), std::strerror(E));
+    std::fprintf(stderr, "rtcheck: error: cannot run '%s': %s\n", Program.c_str(),
+                 std::strerror(E));
     _exit(E == ENOENT ? 127 : 126);
   }
 
@@ -186,8 +191,9 @@ int runUnderShim(const RunOptions &Opts) {
   std::string ReportPath = expandPid(Report, Child);
   if (!Opts.Quiet) {
     if (!printSummary(ReportPath))
-      std::fprintf(stderr, "rtcheck: note: no runtime report at %s (the program is statically linked, "
-                           "left with _exit, or was killed)\n",
+      std::fprintf(stderr,
+                   "rtcheck: note: no runtime report at %s (the program is statically linked, "
+                   "left with _exit, or was killed)\n",
                    ReportPath.c_str());
   }
   if (TempReport)

@@ -37,11 +37,14 @@ bool printSummary(const std::string &ReportPath) {
                  R.value("program", std::string("?")).c_str(), R.value("pid", 0), Scopes.size(),
                  Scopes.size() == 1 ? "" : "s");
     if (Scopes.empty()) {
-      std::fprintf(stderr, "rtcheck: no scope was opened; mark callbacks with RTCHECK_SCOPE (docs/runtime.md)\n");
+      std::fprintf(
+          stderr,
+          "rtcheck: no scope was opened; mark callbacks with RTCHECK_SCOPE (docs/runtime.md)\n");
       return true;
     }
-    std::fprintf(stderr, "%-24s %7s %10s %8s %8s %8s %8s %10s %10s %10s %10s %8s\n", "scope", "threads", "calls",
-                 "alloc", "lock", "syscall", "driver", "p50", "p99", "max", "budget", "misses");
+    std::fprintf(stderr, "%-24s %7s %10s %8s %8s %8s %8s %10s %10s %10s %10s %8s\n", "scope",
+                 "threads", "calls", "alloc", "lock", "syscall", "driver", "p50", "p99", "max",
+                 "budget", "misses");
     for (const auto &S : Scopes) {
       const auto &V = S.at("violations");
       const auto &L = S.at("latency_ns");
@@ -53,8 +56,10 @@ bool printSummary(const std::string &ReportPath) {
                    static_cast<unsigned long long>(V.at("lock").get<uint64_t>()),
                    static_cast<unsigned long long>(V.at("syscall").get<uint64_t>()),
                    static_cast<unsigned long long>(V.at("driver").get<uint64_t>()),
-                   duration(L.at("p50").get<uint64_t>()).c_str(), duration(L.at("p99").get<uint64_t>()).c_str(),
-                   duration(L.at("max").get<uint64_t>()).c_str(), Budget ? duration(Budget).c_str() : "-",
+                   duration(L.at("p50").get<uint64_t>()).c_str(),
+                   duration(L.at("p99").get<uint64_t>()).c_str(),
+                   duration(L.at("max").get<uint64_t>()).c_str(),
+                   Budget ? duration(Budget).c_str() : "-",
                    static_cast<unsigned long long>(S.at("deadline_misses").get<uint64_t>()));
     }
     const auto &Sites = R.at("sites");
@@ -65,8 +70,10 @@ bool printSummary(const std::string &ReportPath) {
         break;
       }
       const auto &Stack = Site.at("stack");
-      std::fprintf(stderr, "  %s '%s' in '%s' x%llu at %s\n", Site.at("category").get<std::string>().c_str(),
-                   Site.at("function").get<std::string>().c_str(), Site.at("scope").get<std::string>().c_str(),
+      std::fprintf(stderr, "  %s '%s' in '%s' x%llu at %s\n",
+                   Site.at("category").get<std::string>().c_str(),
+                   Site.at("function").get<std::string>().c_str(),
+                   Site.at("scope").get<std::string>().c_str(),
                    static_cast<unsigned long long>(Site.at("count").get<uint64_t>()),
                    Stack.empty() ? "?" : Stack.front().get<std::string>().c_str());
     }

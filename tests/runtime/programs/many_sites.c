@@ -11,10 +11,14 @@ static char names[300][24];
 static void *site(int i) {
   /* Different call sites: one malloc per case. */
   switch (i % 4) {
-  case 0: return malloc(8);
-  case 1: return malloc(16);
-  case 2: return malloc(24);
-  default: return malloc(32);
+  case 0:
+    return malloc(8);
+  case 1:
+    return malloc(16);
+  case 2:
+    return malloc(24);
+  default:
+    return malloc(32);
   }
 }
 
