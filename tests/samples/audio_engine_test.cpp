@@ -126,6 +126,28 @@ TEST_F(Fixture, SineToneHasTheRequestedFrequencyAndAmplitude) {
   EXPECT_NEAR(tone->pcm[36], -0.5f, 1e-6f);
 }
 
+TEST_F(Fixture, WavTracksAreMixedDownToMonoAndResampled) {
+  const std::string path = ::testing::TempDir() + "/in_" + MixerEngine::kVariant + ".wav";
+  {
+    WavWriter wav(path, 24000, 2);
+    ASSERT_TRUE(wav.ok());
+    std::vector<float> block(2 * 480);
+    for (size_t f = 0; f < 480; ++f) {
+      block[2 * f] = 0.2f;
+      block[2 * f + 1] = 0.6f;
+    }
+    for (int i = 0; i < 10; ++i)
+      wav.write(block.data(), 480);
+  }
+  auto track = load_track(path, 48000);
+  ASSERT_NE(track, nullptr);
+  EXPECT_EQ(track->pcm.size(), 9600u); // 0.2 s at 48 kHz
+  for (size_t i = 0; i < track->pcm.size(); i += 97)
+    EXPECT_NEAR(track->pcm[i], 0.4f, 1e-6f);
+  EXPECT_EQ(load_track(path + ".missing", 48000), nullptr);
+  std::remove(path.c_str());
+}
+
 TEST_F(Fixture, HeadlessDeviceWritesAReadableWavOfTheRenderedLength) {
   const std::string path = ::testing::TempDir() + "/mix_" + MixerEngine::kVariant + ".wav";
   const unsigned rate = 48000, frames = 128;
