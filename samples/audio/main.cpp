@@ -1,10 +1,11 @@
 // audio_mixer_{legacy,fixed}: renders a multitrack mix through the variant's engine.
-//   audio_mixer_fixed [--seconds 2] [--tracks 4] [--wav FILE]... [--out mix.wav]
+//   audio_mixer_fixed [--seconds 2] [--tracks 4] [--wav FILE]... [--out FILE]
 //                     [--rate 48000] [--frames 128] [--backend headless|portaudio]
 //                     [--monitor] [--log FILE] [--solo N] [--mute N]
 // Prints one summary line: seconds rendered, callbacks, callback p50/p99/max against the budget.
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <thread>
@@ -23,8 +24,10 @@ int main(int argc, char **argv) {
   const unsigned frames = unsigned(args.number("--frames", 128));
   const int tone_tracks = int(args.number("--tracks", 4));
   const std::string backend = args.value("--backend", "headless");
+  const char *tmp = std::getenv("TMPDIR");
   const std::string out_path =
-      args.value("--out", std::string("audio_mixer_") + MixerEngine::kVariant + ".wav");
+      args.value("--out", std::string(tmp && *tmp ? tmp : "/tmp") + "/audio_mixer_" +
+                              MixerEngine::kVariant + ".wav");
   const std::string log_path = args.value("--log", "/dev/null");
   if (seconds <= 0 || rate == 0 || frames == 0) {
     std::fprintf(stderr, "error: --seconds, --rate and --frames must be positive\n");
