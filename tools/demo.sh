@@ -52,8 +52,10 @@ done
 # Dynamic evidence: each sample binary under the shim, when the shim and driver are built.
 if [ -x "$DRIVER" ] && ls "$BUILD"/lib/librtcheck_rt.so >/dev/null 2>&1; then
   echo
-  for bin in "$BUILD"/bin/*_legacy "$BUILD"/bin/*_fixed; do
-    [ -x "$bin" ] || continue
+  for p in "${programs[@]}"; do
+    read -r engine variant _ <<<"$p"
+    bin=$(ls "$BUILD"/bin/"$engine"_*_"$variant" 2>/dev/null | head -1)
+    [ -n "$bin" ] && [ -x "$bin" ] || continue
     name=$(basename "$bin")
     echo "== rtcheck run -- $name"
     "$DRIVER" run --report "$REPORT/$name.runtime.json" -- "$bin" || true
