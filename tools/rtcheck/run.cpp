@@ -31,14 +31,16 @@ bool isFile(const std::string &Path) {
   return stat(Path.c_str(), &St) == 0 && S_ISREG(St.st_mode);
 }
 
-// The shim: $RTCHECK_RUNTIME, else ../lib next to this executable (build and install trees), else
-// the configured install libdir.
+// The shim: $RTCHECK_RUNTIME, else ../lib or ../<libdir> next to this executable (build and
+// install trees, wherever the install was moved), else the configured install libdir.
 std::string findShim(std::string &Looked) {
   if (const char *Env = std::getenv("RTCHECK_RUNTIME"); Env && *Env) {
     Looked = std::string(Env) + " (RTCHECK_RUNTIME)";
     return isFile(Env) ? Env : "";
   }
   const std::string Candidates[] = {selfDir() + "/../lib/librtcheck_rt.so",
+                                    selfDir() + "/../" + RTCHECK_RELATIVE_LIBDIR +
+                                        "/librtcheck_rt.so",
                                     std::string(RTCHECK_INSTALL_LIBDIR) + "/librtcheck_rt.so"};
   for (const std::string &C : Candidates) {
     Looked += (Looked.empty() ? "" : ", ") + C;
