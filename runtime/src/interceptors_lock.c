@@ -1,10 +1,12 @@
 /* Lock and wait interceptors: pthread mutexes, rwlocks, spinlocks, condition variables, barriers,
- * joins, and POSIX semaphores (categories from rules/pthread.json). pthread_spin_unlock is safe in
- * rules/ and is not interposed. */
+ * joins, POSIX semaphores, and C11 mutexes and condition variables (glibc implements those
+ * with internal calls, so they are interposed themselves) (categories from rules/pthread.json).
+ * pthread_spin_unlock is safe in rules/ and is not interposed. */
 #include "interceptor.h"
 
 #include <pthread.h>
 #include <semaphore.h>
+#include <threads.h>
 #include <time.h>
 
 WRAP(int, pthread_mutex_lock, (pthread_mutex_t * m), (m))
@@ -43,3 +45,13 @@ WRAP(int, sem_post, (sem_t * s), (s))
 
 WRAP(int, pthread_barrier_wait, (pthread_barrier_t * b), (b))
 WRAP(int, pthread_join, (pthread_t t, void **ret), (t, ret))
+
+WRAP(int, mtx_lock, (mtx_t * m), (m))
+WRAP(int, mtx_trylock, (mtx_t * m), (m))
+WRAP(int, mtx_timedlock, (mtx_t *restrict m, const struct timespec *restrict t), (m, t))
+WRAP(int, mtx_unlock, (mtx_t * m), (m))
+WRAP(int, cnd_wait, (cnd_t * c, mtx_t *m), (c, m))
+WRAP(int, cnd_timedwait, (cnd_t *restrict c, mtx_t *restrict m, const struct timespec *restrict t),
+     (c, m, t))
+WRAP(int, cnd_signal, (cnd_t * c), (c))
+WRAP(int, cnd_broadcast, (cnd_t * c), (c))

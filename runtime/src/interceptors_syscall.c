@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <sys/timerfd.h>
 #include <sys/uio.h>
+#include <threads.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -33,6 +34,8 @@ WRAP(int, clock_nanosleep,
      (clockid_t c, int flags, const struct timespec *req, struct timespec *rem),
      (c, flags, req, rem))
 WRAP(int, sched_yield, (void), ())
+WRAP_VOID(thrd_yield, (void), ())
+WRAP(int, thrd_sleep, (const struct timespec *req, struct timespec *rem), (req, rem))
 
 /* --- Files
  * ------------------------------------------------------------------------------------------ */
@@ -73,6 +76,8 @@ WRAP_OPENAT(openat64)
 WRAP(int, creat, (const char *path, mode_t mode), (path, mode))
 WRAP(int, creat64, (const char *path, mode_t mode), (path, mode))
 WRAP(int, close, (int fd), (fd))
+WRAP(int, fsync, (int fd), (fd))
+WRAP(int, fdatasync, (int fd), (fd))
 WRAP(ssize_t, read, (int fd, void *buf, size_t n), (fd, buf, n))
 WRAP(ssize_t, write, (int fd, const void *buf, size_t n), (fd, buf, n))
 WRAP(ssize_t, pread, (int fd, void *buf, size_t n, off_t off), (fd, buf, n, off))

@@ -176,7 +176,14 @@ void expectCounts(const json &R) {
   EXPECT_EQ(fn(*Other, "pthread_create"), 1u);
   EXPECT_EQ(fn(*Other, "pthread_join"), 1u);
   EXPECT_EQ(Other->at("violations").at("alloc"), 0) << Other->dump();
-  EXPECT_EQ(R.at("scopes").size(), 4u);
+  const json *C11 = scope(R, "counts.c11");
+  ASSERT_NE(C11, nullptr);
+  EXPECT_EQ(fn(*C11, "mtx_lock"), 1u);
+  EXPECT_EQ(fn(*C11, "mtx_unlock"), 1u);
+  EXPECT_EQ(fn(*C11, "thrd_yield"), 1u);
+  EXPECT_EQ(C11->at("violations").at("lock"), 2);
+  EXPECT_EQ(C11->at("violations").at("syscall"), 1);
+  EXPECT_EQ(R.at("scopes").size(), 5u);
 }
 
 TEST_F(ShimTest, ExactCountsGcc) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <threads.h>
 #include <unistd.h>
 
 static void *other_thread(void *arg) {
@@ -67,6 +68,16 @@ int main(int argc, char **argv) {
   pthread_create(&t, NULL, other_thread, NULL);
   pthread_join(t, NULL);
   RTCHECK_SCOPE_END();
+
+  /* C11 threads: glibc implements them without going through pthread_mutex_lock's PLT entry. */
+  mtx_t c11;
+  mtx_init(&c11, mtx_plain);
+  RTCHECK_SCOPE_BEGIN("counts.c11", 0);
+  mtx_lock(&c11);
+  mtx_unlock(&c11);
+  thrd_yield();
+  RTCHECK_SCOPE_END();
+  mtx_destroy(&c11);
 
   close(fd);
   fputs("done\n", stdout);
