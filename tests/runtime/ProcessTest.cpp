@@ -10,6 +10,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -265,7 +266,8 @@ TEST_F(ShimTest, ScopesBeforeMainAndDuringExit) {
   bool Named = false;
   for (const json &Site : R.at("sites"))
     if (Site.at("scope") == "lifecycle.constructor")
-      Named |= Site.at("stack").at(0).get<std::string>().find(" in before_main+") != std::string::npos;
+      Named |=
+          Site.at("stack").at(0).get<std::string>().find(" in before_main+") != std::string::npos;
   EXPECT_TRUE(Named) << R.at("sites").dump();
 }
 
@@ -538,18 +540,27 @@ TEST_F(ShimTest, DriverUsageErrors) {
 }
 
 TEST_F(ShimTest, DriverDispatchesAnalyzerCommands) {
-  // In a build without the analyzer: one clear line and exit 2; with it: argv reaches it unchanged.
-  std::string Analyzer = std::string(RTCHECK_DRIVER);
-  Analyzer = Analyzer.substr(0, Analyzer.rfind('/')) + "/rtcheck-analyzer";
-  Result Res = run({RTCHECK_DRIVER, "rules", "--help"}, {}, false);
-  if (access(Analyzer.c_str(), X_OK) != 0) {
-    EXPECT_TRUE(Res.exited(2));
-    EXPECT_EQ(Res.Err,
-              "rtcheck: error: the static analyzer is not built (expected " + Analyzer + ")\n");
-  } else {
-    EXPECT_TRUE(Res.exited(0)) << Res.Err;
-    EXPECT_NE(Res.Out.find("rules"), std::string::npos);
+  // A copy of the driver with a stand-in analyzer next to it: argv must arrive unchanged (argv[1]
+  // is the subcommand) and its exit status must be the driver's.
+  std::filesystem::create_directories(Dir + "/with/bin");
+  std::filesystem::create_directories(Dir + "/without/bin");
+  std::filesystem::copy_file(RTCHECK_DRIVER, Dir + "/with/bin/rtcheck");
+  std::filesystem::copy_file(RTCHECK_DRIVER, Dir + "/without/bin/rtcheck");
+  {
+    std::ofstream Stub(Dir + "/with/bin/rtcheck-analyzer");
+    Stub << "#!/bin/sh\necho \"$@\"\nexit 5\n";
   }
+  std::filesystem::permissions(Dir + "/with/bin/rtcheck-analyzer",
+                               std::filesystem::perms::owner_all);
+  for (const char *Sub : {"check", "extract", "link", "rules"}) {
+    Result Res = run({Dir + "/with/bin/rtcheck", Sub, "-p", "build dir", "--", "-DX"}, {}, false);
+    EXPECT_TRUE(Res.exited(5)) << Sub << Res.Err;
+    EXPECT_EQ(Res.Out, std::string(Sub) + " -p build dir -- -DX\n");
+  }
+  Result Res = run({Dir + "/without/bin/rtcheck", "check", "x.cpp"}, {}, false);
+  EXPECT_TRUE(Res.exited(2));
+  EXPECT_EQ(Res.Err, "rtcheck: error: the static analyzer is not built (expected " + Dir +
+                         "/without/bin/rtcheck-analyzer)\n");
 }
 
 } // namespace
