@@ -13,6 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The counters rely on plain loads and stores being atomic and lock-free. */
+_Static_assert(__atomic_always_lock_free(sizeof(uint64_t), 0), "64-bit atomics must be lock-free");
+_Static_assert(__atomic_always_lock_free(sizeof(uint32_t), 0), "32-bit atomics must be lock-free");
+
 RTCHECK_TLS rtcheck_thread_state rtcheck_thread;
 rtcheck_globals rtcheck_g;
 rtcheck_process rtcheck_proc;

@@ -152,11 +152,17 @@ typedef struct rtcheck_globals {
 
 extern rtcheck_globals rtcheck_g;
 
+/* Real-time safety: wait-free (the vDSO clock). */
 uint64_t rtcheck_now_ns(void);
+/* Real-time safety: lock-free; no allocation (one atomic increment the first time a thread opens a
+ * scope name, to claim its record). */
 void rtcheck_scope_begin_impl(const char *name, uint64_t budget_ns);
+/* Real-time safety: wait-free. */
 void rtcheck_scope_end_impl(void);
 /* The slow path of an interposed call made inside a scope: counts it in every open scope, records
- * its site, and traps or logs per the mode. Preserves errno. */
+ * its site, and traps or logs per the mode. Preserves errno. Real-time safety: lock-free for a
+ * known site; a new site captures its stack (backtrace) once; log and trap modes write to stderr.
+ */
 void rtcheck_on_call(int fn, const void *pc);
 /* Forgets everything recorded (fork child), keeping the calling thread's open scopes. */
 void rtcheck_reset_after_fork(void);
@@ -188,7 +194,8 @@ int rtcheck_stack_format(const void *pc, char *buf, size_t len);
 /* --- Output (report.c) --------------------------------------------------------------------------
  */
 
-/* Writes the JSON report for this process image (atomically); warns once if it cannot. */
+/* Writes the JSON report for this process image (atomically); warns once if it cannot.
+ * Real-time safety: blocking (file I/O) - called at exit, before exec and when trapping only. */
 void rtcheck_report_write(void);
 /* The report's file name for this image, or 0 when there is none. */
 int rtcheck_report_path(char *buf, size_t len);
