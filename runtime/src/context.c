@@ -42,8 +42,6 @@ uint64_t rtcheck_now_ns(void) {
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-void rtcheck_context_init(void) {}
-
 static uint32_t thread_serial(rtcheck_thread_state *t) {
   if (RTCHECK_UNLIKELY(t->serial == 0))
     t->serial = __atomic_add_fetch(&rtcheck_g.thread_serials, 1, __ATOMIC_RELAXED);

@@ -133,7 +133,6 @@ static void initialise(void) {
   if (dladdr((void *)&initialise, &self))
     rtcheck_shim_base = self.dli_fbase;
   rtcheck_stack_prewarm();
-  rtcheck_context_init();
   pthread_atfork(0, 0, child_after_fork);
   if (rtcheck_g.options.print_interceptors)
     print_interceptors();

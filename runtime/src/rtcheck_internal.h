@@ -166,8 +166,6 @@ void rtcheck_scope_end_impl(void);
 void rtcheck_on_call(int fn, const void *pc);
 /* Forgets everything recorded (fork child), keeping the calling thread's open scopes. */
 void rtcheck_reset_after_fork(void);
-/* Called from init.c once options are known. */
-void rtcheck_context_init(void);
 
 /* Interceptor entry: 0 = pass straight through; 1 = counted, guard held until rtcheck_leave. */
 static inline int rtcheck_enter(int fn, const void *pc) {
