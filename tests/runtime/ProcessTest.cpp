@@ -278,9 +278,16 @@ TEST_F(ShimTest, FortifiedCallsAreCounted) {
   json R = report(Dir + "/r.json");
   const json *S = scope(R, "fortify.callback");
   ASSERT_NE(S, nullptr);
-  EXPECT_EQ(fn(*S, "__printf_chk"), 1u) << S->dump();
-  EXPECT_EQ(fn(*S, "__read_chk"), 1u) << S->dump();
+  // GCC calls __printf_chk, __open_2 and __read_chk here; Clang's fortification keeps plain open
+  // and read when it cannot prove an overflow. Either way each call counts once, by its real name.
+  EXPECT_EQ(fn(*S, "__printf_chk") + fn(*S, "printf"), 1u) << S->dump();
+  EXPECT_EQ(fn(*S, "__open_2") + fn(*S, "open"), 1u) << S->dump();
+  EXPECT_EQ(fn(*S, "__read_chk") + fn(*S, "read"), 1u) << S->dump();
+  EXPECT_EQ(fn(*S, "__printf_chk"), 1u) << "a fortified call must be seen: " << S->dump();
+#if !defined(__clang__) // the program is built by the same compiler as this test
   EXPECT_EQ(fn(*S, "__open_2"), 1u) << S->dump();
+  EXPECT_EQ(fn(*S, "__read_chk"), 1u) << S->dump();
+#endif
   EXPECT_EQ(S->at("violations").at("syscall"), 3);
 }
 
