@@ -513,6 +513,28 @@ TEST_F(ShimTest, DriverRunsForwardsStatusAndPrintsSummary) {
   expectCounts(report(Dir + "/r.json"));
 }
 
+TEST_F(ShimTest, DriverNamesOrRemovesOtherProcessesReports) {
+  Result Res =
+      run({RTCHECK_DRIVER, "run", "--report", Dir + "/r.json", "--", RTCHECK_PROG_FORK_EXEC}, {},
+          false);
+  ASSERT_TRUE(Res.exited(0)) << Res.Err;
+  int Child = 0;
+  ASSERT_EQ(std::sscanf(Res.Out.c_str(), "child %d", &Child), 1) << Res.Out;
+  std::string Base = Dir + "/r.json." + std::to_string(Child);
+  EXPECT_NE(Res.Err.find("rtcheck: another process's report: " + Base + "\n"), std::string::npos)
+      << Res.Err;
+  EXPECT_NE(Res.Err.find("rtcheck: another process's report: " + Base + ".1\n"), std::string::npos)
+      << Res.Err;
+
+  // With the temporary report, the other reports are removed with it.
+  std::string Tmp = Dir + "/tmp";
+  std::filesystem::create_directories(Tmp);
+  Res = run({RTCHECK_DRIVER, "run", "--", RTCHECK_PROG_FORK_EXEC}, {{"TMPDIR", Tmp}}, false);
+  ASSERT_TRUE(Res.exited(0)) << Res.Err;
+  EXPECT_NE(Res.Err.find("2 other processes reported"), std::string::npos) << Res.Err;
+  EXPECT_TRUE(std::filesystem::is_empty(Tmp));
+}
+
 TEST_F(ShimTest, DriverTrapForwardsTheSignal) {
   Result Res =
       run({RTCHECK_DRIVER, "run", "--trap", "--", RTCHECK_PROG_COUNTS}, {}, /*Preload=*/false);

@@ -2,11 +2,15 @@
 // from the report, and forwards the program's exit status or signal.
 #include "driver.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <dirent.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -104,6 +108,33 @@ std::string expandPid(const std::string &Path, pid_t Pid) {
   return Out;
 }
 
+// The reports of the other processes of this run: REPORT.<digits>[.<digits>], written since Start.
+std::vector<std::string> otherReports(const std::string &ReportPath, time_t Start) {
+  std::vector<std::string> Out;
+  size_t Slash = ReportPath.rfind('/');
+  std::string Dir = Slash == std::string::npos ? "." : ReportPath.substr(0, Slash);
+  std::string Prefix =
+      (Slash == std::string::npos ? ReportPath : ReportPath.substr(Slash + 1)) + ".";
+  DIR *D = opendir(Dir.c_str());
+  if (!D)
+    return Out;
+  while (const dirent *E = readdir(D)) {
+    std::string Name = E->d_name;
+    if (Name.size() <= Prefix.size() || Name.compare(0, Prefix.size(), Prefix) != 0)
+      continue;
+    std::string Rest = Name.substr(Prefix.size());
+    if (Rest.find_first_not_of("0123456789.") == std::string::npos && std::isdigit(Rest.front()) &&
+        std::isdigit(Rest.back())) {
+      struct stat St;
+      if (stat((Dir + "/" + Name).c_str(), &St) == 0 && St.st_mtime >= Start)
+        Out.push_back(Dir + "/" + Name);
+    }
+  }
+  closedir(D);
+  std::sort(Out.begin(), Out.end());
+  return Out;
+}
+
 } // namespace
 
 int runUnderShim(const RunOptions &Opts) {
@@ -158,6 +189,7 @@ int runUnderShim(const RunOptions &Opts) {
   sigaction(SIGQUIT, &Ignore, &OldQuit);
 
   std::fflush(nullptr);
+  time_t Start = time(nullptr);
   pid_t Child = fork();
   if (Child < 0) {
     std::fprintf(stderr, "rtcheck: error: fork: %s\n", std::strerror(errno));
@@ -198,8 +230,24 @@ int runUnderShim(const RunOptions &Opts) {
                    "left with _exit, or was killed)\n",
                    ReportPath.c_str());
   }
-  if (TempReport)
+  // Forked children and exec'd images write REPORT.PID[.N] (docs/runtime.md): name them, or
+  // remove them with the temporary report.
+  std::vector<std::string> Others = otherReports(ReportPath, Start);
+  if (!Opts.Quiet && !Others.empty()) {
+    if (TempReport) {
+      std::fprintf(stderr,
+                   "rtcheck: note: %zu other process%s reported; use --report to keep them\n",
+                   Others.size(), Others.size() == 1 ? "" : "es");
+    } else {
+      for (const std::string &O : Others)
+        std::fprintf(stderr, "rtcheck: another process's report: %s\n", O.c_str());
+    }
+  }
+  if (TempReport) {
     unlink(ReportPath.c_str());
+    for (const std::string &O : Others)
+      unlink(O.c_str());
+  }
 
   if (WIFEXITED(Status))
     return WEXITSTATUS(Status);
