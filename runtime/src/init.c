@@ -45,8 +45,7 @@ size_t rtcheck_arena_size(const void *p) {
   return size;
 }
 
-/* --- Real symbols --------------------------------------------------------------------------------
- */
+/* --- Real symbols ----------------------------------------------------------------------------- */
 
 static void *lookup(const char *name) {
   rtcheck_thread.resolving++;
@@ -62,8 +61,6 @@ static void *lookup(const char *name) {
   rtcheck_thread.resolving--;
   return p;
 }
-
-void *rtcheck_resolve_optional(const char *name) { return lookup(name); }
 
 void *rtcheck_resolve(const char *name) {
   void *p = lookup(name);

@@ -18,8 +18,6 @@
  * none. dlsym may allocate: while it runs, this thread's allocations come from the bootstrap arena.
  */
 void *rtcheck_resolve(const char *name);
-/* Same, but returns 0 when the symbol does not exist (functions newer than the C library). */
-void *rtcheck_resolve_optional(const char *name);
 
 /* Writes this image's report before an exec replaces it. */
 void rtcheck_before_exec(void);

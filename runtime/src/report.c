@@ -69,8 +69,7 @@ int rtcheck_report_path(char *buf, size_t len) {
   return 1;
 }
 
-/* --- A buffered JSON writer on a file descriptor ------------------------------------------------
- */
+/* --- A buffered JSON writer on a file descriptor ---------------------------------------------- */
 
 typedef struct writer {
   int fd;
@@ -136,8 +135,7 @@ static void w_key(writer *w, const char *k) {
   w_raw(w, ":");
 }
 
-/* --- Merging the per-thread records of one scope name --------------------------------------------
- */
+/* --- Merging the per-thread records of one scope name ----------------------------------------- */
 
 static uint64_t merged_hist[RTCHECK_HIST_BUCKETS];
 static uint64_t merged_fn[RTCHECK_FN_COUNT];

@@ -68,8 +68,7 @@ void rtcheck_options_default(rtcheck_options *o);
 int rtcheck_options_parse(const char *text, rtcheck_options *o, char *err, size_t errlen,
                           char *unknown, size_t unknownlen);
 
-/* --- Histogram (histogram.c): log-linear, 32 sub-buckets per power of two (<= 3.1% error) ------
- */
+/* --- Histogram (histogram.c): log-linear, 32 sub-buckets per power of two (<= 3.1% error) ----- */
 
 #define RTCHECK_HIST_SUB_BITS 5
 #define RTCHECK_HIST_SUB (1u << RTCHECK_HIST_SUB_BITS)
@@ -85,8 +84,7 @@ uint64_t rtcheck_hist_upper(unsigned index); /* exclusive */
 uint64_t rtcheck_hist_quantile(const uint64_t *counts, uint64_t n, double q, uint64_t min,
                                uint64_t max);
 
-/* --- Per-thread, per-scope-name records (context.c) --------------------------------------------
- */
+/* --- Per-thread, per-scope-name records (context.c) ------------------------------------------- */
 
 typedef struct rtcheck_record {
   const char *name;
@@ -181,16 +179,14 @@ static inline void rtcheck_leave(int entered) {
     rtcheck_thread.guard--;
 }
 
-/* --- Stacks (stack.c) --------------------------------------------------------------------------
- */
+/* --- Stacks (stack.c) ------------------------------------------------------------------------- */
 
 int rtcheck_stack_capture(void **out, int max);
 void rtcheck_stack_prewarm(void);
 /* Formats frame `pc` as "0x... in symbol+0x.. (module+0x..)"; frames inside the shim return 0. */
 int rtcheck_stack_format(const void *pc, char *buf, size_t len);
 
-/* --- Output (report.c) --------------------------------------------------------------------------
- */
+/* --- Output (report.c) ------------------------------------------------------------------------ */
 
 /* Writes the JSON report for this process image (atomically); warns once if it cannot.
  * Real-time safety: blocking (file I/O) - called at exit, before exec and when trapping only. */
@@ -200,8 +196,7 @@ int rtcheck_report_path(char *buf, size_t len);
 void rtcheck_write_stderr(const char *s, size_t n);
 void rtcheck_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* --- Process identity (init.c) ------------------------------------------------------------------
- */
+/* --- Process identity (init.c) ---------------------------------------------------------------- */
 
 typedef struct rtcheck_process {
   int pid;

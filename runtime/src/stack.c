@@ -143,7 +143,8 @@ int rtcheck_stack_format(const void *pc, char *buf, size_t len) {
     name = symtab_lookup(map_module(q.base, q.name), (uintptr_t)lookup - q.base, &start);
   if (name)
     snprintf(buf, len, "%p in %s+0x%lx (%s+0x%lx)", pc, name,
-             (unsigned long)((uintptr_t)pc - q.base - start), info.dli_fname, (unsigned long)modoff);
+             (unsigned long)((uintptr_t)pc - q.base - start), info.dli_fname,
+             (unsigned long)modoff);
   else
     snprintf(buf, len, "%p (%s+0x%lx)", pc, info.dli_fname, (unsigned long)modoff);
   __atomic_store_n(&modules_busy, 0, __ATOMIC_RELEASE);
