@@ -126,7 +126,6 @@ static void initialise(void) {
   }
 
   Dl_info self;
-  extern const void *rtcheck_shim_base;
   if (dladdr((void *)&initialise, &self))
     rtcheck_shim_base = self.dli_fbase;
   rtcheck_stack_prewarm();

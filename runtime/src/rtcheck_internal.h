@@ -181,6 +181,8 @@ static inline void rtcheck_leave(int entered) {
 
 /* --- Stacks (stack.c) ------------------------------------------------------------------------- */
 
+/* The shim's own load base (set at start-up); its frames are left out of printed stacks. */
+extern const void *rtcheck_shim_base;
 int rtcheck_stack_capture(void **out, int max);
 void rtcheck_stack_prewarm(void);
 /* Formats frame `pc` as "0x... in symbol+0x.. (module+0x..)"; frames inside the shim return 0. */

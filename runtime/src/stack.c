@@ -18,7 +18,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The shim's own load base (set by init.c); its frames are left out of printed stacks. */
 const void *rtcheck_shim_base;
 
 int rtcheck_stack_capture(void **out, int max) { return backtrace(out, max); }
