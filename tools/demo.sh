@@ -8,6 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
+if [ ! -d "$BUILD" ]; then
+  echo "demo: $BUILD: no such build directory (run tools/dev.sh build first)" >&2
+  exit 2
+fi
+BUILD=$(cd "$BUILD" && pwd)
 ANALYZER="$BUILD/bin/rtcheck-analyzer"
 DRIVER="$BUILD/bin/rtcheck"
 REPORT="$BUILD/report"
@@ -58,7 +63,8 @@ if [ -x "$DRIVER" ] && ls "$BUILD"/lib/librtcheck_rt.so >/dev/null 2>&1; then
     [ -n "$bin" ] && [ -x "$bin" ] || continue
     name=$(basename "$bin")
     echo "== rtcheck run -- $name"
-    "$DRIVER" run --report "$REPORT/$name.runtime.json" -- "$bin" || true
+    # From the report directory, so that what the engines write (WAV files) lands there too.
+    (cd "$REPORT" && "$DRIVER" run --report "$name.runtime.json" -- "$bin") || true
   done
 fi
 echo
