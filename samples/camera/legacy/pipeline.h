@@ -34,7 +34,7 @@ public:
 
 private:
   struct Entry {
-    std::shared_ptr<Event> event; // expect: alloc
+    std::shared_ptr<Event> event;
     bool operator<(const Entry &o) const {
       if (event->priority != o.event->priority)
         return event->priority > o.event->priority; // lower value = more urgent = top
