@@ -98,6 +98,26 @@ Error checkPattern(StringRef Path, const Twine &Where, StringRef Pattern) {
   return Error::success();
 }
 
+/// Calls Each(Where, Entry) for every object in the array under Key; an absent key is empty.
+Error forEachEntry(StringRef Path, const json::Object &O, StringRef Key,
+                   function_ref<Error(const std::string &, const json::Object &)> Each) {
+  const json::Value *V = O.get(Key);
+  if (!V)
+    return Error::success();
+  const json::Array *A = V->getAsArray();
+  if (!A)
+    return entryError(Path, Key, "expected an array");
+  for (size_t I = 0; I < A->size(); ++I) {
+    std::string Where = (Key + "[" + Twine(I) + "]").str();
+    const json::Object *E = (*A)[I].getAsObject();
+    if (!E)
+      return entryError(Path, Where, "expected an object");
+    if (Error Err = Each(Where, *E))
+      return Err;
+  }
+  return Error::success();
+}
+
 bool isPattern(StringRef Name) { return Name.find_first_of("*?") != StringRef::npos; }
 
 } // namespace
@@ -131,12 +151,12 @@ Error RuleSet::loadDirectory(StringRef Dir) {
 Error RuleSet::loadFile(StringRef Path) {
   auto Buf = MemoryBuffer::getFile(Path);
   if (!Buf)
-    return createStringError(Buf.getError(), "%s: cannot read rules file: %s",
-                             Path.str().c_str(), Buf.getError().message().c_str());
+    return createStringError(Buf.getError(), "%s: cannot read rules file: %s", Path.str().c_str(),
+                             Buf.getError().message().c_str());
   Expected<json::Value> V = json::parse((*Buf)->getBuffer());
   if (!V)
-    return createStringError(inconvertibleErrorCode(), "%s: invalid JSON: %s",
-                             Path.str().c_str(), toString(V.takeError()).c_str());
+    return createStringError(inconvertibleErrorCode(), "%s: invalid JSON: %s", Path.str().c_str(),
+                             toString(V.takeError()).c_str());
   const json::Object *O = V->getAsObject();
   if (!O)
     return entryError(Path, "top level", "expected a JSON object");
@@ -156,134 +176,114 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
   if (!O.get("family"))
     return entryError(Path, "top level", "missing 'family' (or 'context' for a profile)");
   std::vector<FunctionRule> NewFunctions;
-  if (const json::Value *FV = O.get("functions")) {
-    const json::Array *A = FV->getAsArray();
-    if (!A)
-      return entryError(Path, "functions", "expected an array");
-    for (size_t I = 0; I < A->size(); ++I) {
-      const json::Object *E = (*A)[I].getAsObject();
-      std::string Where = "functions[" + std::to_string(I) + "]";
-      if (!E)
-        return entryError(Path, Where, "expected an object");
-      if (auto N = E->getString("name"))
-        Where += " '" + N->str() + "'";
-      if (Error Err = checkKeys(Path, Where, *E,
-                                {"name", "category", "safe", "reason", "fallback", "unless_arg"}))
-        return Err;
-      FunctionRule R;
-      R.File = Path.str();
-      if (Error Err = readStrings(Path, Where, *E, {{"name", &R.Name}, {"reason", &R.Reason}}))
-        return Err;
-      if (Error Err = checkPattern(Path, Where, R.Name))
-        return Err;
-      std::optional<bool> Safe = E->getBoolean("safe");
-      if (E->get("safe") && !Safe)
-        return entryError(Path, Where, "'safe' must be true or false");
-      const json::Value *Cat = E->get("category");
-      if (Cat && Safe.value_or(false))
-        return entryError(Path, Where, "has both 'category' and 'safe'");
-      if (!Cat && !Safe.value_or(false))
-        return entryError(Path, Where, "needs 'category' or \"safe\": true");
-      if (Cat) {
-        auto CatName = Cat->getAsString();
-        std::optional<Category> C = CatName ? parseCategory(*CatName) : std::nullopt;
-        if (!C)
-          return entryError(Path, Where,
-                            "bad category '" + (CatName ? *CatName : StringRef("?")) +
-                                "' (expected alloc, lock, syscall, driver, exception, "
-                                "indirect or unknown)");
-        R.Cat = C;
-      }
-      if (const json::Value *F = E->get("fallback")) {
-        if (!F->getAsBoolean())
-          return entryError(Path, Where, "'fallback' must be true or false");
-        R.Fallback = *F->getAsBoolean();
-      }
-      if (const json::Value *U = E->get("unless_arg")) {
-        const json::Object *UO = U->getAsObject();
-        std::optional<int64_t> Idx = UO ? UO->getInteger("index") : std::nullopt;
-        std::optional<int64_t> Val = UO ? UO->getInteger("equals") : std::nullopt;
-        if (!Idx || !Val || *Idx < 0 || UO->size() != 2)
-          return entryError(Path, Where, "'unless_arg' must be {\"index\": N, \"equals\": V}");
-        R.UnlessArg = {unsigned(*Idx), *Val};
-      }
-      NewFunctions.push_back(std::move(R));
-    }
-  }
+  if (Error Err = forEachEntry(
+          Path, O, "functions", [&](const std::string &Entry, const json::Object &E) -> Error {
+            std::string Where = Entry;
+            if (auto N = E.getString("name"))
+              Where += " '" + N->str() + "'";
+            if (Error Err =
+                    checkKeys(Path, Where, E,
+                              {"name", "category", "safe", "reason", "fallback", "unless_arg"}))
+              return Err;
+            FunctionRule R;
+            R.File = Path.str();
+            if (Error Err = readStrings(Path, Where, E, {{"name", &R.Name}, {"reason", &R.Reason}}))
+              return Err;
+            if (Error Err = checkPattern(Path, Where, R.Name))
+              return Err;
+            std::optional<bool> Safe = E.getBoolean("safe");
+            if (E.get("safe") && !Safe)
+              return entryError(Path, Where, "'safe' must be true or false");
+            const json::Value *Cat = E.get("category");
+            if (Cat && Safe.value_or(false))
+              return entryError(Path, Where, "has both 'category' and 'safe'");
+            if (!Cat && !Safe.value_or(false))
+              return entryError(Path, Where, "needs 'category' or \"safe\": true");
+            if (Cat) {
+              auto CatName = Cat->getAsString();
+              std::optional<Category> C = CatName ? parseCategory(*CatName) : std::nullopt;
+              if (!C)
+                return entryError(Path, Where,
+                                  "bad category '" + (CatName ? *CatName : StringRef("?")) +
+                                      "' (expected alloc, lock, syscall, driver, exception, "
+                                      "indirect or unknown)");
+              R.Cat = C;
+            }
+            if (const json::Value *F = E.get("fallback")) {
+              if (!F->getAsBoolean())
+                return entryError(Path, Where, "'fallback' must be true or false");
+              R.Fallback = *F->getAsBoolean();
+            }
+            if (const json::Value *U = E.get("unless_arg")) {
+              const json::Object *UO = U->getAsObject();
+              std::optional<int64_t> Idx = UO ? UO->getInteger("index") : std::nullopt;
+              std::optional<int64_t> Val = UO ? UO->getInteger("equals") : std::nullopt;
+              if (!Idx || !Val || *Idx < 0 || UO->size() != 2)
+                return entryError(Path, Where,
+                                  "'unless_arg' must be {\"index\": N, \"equals\": V}");
+              R.UnlessArg = {unsigned(*Idx), *Val};
+            }
+            NewFunctions.push_back(std::move(R));
+            return Error::success();
+          }))
+    return Err;
   std::vector<RegistrationRule> NewRegistrations;
-  if (const json::Value *RV = O.get("registrations")) {
-    const json::Array *A = RV->getAsArray();
-    if (!A)
-      return entryError(Path, "registrations", "expected an array");
-    for (size_t I = 0; I < A->size(); ++I) {
-      const json::Object *E = (*A)[I].getAsObject();
-      std::string Where = "registrations[" + std::to_string(I) + "]";
-      if (!E)
-        return entryError(Path, Where, "expected an object");
-      if (Error Err = checkKeys(Path, Where, *E,
-                                {"function", "argument", "field", "context", "reason"}))
-        return Err;
-      RegistrationRule R;
-      R.File = Path.str();
-      if (Error Err = readStrings(
-              Path, Where, *E,
-              {{"function", &R.Function}, {"context", &R.Context}, {"reason", &R.Reason}},
-              {{"field", &R.Field}}))
-        return Err;
-      if (const json::Value *Arg = E->get("argument")) {
-        auto N = Arg->getAsInteger();
-        if (!N || *N < 0)
-          return entryError(Path, Where, "'argument' must be a non-negative integer");
-        R.Argument = unsigned(*N);
-      }
-      if (!R.Argument && R.Field.empty())
-        return entryError(Path, Where, "needs 'argument' or 'field'");
-      NewRegistrations.push_back(std::move(R));
-    }
-  }
+  if (Error Err = forEachEntry(
+          Path, O, "registrations", [&](const std::string &Where, const json::Object &E) -> Error {
+            if (Error Err = checkKeys(Path, Where, E,
+                                      {"function", "argument", "field", "context", "reason"}))
+              return Err;
+            RegistrationRule R;
+            R.File = Path.str();
+            if (Error Err = readStrings(
+                    Path, Where, E,
+                    {{"function", &R.Function}, {"context", &R.Context}, {"reason", &R.Reason}},
+                    {{"field", &R.Field}}))
+              return Err;
+            if (const json::Value *Arg = E.get("argument")) {
+              auto N = Arg->getAsInteger();
+              if (!N || *N < 0)
+                return entryError(Path, Where, "'argument' must be a non-negative integer");
+              R.Argument = unsigned(*N);
+            }
+            if (!R.Argument && R.Field.empty())
+              return entryError(Path, Where, "needs 'argument' or 'field'");
+            NewRegistrations.push_back(std::move(R));
+            return Error::success();
+          }))
+    return Err;
   std::vector<OverrideRule> NewOverrides;
-  if (const json::Value *OV = O.get("overrides")) {
-    const json::Array *A = OV->getAsArray();
-    if (!A)
-      return entryError(Path, "overrides", "expected an array");
-    for (size_t I = 0; I < A->size(); ++I) {
-      const json::Object *E = (*A)[I].getAsObject();
-      std::string Where = "overrides[" + std::to_string(I) + "]";
-      if (!E)
-        return entryError(Path, Where, "expected an object");
-      if (Error Err = checkKeys(Path, Where, *E, {"method", "context", "reason"}))
-        return Err;
-      OverrideRule R;
-      R.File = Path.str();
-      if (Error Err = readStrings(
-              Path, Where, *E,
-              {{"method", &R.Method}, {"context", &R.Context}, {"reason", &R.Reason}}))
-        return Err;
-      NewOverrides.push_back(std::move(R));
-    }
-  }
+  if (Error Err = forEachEntry(
+          Path, O, "overrides", [&](const std::string &Where, const json::Object &E) -> Error {
+            if (Error Err = checkKeys(Path, Where, E, {"method", "context", "reason"}))
+              return Err;
+            OverrideRule R;
+            R.File = Path.str();
+            if (Error Err = readStrings(
+                    Path, Where, E,
+                    {{"method", &R.Method}, {"context", &R.Context}, {"reason", &R.Reason}}))
+              return Err;
+            NewOverrides.push_back(std::move(R));
+            return Error::success();
+          }))
+    return Err;
   std::vector<NamedRootRule> NewRoots;
-  if (const json::Value *RV = O.get("roots")) {
-    const json::Array *A = RV->getAsArray();
-    if (!A)
-      return entryError(Path, "roots", "expected an array");
-    for (size_t I = 0; I < A->size(); ++I) {
-      const json::Object *E = (*A)[I].getAsObject();
-      std::string Where = "roots[" + std::to_string(I) + "]";
-      if (!E)
-        return entryError(Path, Where, "expected an object");
-      if (Error Err = checkKeys(Path, Where, *E, {"name", "context", "reason"}))
-        return Err;
-      NamedRootRule R;
-      R.File = Path.str();
-      if (Error Err = readStrings(Path, Where, *E,
-                                  {{"name", &R.Name}, {"context", &R.Context}, {"reason", &R.Reason}}))
-        return Err;
-      if (Error Err = checkPattern(Path, Where, R.Name))
-        return Err;
-      NewRoots.push_back(std::move(R));
-    }
-  }
+  if (Error Err = forEachEntry(
+          Path, O, "roots", [&](const std::string &Where, const json::Object &E) -> Error {
+            if (Error Err = checkKeys(Path, Where, E, {"name", "context", "reason"}))
+              return Err;
+            NamedRootRule R;
+            R.File = Path.str();
+            if (Error Err = readStrings(
+                    Path, Where, E,
+                    {{"name", &R.Name}, {"context", &R.Context}, {"reason", &R.Reason}}))
+              return Err;
+            if (Error Err = checkPattern(Path, Where, R.Name))
+              return Err;
+            NewRoots.push_back(std::move(R));
+            return Error::success();
+          }))
+    return Err;
   // Only a fully valid file changes the set.
   llvm::append_range(Functions, NewFunctions);
   llvm::append_range(Registrations, NewRegistrations);
@@ -324,32 +324,26 @@ Error RuleSet::loadProfile(StringRef Path, const json::Object &O) {
       P.Severities[*C] = *Sev;
     }
   }
-  if (const json::Value *FV = O.get("forbid")) {
-    const json::Array *A = FV->getAsArray();
-    if (!A)
-      return entryError(Path, "forbid", "expected an array");
-    for (size_t I = 0; I < A->size(); ++I) {
-      const json::Object *E = (*A)[I].getAsObject();
-      std::string Where = "forbid[" + std::to_string(I) + "]";
-      if (!E)
-        return entryError(Path, Where, "expected an object");
-      if (Error Err = checkKeys(Path, Where, *E, {"name", "unless", "category", "reason"}))
-        return Err;
-      ForbidRule F;
-      std::string Cat;
-      if (Error Err = readStrings(Path, Where, *E,
-                                  {{"name", &F.Name}, {"reason", &F.Reason}, {"category", &Cat}},
-                                  {{"unless", &F.Unless}}))
-        return Err;
-      std::optional<Category> C = parseCategory(Cat);
-      if (!C)
-        return entryError(Path, Where, "bad category '" + Cat + "'");
-      if (Error Err = checkPattern(Path, Where, F.Name))
-        return Err;
-      F.Cat = *C;
-      P.Forbid.push_back(std::move(F));
-    }
-  }
+  if (Error Err = forEachEntry(
+          Path, O, "forbid", [&](const std::string &Where, const json::Object &E) -> Error {
+            if (Error Err = checkKeys(Path, Where, E, {"name", "unless", "category", "reason"}))
+              return Err;
+            ForbidRule F;
+            std::string Cat;
+            if (Error Err = readStrings(
+                    Path, Where, E, {{"name", &F.Name}, {"reason", &F.Reason}, {"category", &Cat}},
+                    {{"unless", &F.Unless}}))
+              return Err;
+            std::optional<Category> C = parseCategory(Cat);
+            if (!C)
+              return entryError(Path, Where, "bad category '" + Cat + "'");
+            if (Error Err = checkPattern(Path, Where, F.Name))
+              return Err;
+            F.Cat = *C;
+            P.Forbid.push_back(std::move(F));
+            return Error::success();
+          }))
+    return Err;
   Profiles[P.Context] = std::move(P);
   return Error::success();
 }

@@ -576,8 +576,8 @@ TEST_F(ShimTest, DriverDispatchesAnalyzerCommands) {
   std::filesystem::copy_file(RTCHECK_DRIVER, Dir + "/with/bin/rtcheck");
   std::filesystem::copy_file(RTCHECK_DRIVER, Dir + "/without/bin/rtcheck");
   {
-    std::ofstream Stub(Dir + "/with/bin/rtcheck-analyzer");
-    Stub << "#!/bin/sh\necho \"$@\"\nexit 5\n";
+    std::ofstream StandIn(Dir + "/with/bin/rtcheck-analyzer");
+    StandIn << "#!/bin/sh\necho \"$@\"\nexit 5\n";
   }
   std::filesystem::permissions(Dir + "/with/bin/rtcheck-analyzer",
                                std::filesystem::perms::owner_all);
