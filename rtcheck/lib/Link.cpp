@@ -207,7 +207,7 @@ private:
     if (!RootIndex.try_emplace(Id, Result.Roots.size()).second)
       return;
     const Function &F = Nodes[Id].info();
-    Result.Roots.push_back({F.USR, F.Name, Context.str(), Origin.str(), F.Loc});
+    Result.Roots.push_back({F.USR, F.Name, canonicalContext(Context), Origin.str(), F.Loc});
   }
 
   void findRoots() {
@@ -450,9 +450,11 @@ private:
         if (!C.InSystemHeader)
           continue;
         const std::vector<NodeId> &Ts = targets(C);
-        if (Ts.empty() && C.Kind == CallKind::Indirect && !ByCat.count(Category::Indirect)) {
-          Effect E{Category::Indirect, "indirect call through '" + C.Callee + "'", nullptr,
-                   Steps(U)};
+        if (Ts.empty() && C.Kind != CallKind::Direct && !ByCat.count(Category::Indirect)) {
+          Effect E{Category::Indirect,
+                   C.Kind == CallKind::Indirect ? "indirect call through '" + C.Callee + "'"
+                                                : "unimplemented virtual '" + calleeName(C) + "'",
+                   nullptr, Steps(U)};
           ByCat.emplace(Category::Indirect, std::move(E));
         }
         for (NodeId T : Ts) {
@@ -568,6 +570,9 @@ private:
     if (F.Cat == Category::Indirect && C.Kind == CallKind::Indirect && F.Leaf.empty())
       return "indirect call through a pointer to '" + C.Callee +
              "' has no known target in the analysed program";
+    if (F.Cat == Category::Indirect && C.Kind == CallKind::Virtual && F.Leaf.empty())
+      return "virtual call to '" + F.Callee +
+             "' has no implementation in the analysed program";
     if (F.Cat == Category::Unknown && F.Leaf == F.Callee)
       return What + " has no visible body and no rule";
     std::string M = What + " " + categoryPhrase(F.Cat).str();
@@ -589,7 +594,9 @@ private:
         if (C.InSystemHeader)
           continue;
         const std::vector<NodeId> &Ts = targets(C);
-        if (Ts.empty() && C.Kind == CallKind::Indirect)
+        // No target: a pointer nothing in the program matches, or a pure virtual the program
+        // never implements (the implementation lives in a host or a plug-in).
+        if (Ts.empty() && C.Kind != CallKind::Direct)
           addFinding(U, C, Effect{Category::Indirect, "", nullptr, {}});
         for (NodeId T : Ts) {
           const Classification &Cls = classify(T);

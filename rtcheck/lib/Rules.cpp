@@ -2,6 +2,7 @@
 #include "rtcheck/Rules.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -344,6 +345,7 @@ Error RuleSet::loadProfile(StringRef Path, const json::Object &O) {
             return Error::success();
           }))
     return Err;
+  P.Context = canonicalContext(P.Context);
   Profiles[P.Context] = std::move(P);
   return Error::success();
 }
@@ -387,6 +389,14 @@ const Profile &RuleSet::profile(StringRef Context) const {
   if (auto It = Profiles.find("default"); It != Profiles.end())
     return It->second;
   return BuiltinDefault;
+}
+
+std::string canonicalContext(StringRef Context) {
+  std::string Out;
+  for (char C : Context)
+    if (!isSpace(C))
+      Out += C == '_' ? '-' : C;
+  return Out;
 }
 
 std::string findBundledRulesDir(const char *Argv0) {

@@ -130,3 +130,9 @@ TEST(Rules, ProfilesAndDirectoryLoading) {
   EXPECT_EQ(R.profile("my-own-context").Context, "default");
   EXPECT_NE(R.match("malloc", false), nullptr);
 }
+
+TEST(Rules, ContextSpellingsAreCanonical) {
+  EXPECT_EQ(canonicalContext("firmware_isr"), "firmware-isr");
+  EXPECT_EQ(canonicalContext("firmware - task"), "firmware-task");
+  EXPECT_EQ(canonicalContext("audio"), "audio");
+}

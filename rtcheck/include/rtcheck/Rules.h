@@ -109,6 +109,11 @@ private:
   std::vector<std::string> Files;
 };
 
+/// The canonical spelling of a context: white space removed, `_` read as `-`, so that
+/// RTCHECK_REALTIME(firmware_isr) and a reformatted RTCHECK_REALTIME(firmware - isr) both select
+/// the firmware-isr profile.
+std::string canonicalContext(llvm::StringRef Context);
+
 /// Where the bundled rules live: $RTCHECK_RULES_DIR, <exe>/../share/rtcheck/rules, or the source
 /// tree's rules/ for an uninstalled build. Empty if none exists.
 std::string findBundledRulesDir(const char *Argv0);

@@ -30,8 +30,9 @@
 /* --- Analyzer annotations ------------------------------------------------------------------ */
 
 #if defined(__clang__)
-/* Marks a real-time entry point. `context` is an identifier: audio, camera, firmware_task,
- * firmware_isr, or one of your own; it selects the profile findings are judged by. */
+/* Marks a real-time entry point. `context` names the profile findings are judged by: audio,
+ * camera, firmware-task, firmware-isr, or one of your own. `_` reads as `-` and spaces are
+ * ignored, so firmware_isr and a reformatted `firmware - isr` are the same context. */
 #define RTCHECK_REALTIME(context) __attribute__((annotate("rtcheck.realtime:" #context)))
 /* Marks a vetted function (e.g. a lock-free queue operation) that the analyzer treats as safe
  * without looking inside. The reason is kept as evidence in the report. */
