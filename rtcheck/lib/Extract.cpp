@@ -212,6 +212,20 @@ public:
   DenseSet<FileID> UserFiles;
 };
 
+const FunctionDecl *functionNamedBy(const Expr *E);
+
+/// Every function an expression may name: a conditional names both of its branches.
+SmallVector<const FunctionDecl *, 2> functionsNamedBy(const Expr *E) {
+  SmallVector<const FunctionDecl *, 2> Out;
+  if (const auto *C = dyn_cast<AbstractConditionalOperator>(E ? E->IgnoreParenCasts() : nullptr)) {
+    llvm::append_range(Out, functionsNamedBy(C->getTrueExpr()));
+    llvm::append_range(Out, functionsNamedBy(C->getFalseExpr()));
+  } else if (const FunctionDecl *FD = functionNamedBy(E)) {
+    Out.push_back(FD);
+  }
+  return Out;
+}
+
 /// The function (or lambda call operator) an argument expression names, if any.
 const FunctionDecl *functionNamedBy(const Expr *E) {
   for (int Depth = 0; E && Depth < 8; ++Depth) {
@@ -353,7 +367,7 @@ private:
   void noteFieldStore(const FieldDecl *Field, const Expr *Value) {
     if (!Value || !Field->getType()->isFunctionPointerType())
       return;
-    if (const FunctionDecl *FD = functionNamedBy(Value))
+    for (const FunctionDecl *FD : functionsNamedBy(Value))
       B.Out.FieldStores.push_back({Field->getQualifiedNameAsString(), B.usrOf(FD)});
   }
 
@@ -672,8 +686,9 @@ private:
       const Expr *Arg = Args[I];
       if (Arg->isValueDependent() || Arg->isTypeDependent())
         continue;
-      if (const FunctionDecl *Fn = functionNamedBy(Arg)) {
-        Site.FunctionArgs.emplace_back(I, B.usrOf(Fn));
+      if (auto Fns = functionsNamedBy(Arg); !Fns.empty()) {
+        for (const FunctionDecl *Fn : Fns)
+          Site.FunctionArgs.emplace_back(I, B.usrOf(Fn));
         continue;
       }
       // Constant arguments matter only for rules, which describe library functions.
