@@ -235,6 +235,11 @@ const FunctionDecl *functionNamedBy(const Expr *E) {
       E = U->getSubExpr();
       continue;
     }
+    // `(register_name(fn), fn)`, as GStreamer's GST_DEBUG_FUNCPTR expands.
+    if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_Comma) {
+      E = BO->getRHS();
+      continue;
+    }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
         return FD;
