@@ -370,7 +370,9 @@ private:
   }
 
   void noteFieldStore(const FieldDecl *Field, const Expr *Value) {
-    if (!Value || !Field->getType()->isFunctionPointerType())
+    // Tables of handlers are often `void *` (Zephyr's _isr_list::func).
+    QualType T = Field->getType();
+    if (!Value || !(T->isFunctionPointerType() || T->isVoidPointerType()))
       return;
     for (const FunctionDecl *FD : functionsNamedBy(Value))
       B.Out.FieldStores.push_back({Field->getQualifiedNameAsString(), B.usrOf(FD)});
@@ -678,6 +680,23 @@ private:
     add(std::move(Key), CallKind::Indirect, CE->getExprLoc());
   }
 
+  static bool isAllZero(const APValue &V) {
+    switch (V.getKind()) {
+    case APValue::Int:
+      return V.getInt().isZero();
+    case APValue::Struct:
+      for (unsigned I = 0; I < V.getStructNumBases(); ++I)
+        if (!isAllZero(V.getStructBase(I)))
+          return false;
+      for (unsigned I = 0; I < V.getStructNumFields(); ++I)
+        if (!isAllZero(V.getStructField(I)))
+          return false;
+      return true;
+    default:
+      return false;
+    }
+  }
+
   void recordArguments(const CallExpr *CE, const FunctionDecl *Callee, CallSite &Site) {
     ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
     if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) && !Args.empty())
@@ -697,10 +716,17 @@ private:
         continue;
       }
       // Constant arguments matter only for rules, which describe library functions.
+      if (!Library)
+        continue;
       Expr::EvalResult R;
-      if (Library && Arg->getType()->isIntegralOrEnumerationType() &&
-          Arg->EvaluateAsInt(R, Ctx) && R.Val.isInt())
-        Site.ConstArgs.emplace_back(I, R.Val.getInt().getExtValue());
+      if (Arg->getType()->isIntegralOrEnumerationType()) {
+        if (Arg->EvaluateAsInt(R, Ctx) && R.Val.isInt())
+          Site.ConstArgs.emplace_back(I, R.Val.getInt().getExtValue());
+      } else if (Arg->getType()->isRecordType() && Arg->EvaluateAsRValue(R, Ctx) &&
+                 isAllZero(R.Val)) {
+        // A struct timeout such as Zephyr's K_NO_WAIT, `(k_timeout_t){0}`, reads as 0.
+        Site.ConstArgs.emplace_back(I, 0);
+      }
     }
   }
 
