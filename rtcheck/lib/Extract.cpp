@@ -24,6 +24,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Index/USRGeneration.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
@@ -484,6 +485,8 @@ public:
         Kind = CallKind::Virtual;
     }
     CallSite &Site = add(B.entryFor(Callee), Kind, CE->getExprLoc());
+    if (SourceLocation L = CE->getCallee()->getBeginLoc(); L.isMacroID())
+      Site.Spelled = Lexer::getImmediateMacroName(L, B.SM, Ctx.getLangOpts()).str();
     recordArguments(CE, Callee, Site);
     return true;
   }

@@ -610,7 +610,10 @@ private:
                               "'" + Name + "' is not placed in IRAM but is called from IRAM code "
                               "(IRAM_ATTR): it faults while the flash cache is disabled"});
           for (const ForbidRule *R : Forbidden)
-            if (wildcardMatch(R->Name, Name) && (R->Unless.empty() || !wildcardMatch(R->Unless, Name)))
+            if (wildcardMatch(R->Name, Name) &&
+                (R->Unless.empty() ||
+                 !(wildcardMatch(R->Unless, Name) ||
+                   (!C.Spelled.empty() && wildcardMatch(R->Unless, C.Spelled)))))
               addFinding(U, C, Effect{R->Cat, Name, nullptr, {}});
           if (Cls.K == Classification::Leaf) {
             if (!exempt(Cls, C))

@@ -47,6 +47,8 @@ json::Value callToJSON(const CallSite &C) {
     O["system"] = true;
   if (!C.Note.empty())
     O["note"] = C.Note;
+  if (!C.Spelled.empty())
+    O["spelled"] = C.Spelled;
   if (!C.ConstArgs.empty()) {
     json::Array A;
     for (auto &[I, V] : C.ConstArgs)
@@ -102,6 +104,7 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
   json::ObjectMapper M(V, P);
   std::string Kind;
   if (!M || !M.map("kind", Kind) || !M.map("callee", C.Callee) || !M.mapOptional("note", C.Note) ||
+      !M.mapOptional("spelled", C.Spelled) ||
       !M.mapOptional("system", C.InSystemHeader))
     return false;
   if (Kind == "direct")

@@ -46,6 +46,9 @@ struct CallSite {
   bool InSystemHeader = false;
   /// What makes an implicit call ("destructor of 'v'", "guard of static 'cache'"); empty otherwise.
   std::string Note;
+  /// The macro the user wrote when the call comes from one (`xTimerStartFromISR` expanding to
+  /// `xTimerGenericCommand`): profiles' forbid exemptions also match this name.
+  std::string Spelled;
   /// Arguments that are integer constants (for rules such as "safe when the timeout is 0").
   std::vector<std::pair<unsigned, int64_t>> ConstArgs;
   /// Arguments that name a function or a lambda (for registration rules): (index, USR).
