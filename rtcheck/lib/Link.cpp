@@ -453,7 +453,7 @@ private:
         if (Ts.empty() && C.Kind != CallKind::Direct && !ByCat.count(Category::Indirect)) {
           Effect E{Category::Indirect,
                    C.Kind == CallKind::Indirect ? "indirect call through '" + C.Callee + "'"
-                                                : "unimplemented virtual '" + calleeName(C) + "'",
+                                                : "virtual '" + calleeName(C) + "' with no implementation",
                    nullptr, Steps(U)};
           ByCat.emplace(Category::Indirect, std::move(E));
         }

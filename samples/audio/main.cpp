@@ -13,6 +13,7 @@
 #include "device.h"
 #include "engine.h"
 #include "rtsample/args.h"
+#include "rtsample/console_log.h"
 #include "rtsample/stats.h"
 #include "wav_writer.h"
 
@@ -34,12 +35,9 @@ int main(int argc, char **argv) {
     return 2;
   }
 
-  FILE *log = std::fopen(log_path.c_str(), "w");
-  if (!log) {
-    std::fprintf(stderr, "error: cannot open log '%s'\n", log_path.c_str());
+  FILE *log = rtsample::open_console_log(log_path);
+  if (!log)
     return 2;
-  }
-  setvbuf(log, nullptr, _IONBF, 0); // a console-style log: every line is a write(2)
 
   EngineConfig config;
   config.sample_rate = rate;

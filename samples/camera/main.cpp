@@ -16,6 +16,7 @@
 #include "frame.h"
 #include "pipeline.h"
 #include "rtsample/args.h"
+#include "rtsample/console_log.h"
 #include "rtsample/clock.h"
 #include "rtsample/stats.h"
 #include "source.h"
@@ -41,12 +42,9 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "error: --seconds and --fps must be positive\n");
     return 2;
   }
-  FILE *log = std::fopen(log_path.c_str(), "w");
-  if (!log) {
-    std::fprintf(stderr, "error: cannot open log '%s'\n", log_path.c_str());
+  FILE *log = rtsample::open_console_log(log_path);
+  if (!log)
     return 2;
-  }
-  setvbuf(log, nullptr, _IONBF, 0); // a console-style log: every line is a write(2)
 
   PipelineConfig config;
   config.fps = fps;

@@ -1,6 +1,8 @@
 // POSIX implementation of esp_host.h. See the header for the mapping.
 #include "esp_host.h"
 
+#include "rtsample/clock.h"
+
 #include <atomic>
 #include <cerrno>
 #include <cmath>
@@ -13,19 +15,10 @@
 
 namespace {
 
-int64_t mono_ns() {
-  timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
+using rtsample::now_ns;
+using rtsample::sleep_until_ns;
 
-const int64_t boot_ns = mono_ns();
-
-void sleep_until(int64_t deadline) {
-  timespec ts{time_t(deadline / 1'000'000'000), long(deadline % 1'000'000'000)};
-  while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr) == EINTR) {
-  }
-}
+const int64_t boot_ns = now_ns();
 
 // Console: the UART is shared by every core, so lines are serialised, and each takes the time
 // its bytes take at 115200 baud (8N1: 10 bits per byte, ~86.8 us).
@@ -48,7 +41,7 @@ int64_t i2s_next_ns = 0;
 
 extern "C" {
 
-int64_t esp_timer_get_time(void) { return (mono_ns() - boot_ns) / 1000; }
+int64_t esp_timer_get_time(void) { return (now_ns() - boot_ns) / 1000; }
 
 void esp_log_write(esp_log_level_t, const char *, const char *format, ...) {
   char line[256];
@@ -58,10 +51,10 @@ void esp_log_write(esp_log_level_t, const char *, const char *format, ...) {
   va_end(args);
   const size_t bytes = n < 0 ? 0 : size_t(n) < sizeof line ? size_t(n) : sizeof line - 1;
   std::lock_guard<std::mutex> lock(console_mutex);
-  const int64_t done = mono_ns() + int64_t(bytes) * 86'806;
+  const int64_t done = now_ns() + int64_t(bytes) * 86'806;
   if (console)
     std::fwrite(line, 1, bytes, console);
-  sleep_until(done);
+  sleep_until_ns(done);
 }
 
 void host_console_open(const char *path) {
@@ -82,12 +75,12 @@ void host_gpio_simulate_presses(gpio_num_t gpio_num, uint32_t interval_us) {
   interrupts_running.store(true);
   interrupt_threads.emplace_back([gpio_num, interval_us] {
     uint32_t rng = 0x9e3779b9u ^ uint32_t(gpio_num);
-    int64_t next = mono_ns();
+    int64_t next = now_ns();
     while (interrupts_running.load()) {
       rng = rng * 1664525u + 1013904223u;
       const double jitter = 0.75 + 0.5 * double(rng >> 8) / double(1u << 24);
       next += int64_t(double(interval_us) * 1000.0 * jitter);
-      sleep_until(next);
+      sleep_until_ns(next);
       const IsrSlot slot = isr_table[gpio_num];
       if (slot.handler && interrupts_running.load())
         slot.handler(slot.arg);
@@ -109,9 +102,9 @@ void host_i2s_configure(uint32_t sample_rate) { i2s_rate = sample_rate; }
 esp_err_t i2s_read(i2s_port_t, void *dest, size_t size, size_t *bytes_read, TickType_t) {
   const size_t count = size / sizeof(int16_t);
   if (i2s_next_ns == 0)
-    i2s_next_ns = mono_ns();
+    i2s_next_ns = now_ns();
   i2s_next_ns += int64_t(count) * 1'000'000'000 / i2s_rate;
-  sleep_until(i2s_next_ns); // the DMA block completes in real time
+  sleep_until_ns(i2s_next_ns); // the DMA block completes in real time
   auto *out = static_cast<int16_t *>(dest);
   for (size_t i = 0; i < count; ++i, ++i2s_position) {
     const double t = double(i2s_position) / i2s_rate;
@@ -127,7 +120,7 @@ esp_err_t i2s_read(i2s_port_t, void *dest, size_t size, size_t *bytes_read, Tick
 }
 
 void host_led_strip_show(const uint8_t *, size_t count) {
-  sleep_until(mono_ns() + int64_t(count) * 30'000);
+  sleep_until_ns(now_ns() + int64_t(count) * 30'000);
 }
 
 } // extern "C"

@@ -1,6 +1,8 @@
 // POSIX implementation of freertos_host.h. See the header for the mapping.
 #include "freertos_host.h"
 
+#include "rtsample/clock.h"
+
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
@@ -17,13 +19,9 @@
 
 namespace {
 
-int64_t mono_ns() {
-  timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
+using rtsample::now_ns;
 
-const int64_t boot_ns = mono_ns();
+const int64_t boot_ns = now_ns();
 
 void sleep_ns(int64_t ns) {
   timespec ts{time_t(ns / 1'000'000'000), long(ns % 1'000'000'000)};
@@ -106,8 +104,8 @@ template <class F> BaseType_t wait_for(TickType_t ticks, F attempt) {
   if (attempt())
     return pdTRUE;
   const int64_t deadline =
-      ticks == portMAX_DELAY ? INT64_MAX : mono_ns() + int64_t(ticks) * 1'000'000;
-  while (mono_ns() < deadline) {
+      ticks == portMAX_DELAY ? INT64_MAX : now_ns() + int64_t(ticks) * 1'000'000;
+  while (now_ns() < deadline) {
     sleep_ns(100'000);
     if (attempt())
       return pdTRUE;
@@ -146,12 +144,12 @@ void vTaskDelay(TickType_t ticks) { sleep_ns(int64_t(ticks) * 1'000'000); }
 void vTaskDelayUntil(TickType_t *previous_wake, TickType_t increment) {
   *previous_wake += increment;
   const int64_t wake = boot_ns + int64_t(*previous_wake) * 1'000'000;
-  const int64_t now = mono_ns();
+  const int64_t now = now_ns();
   if (wake > now)
     sleep_ns(wake - now);
 }
 
-TickType_t xTaskGetTickCount(void) { return TickType_t((mono_ns() - boot_ns) / 1'000'000); }
+TickType_t xTaskGetTickCount(void) { return TickType_t((now_ns() - boot_ns) / 1'000'000); }
 
 BaseType_t xPortGetCoreID(void) { return current_core; }
 
