@@ -2,7 +2,9 @@
 """Reproduce the accuracy measurements of docs/accuracy.md from `rtcheck check --format=json` reports.
 
   accuracy_sample.py summary RUN.json                 counts per category, roots, duplicates per (line, category)
-  accuracy_sample.py sample RUN.json [N] [SEED]       the random sample (default 25, seed 1): index, site, chain
+  accuracy_sample.py sample RUN.json [N] [SEED] [EXCL] the random sample (default 25, seed 1): index, site, chain;
+                                                      EXCL=S first removes the N findings seed S picks
+                                                      (the second sample of 25 in docs/accuracy.md: 25 2 1)
   accuracy_sample.py union WHOLE.json PER.json...     whole-database run vs the union of per-program runs
   accuracy_sample.py compare BEFORE.json AFTER.json   which (file, line, category) keys appeared / disappeared
 
@@ -55,9 +57,13 @@ def source_line(path, line):
         return "?"
 
 
-def sample(doc, n, seed):
+def sample(doc, n, seed, exclude_seed=None):
     findings = doc["findings"]
-    for i in sorted(random.Random(seed).sample(range(len(findings)), min(n, len(findings)))):
+    pool = list(range(len(findings)))
+    if exclude_seed is not None:
+        taken = set(random.Random(exclude_seed).sample(pool, min(n, len(pool))))
+        pool = [i for i in pool if i not in taken]
+    for i in sorted(random.Random(seed).sample(pool, min(n, len(pool)))):
         x = findings[i]
         chain = " > ".join(c["function"] + "@" + str(c["line"]) for c in x["chain"] if not c.get("system"))
         print(f"#{i} {rel(x['file'])}:{x['line']} [{x['category']}] {x['callee'][:60]} | "
@@ -87,7 +93,8 @@ def main(argv):
     if cmd == "summary":
         summary(load(argv[2]))
     elif cmd == "sample":
-        sample(load(argv[2]), int(argv[3]) if len(argv) > 3 else 25, int(argv[4]) if len(argv) > 4 else 1)
+        sample(load(argv[2]), int(argv[3]) if len(argv) > 3 else 25, int(argv[4]) if len(argv) > 4 else 1,
+               int(argv[5]) if len(argv) > 5 else None)
     elif cmd == "union":
         union(load(argv[2]), [(p, load(p)) for p in argv[3:]])
     elif cmd == "compare":
