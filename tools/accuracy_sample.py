@@ -7,6 +7,7 @@
                                                       (the second sample of 25 in docs/accuracy.md: 25 2 1)
   accuracy_sample.py union WHOLE.json PER.json...     whole-database run vs the union of per-program runs
   accuracy_sample.py compare BEFORE.json AFTER.json   which (file, line, category) keys appeared / disappeared
+  accuracy_sample.py baseline RUN AFTER.json          the same against docs/accuracy/baseline-keys.tsv (RUN: e.g. fluidsynth-all)
 
 The sample is `random.Random(SEED).sample(range(len(findings)), N)` over the report's findings in
 file order, so the same report gives the same sample; an "after" run is compared by the
@@ -33,6 +34,22 @@ def load(path):
 
 def keys(doc):
     return {(rel(x["file"]), x["line"], x["category"]) for x in doc["findings"]}
+
+
+def baseline_keys(run):
+    import os
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "docs", "accuracy", "baseline-keys.tsv")
+    out = set()
+    with open(path) as f:
+        for line in f:
+            if line.startswith("#") or line.startswith("run\t"):
+                continue
+            r, file, num, cat, _ = line.rstrip("\n").split("\t")
+            if r == run:
+                out.add((file, int(num), cat))
+    if not out:
+        raise SystemExit(f"no run {run!r} in {path}")
+    return out
 
 
 def summary(doc):
@@ -97,8 +114,9 @@ def main(argv):
                int(argv[5]) if len(argv) > 5 else None)
     elif cmd == "union":
         union(load(argv[2]), [(p, load(p)) for p in argv[3:]])
-    elif cmd == "compare":
-        before, after = keys(load(argv[2])), keys(load(argv[3]))
+    elif cmd in ("compare", "baseline"):
+        before = keys(load(argv[2])) if cmd == "compare" else baseline_keys(argv[2])
+        after = keys(load(argv[3]))
         for k in sorted(before - after):
             print("gone:", k)
         for k in sorted(after - before):
