@@ -7,6 +7,7 @@
                                                       (the second sample of 25 in docs/accuracy.md: 25 2 1)
   accuracy_sample.py union WHOLE.json PER.json...     whole-database run vs the union of per-program runs
   accuracy_sample.py compare BEFORE.json AFTER.json   which (file, line, category) keys appeared / disappeared
+  accuracy_sample.py collapse SUMDIR...               user functions defined at 2+ places over `rtcheck extract` summaries
   accuracy_sample.py baseline RUN AFTER.json          the same against docs/accuracy/baseline-keys.tsv (RUN: e.g. fluidsynth-all)
 
 The sample is `random.Random(SEED).sample(range(len(findings)), N)` over the report's findings in
@@ -102,6 +103,25 @@ def union(whole, per):
         print("  only in whole:", k)
 
 
+def collapse(dirs):
+    import glob
+    defs = collections.defaultdict(set)
+    names = {}
+    count = 0
+    for d in dirs:
+        for path in glob.glob(d + "/*.rtsum.json"):
+            count += 1
+            for fn in load(path)["functions"]:
+                if fn.get("body") and not fn.get("system") and not fn.get("generated"):
+                    loc = fn.get("loc") or ["?", 0]
+                    defs[fn["usr"]].add((rel(loc[0]), loc[1]))
+                    names[fn["usr"]] = fn["name"]
+    multi = {u: v for u, v in defs.items() if len(v) > 1}
+    print(f"{count} summaries, {len(defs)} user functions with bodies, {len(multi)} defined at 2+ places")
+    for usr, places in sorted(multi.items(), key=lambda kv: names[kv[0]]):
+        print("  ", names[usr], " | ".join(f"{f}:{l}" for f, l in sorted(places)))
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__)
@@ -114,6 +134,8 @@ def main(argv):
                int(argv[5]) if len(argv) > 5 else None)
     elif cmd == "union":
         union(load(argv[2]), [(p, load(p)) for p in argv[3:]])
+    elif cmd == "collapse":
+        collapse(argv[2:])
     elif cmd in ("compare", "baseline"):
         before = keys(load(argv[2])) if cmd == "compare" else baseline_keys(argv[2])
         after = keys(load(argv[3]))
