@@ -18,9 +18,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-Error error(const Twine &Message) {
-  return createStringError(inconvertibleErrorCode(), Message);
-}
+Error error(const Twine &Message) { return createStringError(inconvertibleErrorCode(), Message); }
 
 double secondsSince(Clock::time_point Start) {
   return std::chrono::duration<double>(Clock::now() - Start).count();
@@ -90,8 +88,7 @@ Expected<std::vector<std::string>> summaryPaths(ArrayRef<std::string> Inputs) {
 std::string summaryFileName(StringRef OutputDir, StringRef Source) {
   SmallString<256> P(OutputDir);
   sys::path::append(P, sys::path::filename(Source) + "." +
-                           utohexstr(xxh3_64bits(Source), /*LowerCase=*/true, 16) +
-                           ".rtsum.json");
+                           utohexstr(xxh3_64bits(Source), /*LowerCase=*/true, 16) + ".rtsum.json");
   return std::string(P);
 }
 

@@ -15,9 +15,7 @@ using namespace clang::tooling;
 namespace rtcheck {
 namespace {
 
-Error error(const Twine &Message) {
-  return createStringError(inconvertibleErrorCode(), Message);
-}
+Error error(const Twine &Message) { return createStringError(inconvertibleErrorCode(), Message); }
 
 std::string absolute(StringRef Path) {
   SmallString<256> P(Path);

@@ -9,9 +9,7 @@ using namespace llvm;
 namespace rtcheck {
 namespace {
 
-Error error(const Twine &Message) {
-  return createStringError(inconvertibleErrorCode(), Message);
-}
+Error error(const Twine &Message) { return createStringError(inconvertibleErrorCode(), Message); }
 
 std::string describe(const FunctionRule &R) {
   return (R.Cat ? categoryName(*R.Cat).str() : std::string("safe")) +
@@ -43,8 +41,8 @@ void list(const RuleSet &Rules, raw_ostream &OS) {
     OS << left_justify(R.Method, 44) << " " << left_justify("overridden: " + R.Context, 20) << " "
        << sys::path::filename(R.File) << "\n";
   OS << Rules.functions().size() << " function rules, " << Rules.registrations().size()
-     << " registrations, " << Rules.overrides().size() << " overrides, "
-     << Rules.profiles().size() << " profiles from " << Rules.files().size() << " files\n";
+     << " registrations, " << Rules.overrides().size() << " overrides, " << Rules.profiles().size()
+     << " profiles from " << Rules.files().size() << " files\n";
 }
 
 Error show(const RuleSet &Rules, ArrayRef<std::string> Args, raw_ostream &OS) {
@@ -56,8 +54,7 @@ Error show(const RuleSet &Rules, ArrayRef<std::string> Args, raw_ostream &OS) {
   OS << Args.front() << ": " << describe(*R) << "\n  rule:   " << R->Name
      << "\n  reason: " << R->Reason << "\n  file:   " << R->File << "\n";
   if (R->UnlessArg)
-    OS << "  safe when argument " << R->UnlessArg->first << " is " << R->UnlessArg->second
-       << "\n";
+    OS << "  safe when argument " << R->UnlessArg->first << " is " << R->UnlessArg->second << "\n";
   return Error::success();
 }
 

@@ -86,13 +86,12 @@ TEST_F(CompileDatabaseTest, SelectsOneProgramOfSeveral) {
   std::string A = write("a.cpp", "void a() {}\n");
   std::string B = write("b.cpp", "void b() {}\n");
   auto Entry = [&](const std::string &File, const std::string &Out) {
-    return R"({"directory": ")" + Dir.str().str() + R"(", "file": ")" + File +
-           R"(", "output": ")" + Out + R"(", "arguments": ["c++", "-c", ")" + File +
-           R"(", "-o", ")" + Out + R"("]})";
+    return R"({"directory": ")" + Dir.str().str() + R"(", "file": ")" + File + R"(", "output": ")" +
+           Out + R"(", "arguments": ["c++", "-c", ")" + File + R"(", "-o", ")" + Out + R"("]})";
   };
   write("compile_commands.json", "[" + Entry(A, "legacy.dir/a.o") + "," +
-                                     Entry(A, "fixed.dir/a.o") + "," +
-                                     Entry(B, "legacy.dir/b.o") + "]");
+                                     Entry(A, "fixed.dir/a.o") + "," + Entry(B, "legacy.dir/b.o") +
+                                     "]");
   DatabaseOptions DO;
   DO.BuildPath = Dir.str().str();
   llvm::Expected<CompileDatabase> DB = CompileDatabase::load(DO);
@@ -121,7 +120,8 @@ TEST_F(CompileDatabaseTest, SelectsOneProgramOfSeveral) {
   EXPECT_TRUE(contains(errorOf(DB->selectProgram({}, "(")), "--select: bad regular expression"));
   EXPECT_EQ(errorOf(DB->selectProgram({}, "nothing")),
             "no compile command matches --select 'nothing'");
-  EXPECT_EQ(errorOf(DB->selectProgram({path("none.cpp")}, "")), path("none.cpp") + ": no such file");
+  EXPECT_EQ(errorOf(DB->selectProgram({path("none.cpp")}, "")),
+            path("none.cpp") + ": no such file");
 }
 
 using CheckTest = Scratch;
@@ -149,7 +149,8 @@ TEST_F(CheckTest, AFailedTranslationUnitDoesNotStopTheOthers) {
   ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
   ASSERT_EQ(R->Result.Errors.size(), 1u);
   EXPECT_EQ(R->Result.Errors[0].File, path("broken.cpp"));
-  EXPECT_TRUE(contains(R->Result.Errors[0].Message, "does not parse")) << R->Result.Errors[0].Message;
+  EXPECT_TRUE(contains(R->Result.Errors[0].Message, "does not parse"))
+      << R->Result.Errors[0].Message;
   EXPECT_EQ(R->Result.Link.Findings.size(), 1u);
   EXPECT_EQ(exitStatus(*R), ExitInput);
 }
@@ -181,7 +182,8 @@ TEST_F(CheckTest, ExtractThenLinkFindsWhatCheckFinds) {
 TEST_F(CheckTest, UsageErrorsAreOneLine) {
   EXPECT_EQ(errorOf(loadRules("", {})),
             "cannot find the bundled rules (set RTCHECK_RULES_DIR or pass --rules-dir)");
-  EXPECT_EQ(errorOf(loadRules(path("none"), {})), path("none") + ": rules directory does not exist");
+  EXPECT_EQ(errorOf(loadRules(path("none"), {})),
+            path("none") + ": rules directory does not exist");
   EXPECT_EQ(errorOf(runExtract(ExtractFilesOptions())), "extract: name the files to extract");
   ExtractFilesOptions TwoToOne;
   TwoToOne.Files = {"a.cpp", "b.cpp"};

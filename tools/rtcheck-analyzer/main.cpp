@@ -87,8 +87,7 @@ std::string rulesDir(const Flags &F, const char *Argv0) {
 
 /// Flags given explicitly form the top configuration layer; defaults are left unset so that a
 /// configuration file can supply them.
-Expected<AnalysisOptions> analysisOptions(const CLI::App &Cmd, const Flags &F,
-                                          const char *Argv0) {
+Expected<AnalysisOptions> analysisOptions(const CLI::App &Cmd, const Flags &F, const char *Argv0) {
   AnalysisOptions A;
   for (const std::string &R : F.Roots) {
     Expected<RootSpec> Spec = parseRootSpec(R);
@@ -111,7 +110,7 @@ OutputOptions outputOptions(const Flags &F) {
   OutputOptions O;
   O.Fmt = F.Format == "json" ? Format::JSON : F.Format == "sarif" ? Format::SARIF : Format::Text;
   O.Path = F.Output;
-  O.Color = F.Color == "always" ? ColorMode::Always
+  O.Color = F.Color == "always"  ? ColorMode::Always
             : F.Color == "never" ? ColorMode::Never
                                  : ColorMode::Auto;
   return O;

@@ -1,7 +1,7 @@
 //===- Check.h - the analyzer's commands as library calls -------*- C++ -*-===//
 //
-// What `rtcheck check`, `extract`, `link` and `rules` do, each taking one options struct and returning a
-// result or an llvm::Error: configuration layering, rules loading, program selection,
+// What `rtcheck check`, `extract`, `link` and `rules` do, each taking one options struct and
+// returning a result or an llvm::Error: configuration layering, rules loading, program selection,
 // extraction, linking, writing the report and the exit status. The tools only map their flags
 // onto these structs.
 //
@@ -69,8 +69,7 @@ struct CheckResult {
 };
 
 /// The rules of RulesDir, then ExtraFiles in order (later entries override earlier ones).
-llvm::Expected<RuleSet> loadRules(llvm::StringRef RulesDir,
-                                  llvm::ArrayRef<std::string> ExtraFiles);
+llvm::Expected<RuleSet> loadRules(llvm::StringRef RulesDir, llvm::ArrayRef<std::string> ExtraFiles);
 
 /// Errors: configuration, rules, database and selection problems (a usage error). A translation
 /// unit that fails is not an error: it is listed in the report's Errors and the rest is analysed.

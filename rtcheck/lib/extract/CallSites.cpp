@@ -153,7 +153,8 @@ public:
     QualType T = E->getDestroyedType();
     if (const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl())
       if (const CXXDestructorDecl *Dtor = RD->getDestructor(); Dtor && !Dtor->isTrivial()) {
-        bool Virtual = Dtor->isVirtual() && !RD->hasAttr<FinalAttr>() && !Dtor->hasAttr<FinalAttr>();
+        bool Virtual =
+            Dtor->isVirtual() && !RD->hasAttr<FinalAttr>() && !Dtor->hasAttr<FinalAttr>();
         add(B.entryFor(Dtor), Virtual ? CallKind::Virtual : CallKind::Direct, E->getBeginLoc(),
             "destructor of the deleted object");
       }
@@ -200,8 +201,7 @@ public:
     // destructor with __cxa_atexit for a constant-initialised static.
     if (VD->isStaticLocal() && Ctx.getLangOpts().CPlusPlus && Ctx.getLangOpts().ThreadsafeStatics &&
         VD->hasInit() && !VD->getType()->isDependentType() &&
-        (!VD->hasConstantInitialization() ||
-         VD->needsDestruction(Ctx) != QualType::DK_none))
+        (!VD->hasConstantInitialization() || VD->needsDestruction(Ctx) != QualType::DK_none))
       add(B.runtimeEntry("__cxa_guard_acquire"), CallKind::Direct, VD->getLocation(),
           ("guarded initialisation of static '" + VD->getName() + "'").str());
     return true;
