@@ -235,6 +235,15 @@ class BadInput(Workdir):
         self.assertEqual(run.returncode, 2)
         self.assert_one_line_error(run, cfg, "unknown key 'colour'")
 
+    def test_flags_win_over_the_config_file(self):
+        cfg = self.path("rtcheck.json")
+        with open(cfg, "w") as f:
+            f.write('{"fail_on": "none"}')
+        run = rtcheck("check", "--config", cfg, *THREE_FILES, *FLAGS)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        run = rtcheck("check", "--config", cfg, "--fail-on=error", *THREE_FILES, *FLAGS)
+        self.assertEqual(run.returncode, 1, run.stderr)
+
 
 class Rules(Workdir):
     def test_list_show_validate(self):

@@ -1,7 +1,7 @@
 //===- Extract.h - reduce translation units to summaries --------*- C++ -*-===//
 //
 // Parses each translation unit with Clang and reduces it to a Summary (Summary.h). Heavy Clang
-// headers stay in Extract.cpp: this header is included by the tools and must stay light.
+// headers stay in lib/extract/: this header is included by the tools and must stay light.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RTCHECK_EXTRACT_H
@@ -19,9 +19,14 @@ struct CompileCommand;
 
 namespace rtcheck {
 
+/// Clang's resource directory (builtin headers such as stddef.h): $RTCHECK_CLANG_RESOURCE_DIR,
+/// or the one of the Clang the analyzer was built with.
+std::string defaultResourceDir();
+
 struct ExtractOptions {
-  /// Clang's resource directory (builtin headers such as stddef.h).
-  std::string ResourceDir;
+  /// Clang's resource directory; empty: the compiler's own guess, next to the executable (wrong
+  /// for rtcheck-analyzer, which is not installed beside Clang).
+  std::string ResourceDir = defaultResourceDir();
   /// Extra arguments appended to every compile command.
   std::vector<std::string> ExtraArgs;
   /// Number of translation units parsed in parallel (0: one per core).

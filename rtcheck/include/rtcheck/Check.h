@@ -1,0 +1,116 @@
+//===- Check.h - the analyzer's commands as library calls -------*- C++ -*-===//
+//
+// What `rtcheck check`, `extract`, `link` and `rules` do, each taking one options struct and
+// returning a result or an llvm::Error: configuration layering, rules loading, program selection,
+// extraction, linking, writing the report and the exit status. The tools only map their flags
+// onto these structs.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RTCHECK_CHECK_H
+#define RTCHECK_CHECK_H
+
+#include "rtcheck/CompileDatabase.h"
+#include "rtcheck/Config.h"
+#include "rtcheck/Emit.h"
+#include "rtcheck/Extract.h"
+#include "rtcheck/Rules.h"
+#include "llvm/Support/Error.h"
+#include <string>
+#include <vector>
+
+namespace rtcheck {
+
+/// Settings shared by the commands that link: configuration layers and rules.
+struct AnalysisOptions {
+  /// Settings given as flags; they win over ConfigFile's.
+  Config CommandLine;
+  /// A configuration file (`--config`); empty for none.
+  std::string ConfigFile;
+  /// The rules directory: the bundled one (findBundledRulesDir) or `--rules-dir`.
+  std::string RulesDir;
+  /// Findings' paths are made relative to this directory in SARIF; empty: the current one.
+  std::string SourceRoot;
+};
+
+/// `rtcheck check`: extract a program's translation units and link them.
+struct CheckOptions {
+  AnalysisOptions Analysis;
+  DatabaseOptions Database;
+  /// Source files to analyse; empty: every file of the database.
+  std::vector<std::string> Files;
+  /// Regular expression choosing one program's compile commands (`--select`).
+  std::string Select;
+  ExtractOptions Extract;
+};
+
+/// `rtcheck link`: link summary files written by `extract`.
+struct LinkFilesOptions {
+  AnalysisOptions Analysis;
+  /// Summary files, or directories whose *.rtsum.json files are read.
+  std::vector<std::string> Inputs;
+};
+
+/// `rtcheck extract`: write one summary file per translation unit.
+struct ExtractFilesOptions {
+  DatabaseOptions Database;
+  std::vector<std::string> Files;
+  std::string Select;
+  ExtractOptions Extract;
+  /// The summary file of the one input, or...
+  std::string Output;
+  /// ...the directory receiving `<name>.<hash of path>.rtsum.json` per input.
+  std::string OutputDir;
+};
+
+/// A linked run: the report and the settings it was judged by.
+struct CheckResult {
+  Report Result;
+  Config Settings;
+};
+
+/// The rules of RulesDir, then ExtraFiles in order (later entries override earlier ones).
+llvm::Expected<RuleSet> loadRules(llvm::StringRef RulesDir, llvm::ArrayRef<std::string> ExtraFiles);
+
+/// Errors: configuration, rules, database and selection problems (a usage error). A translation
+/// unit that fails is not an error: it is listed in the report's Errors and the rest is analysed.
+llvm::Expected<CheckResult> runCheck(const CheckOptions &Options);
+llvm::Expected<CheckResult> runLink(const LinkFilesOptions &Options);
+/// Writes the summaries that could be extracted; returns the translation units that could not.
+llvm::Expected<std::vector<InputError>> runExtract(const ExtractFilesOptions &Options);
+
+/// `rtcheck rules`: list the merged rules, show the one a function name matches, or validate
+/// rules files on their own.
+struct RulesCommandOptions {
+  std::string Action; ///< list | show | validate
+  std::vector<std::string> Args;
+  std::string RulesDir;
+  std::vector<std::string> RuleFiles;
+};
+
+llvm::Error runRulesCommand(const RulesCommandOptions &Options, llvm::raw_ostream &OS);
+
+enum class ColorMode { Auto, Always, Never };
+
+struct OutputOptions {
+  Format Fmt = Format::Text;
+  /// Written atomically; "-" is standard output.
+  std::string Path = "-";
+  /// Auto colours text written to a terminal.
+  ColorMode Color = ColorMode::Auto;
+};
+
+llvm::Error writeReport(const Report &R, const OutputOptions &Options);
+
+/// The analyzer's exit statuses, shared by every command.
+enum ExitStatus : int {
+  ExitOk = 0,       ///< nothing at or above the failure threshold
+  ExitFindings = 1, ///< findings at or above it
+  ExitUsage = 2,    ///< a usage or configuration error: nothing was analysed
+  ExitInput = 3,    ///< a translation unit could not be analysed; the others were
+};
+
+ExitStatus exitStatus(const CheckResult &R);
+
+} // namespace rtcheck
+
+#endif

@@ -1,0 +1,61 @@
+//===- Config.h - roots, rules files and thresholds of a run ----*- C++ -*-===//
+//
+// The settings a user chooses per project: extra roots, extra rules files, the severity that fails
+// the run and whether unknown calls are reported. The command line and a `--config` file (and,
+// later, a `.rtcheck.json` found beside the sources) are each one Config layer; `merge` stacks
+// them, so every layer is parsed and validated the same way and precedence lives in one place.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RTCHECK_CONFIG_H
+#define RTCHECK_CONFIG_H
+
+#include "rtcheck/Link.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rtcheck {
+
+/// The lowest severity that makes a run fail (exit status 1).
+enum class FailOn { Error, Warning, None };
+
+/// "error", "warning" or "none"; nothing for any other spelling.
+std::optional<FailOn> parseFailOn(llvm::StringRef Name);
+
+/// One layer of settings. Unset scalars (std::nullopt) let a lower layer or the default show.
+struct Config {
+  /// Extra roots, in order of precedence.
+  std::vector<RootSpec> Roots;
+  /// Extra rules files, loaded after the bundled rules; later files win. A configuration file's
+  /// are made absolute against its directory.
+  std::vector<std::string> RuleFiles;
+  std::optional<FailOn> Threshold;
+  std::optional<bool> ReportUnknown;
+
+  /// Stacks Over on top of this layer so that Over wins: its roots come first (the first root
+  /// naming a function gives its context), its rules files after ours (later files override),
+  /// and each scalar it sets replaces ours.
+  void merge(const Config &Over);
+
+  FailOn failOn() const { return Threshold.value_or(FailOn::Error); }
+  bool reportUnknown() const { return ReportUnknown.value_or(true); }
+};
+
+/// Parses a configuration document:
+///   {"roots": ["name", {"function": "name", "context": "ctx"}], "rules": ["file.json"],
+///    "fail_on": "error" | "warning" | "none", "unknown": true | false}
+/// Relative rules paths are resolved against the directory of Path, and every error starts with
+/// Path. Unknown keys are errors: a misspelt key silently ignored would change nothing.
+llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path);
+
+/// Reads and parses the configuration file at Path.
+llvm::Expected<Config> readConfigFile(llvm::StringRef Path);
+
+/// A root written as NAME or NAME=CONTEXT (the context defaults to "audio"), as `--root` takes it.
+llvm::Expected<RootSpec> parseRootSpec(llvm::StringRef Spec);
+
+} // namespace rtcheck
+
+#endif

@@ -1,0 +1,227 @@
+//===- Check.cpp - the analyzer's commands as library calls ---------------===//
+#include "rtcheck/Check.h"
+
+#include "rtcheck/AtomicFile.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/xxhash.h"
+
+#include <chrono>
+
+using namespace llvm;
+
+namespace rtcheck {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+Error error(const Twine &Message) { return createStringError(inconvertibleErrorCode(), Message); }
+
+double secondsSince(Clock::time_point Start) {
+  return std::chrono::duration<double>(Clock::now() - Start).count();
+}
+
+std::string absolute(StringRef Path) {
+  SmallString<256> P(Path);
+  sys::fs::make_absolute(P);
+  sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P);
+}
+
+/// What linking needs besides summaries: the merged settings and the rules they name.
+struct Analysis {
+  Config Settings;
+  RuleSet Rules;
+};
+
+Expected<Analysis> prepare(const AnalysisOptions &Options) {
+  Analysis A;
+  if (!Options.ConfigFile.empty()) {
+    Expected<Config> File = readConfigFile(Options.ConfigFile);
+    if (!File)
+      return File.takeError();
+    A.Settings = std::move(*File);
+  }
+  A.Settings.merge(Options.CommandLine);
+  Expected<RuleSet> Rules = loadRules(Options.RulesDir, A.Settings.RuleFiles);
+  if (!Rules)
+    return Rules.takeError();
+  A.Rules = std::move(*Rules);
+  return A;
+}
+
+CheckResult linkAll(ArrayRef<Summary> Summaries, Analysis &A, const AnalysisOptions &Options,
+                    Report R) {
+  LinkOptions LO;
+  LO.ExtraRoots = A.Settings.Roots;
+  LO.ReportUnknown = A.Settings.reportUnknown();
+  R.Link = link(Summaries, A.Rules, LO);
+  R.SourceRoot = absolute(Options.SourceRoot.empty() ? "." : Options.SourceRoot);
+  return {std::move(R), std::move(A.Settings)};
+}
+
+/// The summary files named by Inputs: files as given, directories by their *.rtsum.json files.
+Expected<std::vector<std::string>> summaryPaths(ArrayRef<std::string> Inputs) {
+  if (Inputs.empty())
+    return error("link: name the summary files (or directories of them)");
+  std::vector<std::string> Paths;
+  for (const std::string &In : Inputs) {
+    if (!sys::fs::is_directory(In)) {
+      if (!sys::fs::exists(In))
+        return error(In + ": no such file");
+      Paths.push_back(In);
+      continue;
+    }
+    std::error_code EC;
+    for (sys::fs::directory_iterator It(In, EC), End; It != End && !EC; It.increment(EC))
+      if (StringRef(It->path()).ends_with(".rtsum.json"))
+        Paths.push_back(It->path());
+  }
+  llvm::sort(Paths);
+  return Paths;
+}
+
+/// Unique per source path and stable across runs, so that a build system can depend on it.
+std::string summaryFileName(StringRef OutputDir, StringRef Source) {
+  SmallString<256> P(OutputDir);
+  sys::path::append(P, sys::path::filename(Source) + "." +
+                           utohexstr(xxh3_64bits(Source), /*LowerCase=*/true, 16) + ".rtsum.json");
+  return std::string(P);
+}
+
+} // namespace
+
+Expected<RuleSet> loadRules(StringRef RulesDir, ArrayRef<std::string> ExtraFiles) {
+  if (RulesDir.empty())
+    return error("cannot find the bundled rules (set RTCHECK_RULES_DIR or pass --rules-dir)");
+  if (!sys::fs::is_directory(RulesDir))
+    return error(RulesDir + ": rules directory does not exist");
+  RuleSet Rules;
+  if (Error E = Rules.loadDirectory(RulesDir))
+    return E;
+  for (const std::string &F : ExtraFiles)
+    if (Error E = Rules.loadFile(F))
+      return E;
+  return Rules;
+}
+
+Expected<CheckResult> runCheck(const CheckOptions &Options) {
+  Clock::time_point Start = Clock::now();
+  Expected<Analysis> A = prepare(Options.Analysis);
+  if (!A)
+    return A.takeError();
+  DatabaseOptions DO = Options.Database;
+  if (DO.SearchFrom.empty() && !Options.Files.empty())
+    DO.SearchFrom = Options.Files.front();
+  Expected<CompileDatabase> DB = CompileDatabase::load(DO);
+  if (!DB)
+    return DB.takeError();
+  Expected<Program> P = DB->selectProgram(Options.Files, Options.Select);
+  if (!P)
+    return P.takeError();
+  Report R;
+  R.Errors = std::move(P->Errors);
+  std::vector<Summary> Summaries;
+  for (TUResult &T : extractSummaries(P->Commands, Options.Extract)) {
+    if (T.Result)
+      Summaries.push_back(std::move(*T.Result));
+    else
+      R.Errors.push_back({T.File, T.Error});
+  }
+  CheckResult Out = linkAll(Summaries, *A, Options.Analysis, std::move(R));
+  Out.Result.Seconds = secondsSince(Start);
+  return Out;
+}
+
+Expected<CheckResult> runLink(const LinkFilesOptions &Options) {
+  Clock::time_point Start = Clock::now();
+  Expected<Analysis> A = prepare(Options.Analysis);
+  if (!A)
+    return A.takeError();
+  Expected<std::vector<std::string>> Paths = summaryPaths(Options.Inputs);
+  if (!Paths)
+    return Paths.takeError();
+  std::vector<Summary> Summaries;
+  for (const std::string &Path : *Paths) {
+    Expected<Summary> S = readSummaryFile(Path);
+    if (!S)
+      return S.takeError();
+    Summaries.push_back(std::move(*S));
+  }
+  CheckResult Out = linkAll(Summaries, *A, Options.Analysis, Report());
+  Out.Result.Seconds = secondsSince(Start);
+  return Out;
+}
+
+Expected<std::vector<InputError>> runExtract(const ExtractFilesOptions &Options) {
+  if (Options.Files.empty())
+    return error("extract: name the files to extract");
+  if (!Options.Output.empty() && Options.Files.size() != 1)
+    return error("extract: -o takes one input file; use --output-dir for several");
+  if (Options.Output.empty() && Options.OutputDir.empty())
+    return error("extract: pass -o FILE or --output-dir DIR");
+  DatabaseOptions DO = Options.Database;
+  if (DO.SearchFrom.empty())
+    DO.SearchFrom = Options.Files.front();
+  Expected<CompileDatabase> DB = CompileDatabase::load(DO);
+  if (!DB)
+    return DB.takeError();
+  Expected<Program> P = DB->selectProgram(Options.Files, Options.Select);
+  if (!P)
+    return P.takeError();
+  std::vector<TUResult> Results = extractSummaries(P->Commands, Options.Extract);
+  if (!Options.OutputDir.empty())
+    if (std::error_code EC = sys::fs::create_directories(Options.OutputDir))
+      return error(Options.OutputDir + ": cannot create directory: " + EC.message());
+  std::vector<InputError> Failed;
+  for (TUResult &T : Results) {
+    if (!T.Result) {
+      Failed.push_back({T.File, T.Error});
+      continue;
+    }
+    std::string Path =
+        Options.Output.empty() ? summaryFileName(Options.OutputDir, T.File) : Options.Output;
+    if (Error E = writeSummaryFile(*T.Result, Path))
+      return E;
+  }
+  llvm::append_range(Failed, P->Errors);
+  return Failed;
+}
+
+Error writeReport(const Report &R, const OutputOptions &Options) {
+  std::string Text;
+  raw_string_ostream OS(Text);
+  switch (Options.Fmt) {
+  case Format::JSON:
+    emitJSON(OS, R);
+    break;
+  case Format::SARIF:
+    emitSARIF(OS, R);
+    break;
+  case Format::Text:
+    emitText(OS, R,
+             Options.Color == ColorMode::Always ||
+                 (Options.Color == ColorMode::Auto && Options.Path == "-" &&
+                  sys::Process::StandardOutIsDisplayed()));
+    break;
+  }
+  return writeFileAtomically(Options.Path, Text);
+}
+
+ExitStatus exitStatus(const CheckResult &R) {
+  if (!R.Result.Errors.empty())
+    return ExitInput;
+  FailOn Threshold = R.Settings.failOn();
+  if (Threshold == FailOn::None)
+    return ExitOk;
+  Severity Lowest = Threshold == FailOn::Warning ? Severity::Warning : Severity::Error;
+  for (const Finding &F : R.Result.Link.Findings)
+    if (F.Sev >= Lowest)
+      return ExitFindings;
+  return ExitOk;
+}
+
+} // namespace rtcheck

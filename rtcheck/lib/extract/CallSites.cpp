@@ -1,0 +1,407 @@
+//===- CallSites.cpp - pass 2: the call sites of one body -----------------===//
+//
+// Every call a body makes, explicit and implicit: constructors, destructors of locals,
+// temporaries, members and bases, new/delete, throw, guarded statics, non-lock-free atomics,
+// virtual and indirect calls. See docs/design.md for why sites are recorded at these locations.
+//
+//===----------------------------------------------------------------------===//
+#include "SummaryBuilder.h"
+
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/Builtins.h"
+#include "clang/Basic/TargetInfo.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace rtcheck {
+namespace {
+
+/// Pass 2: the call sites of one body.
+class BodyWalker : public DynamicRecursiveASTVisitor {
+public:
+  BodyWalker(SummaryBuilder &B, const FunctionDecl *FD)
+      : B(B), Ctx(B.Ctx), FD(FD), Generated(FD->isImplicit() || FD->isDefaulted()) {
+    ShouldVisitImplicitCode = true;
+    ShouldVisitLambdaBody = false; // a lambda body is its own function
+  }
+
+  std::vector<CallSite> Calls;
+
+  void run() {
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+      for (const CXXCtorInitializer *Init : Ctor->inits()) {
+        if (!Init->getInit())
+          continue;
+        // An implicit member initialisation happens "at" the member's declaration.
+        SourceLocation At;
+        if (!Init->isWritten() && !isa<CXXDefaultInitExpr>(Init->getInit()))
+          At = Init->getMember() ? Init->getMember()->getLocation() : Ctor->getLocation();
+        LocationScope Scope(*this, At);
+        if (const FieldDecl *Member = Init->getMember())
+          markElided(Init->getInit(), Member->getType());
+        TraverseStmt(Init->getInit());
+      }
+    TraverseStmt(FD->getBody());
+    if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(FD))
+      addMemberAndBaseDestructors(Dtor);
+  }
+
+  // Local classes and nested functions are collected as functions of their own.
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) override { return true; }
+  bool TraverseRecordDecl(RecordDecl *) override { return true; }
+
+  // Unevaluated operands make no calls: decltype and other types, sizeof/alignof, noexcept(),
+  // a non-polymorphic typeid, static_assert, requires-expressions.
+  bool TraverseType(QualType, bool) override { return true; }
+  bool TraverseTypeLoc(TypeLoc, bool) override { return true; }
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) override { return true; }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) override { return true; }
+  bool TraverseStaticAssertDecl(StaticAssertDecl *) override { return true; }
+  bool TraverseRequiresExpr(RequiresExpr *) override { return true; }
+  bool TraverseConceptSpecializationExpr(ConceptSpecializationExpr *) override { return true; }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) override {
+    return E->isPotentiallyEvaluated() ? DynamicRecursiveASTVisitor::TraverseCXXTypeidExpr(E)
+                                       : true;
+  }
+
+  bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E) override {
+    // A default argument runs at the call, not where it was written.
+    LocationScope Scope(*this, E->getUsedLocation());
+    return TraverseStmt(E->getExpr());
+  }
+
+  bool TraverseCXXDefaultInitExpr(CXXDefaultInitExpr *E) override {
+    // A default member initialiser is code the user wrote, even inside a generated constructor.
+    bool Saved = UserWritten;
+    UserWritten = true;
+    bool Result = TraverseStmt(E->getExpr());
+    UserWritten = Saved;
+    return Result;
+  }
+
+  bool VisitCallExpr(CallExpr *CE) override {
+    const Decl *D = CE->getCalleeDecl();
+    const auto *Callee = dyn_cast_or_null<FunctionDecl>(D);
+    if (!Callee) {
+      addIndirect(CE);
+      return true;
+    }
+    if (unsigned ID = Callee->getBuiltinID()) {
+      if (ID == Builtin::BI__builtin_operator_new) {
+        add(B.runtimeEntry("operator new"), CallKind::Direct, CE->getExprLoc());
+        return true;
+      }
+      if (ID == Builtin::BI__builtin_operator_delete) {
+        add(B.runtimeEntry("operator delete"), CallKind::Direct, CE->getExprLoc());
+        return true;
+      }
+      if (B.isPureBuiltin(Callee))
+        return true;
+    }
+    // A trivial function (e.g. the destructor of a trivially destructible type that a container
+    // calls explicitly) does nothing and has no body to follow.
+    if (Callee->isTrivial())
+      return true;
+    CallKind Kind = CallKind::Direct;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee); MD && MD->isVirtual()) {
+      const Expr *Base = nullptr;
+      bool Qualified = false;
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+        Base = MC->getImplicitObjectArgument();
+        if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
+          Qualified = ME->hasQualifier();
+      } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE); OC && OC->getNumArgs()) {
+        Base = OC->getArg(0);
+      }
+      if (!Qualified && !(Base && MD->getDevirtualizedMethod(Base, false)))
+        Kind = CallKind::Virtual;
+    }
+    CallSite &Site = add(B.entryFor(Callee), Kind, CE->getExprLoc());
+    if (SourceLocation L = CE->getCallee()->getBeginLoc(); L.isMacroID())
+      Site.Spelled = Lexer::getImmediateMacroName(L, B.SM, Ctx.getLangOpts()).str();
+    recordArguments(CE, Callee, Site);
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) override {
+    const CXXConstructorDecl *Ctor = E->getConstructor();
+    if (!Ctor || Ctor->isTrivial())
+      return true;
+    CallSite &Site = add(B.entryFor(Ctor), CallKind::Direct, E->getLocation());
+    // Stream classes register their callback through a constructor argument.
+    recordArguments(ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs()), Ctor, Site);
+    return true;
+  }
+
+  bool VisitCXXInheritedCtorInitExpr(CXXInheritedCtorInitExpr *E) override {
+    if (const CXXConstructorDecl *Ctor = E->getConstructor(); Ctor && !Ctor->isTrivial())
+      add(B.entryFor(Ctor), CallKind::Direct, E->getLocation());
+    return true;
+  }
+
+  bool VisitCXXNewExpr(CXXNewExpr *E) override {
+    const FunctionDecl *New = E->getOperatorNew();
+    if (New && !New->isReservedGlobalPlacementOperator())
+      add(B.entryFor(New), CallKind::Direct, E->getBeginLoc());
+    return true;
+  }
+
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *E) override {
+    QualType T = E->getDestroyedType();
+    if (const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl())
+      if (const CXXDestructorDecl *Dtor = RD->getDestructor(); Dtor && !Dtor->isTrivial()) {
+        bool Virtual =
+            Dtor->isVirtual() && !RD->hasAttr<FinalAttr>() && !Dtor->hasAttr<FinalAttr>();
+        add(B.entryFor(Dtor), Virtual ? CallKind::Virtual : CallKind::Direct, E->getBeginLoc(),
+            "destructor of the deleted object");
+      }
+    if (const FunctionDecl *Delete = E->getOperatorDelete())
+      add(B.entryFor(Delete), CallKind::Direct, E->getBeginLoc());
+    return true;
+  }
+
+  bool VisitCXXThrowExpr(CXXThrowExpr *E) override {
+    if (E->getSubExpr()) {
+      add(B.runtimeEntry("__cxa_allocate_exception"), CallKind::Direct, E->getThrowLoc());
+      add(B.runtimeEntry("__cxa_throw"), CallKind::Direct, E->getThrowLoc());
+    } else {
+      add(B.runtimeEntry("__cxa_rethrow"), CallKind::Direct, E->getThrowLoc());
+    }
+    return true;
+  }
+
+  bool VisitReturnStmt(ReturnStmt *RS) override {
+    markElided(RS->getRetValue(), FD->getReturnType());
+    return true;
+  }
+
+  bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) override {
+    if (Elided.contains(E))
+      return true;
+    if (const CXXDestructorDecl *Dtor = E->getTemporary()->getDestructor();
+        Dtor && !Dtor->isTrivial())
+      add(B.entryFor(Dtor), CallKind::Direct, E->getBeginLoc(), "destructor of a temporary");
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *VD) override {
+    if (isa<ParmVarDecl>(VD))
+      return true;
+    markElided(VD->getInit(), VD->getType());
+    if (VD->hasLocalStorage() && !VD->isNRVOVariable()) {
+      if (const CXXDestructorDecl *Dtor = destructorOf(VD->getType()))
+        add(B.entryFor(Dtor), CallKind::Direct, VD->getLocation(),
+            ("destructor of '" + VD->getName() + "'").str());
+      return true;
+    }
+    // A guard protects a dynamic initialiser, and also the one-time registration of a
+    // destructor with __cxa_atexit for a constant-initialised static.
+    if (VD->isStaticLocal() && Ctx.getLangOpts().CPlusPlus && Ctx.getLangOpts().ThreadsafeStatics &&
+        VD->hasInit() && !VD->getType()->isDependentType() &&
+        (!VD->hasConstantInitialization() || VD->needsDestruction(Ctx) != QualType::DK_none))
+      add(B.runtimeEntry("__cxa_guard_acquire"), CallKind::Direct, VD->getLocation(),
+          ("guarded initialisation of static '" + VD->getName() + "'").str());
+    return true;
+  }
+
+  bool VisitAtomicExpr(AtomicExpr *E) override {
+    QualType T = E->getValueType();
+    if (T.isNull() || T->isDependentType() || T->isIncompleteType())
+      return true;
+    uint64_t Size = Ctx.getTypeSize(T);
+    uint64_t Align = Ctx.getTypeAlign(T);
+    if (Ctx.getTargetInfo().hasBuiltinAtomic(Size, Align))
+      return true;
+    add(B.runtimeEntry(libatomicName(E)), CallKind::Direct, E->getBeginLoc(),
+        "'" + T.getAsString() + "' is not lock-free");
+    return true;
+  }
+
+private:
+  /// While alive, every site recorded uses At as its location (when At is valid).
+  struct LocationScope {
+    LocationScope(BodyWalker &W, SourceLocation At) : W(W), Saved(W.Override) {
+      if (At.isValid())
+        W.Override = At;
+    }
+    ~LocationScope() { W.Override = Saved; }
+    BodyWalker &W;
+    SourceLocation Saved;
+  };
+
+  static StringRef libatomicName(const AtomicExpr *E) {
+    switch (E->getOp()) {
+    case AtomicExpr::AO__atomic_load:
+    case AtomicExpr::AO__atomic_load_n:
+    case AtomicExpr::AO__c11_atomic_load:
+      return "__atomic_load";
+    case AtomicExpr::AO__atomic_store:
+    case AtomicExpr::AO__atomic_store_n:
+    case AtomicExpr::AO__c11_atomic_store:
+      return "__atomic_store";
+    case AtomicExpr::AO__atomic_exchange:
+    case AtomicExpr::AO__atomic_exchange_n:
+    case AtomicExpr::AO__c11_atomic_exchange:
+      return "__atomic_exchange";
+    default:
+      return E->isCmpXChg() ? "__atomic_compare_exchange" : "__atomic_fetch_add";
+    }
+  }
+
+  /// A prvalue that initialises an object of its own type is that object (C++17 guaranteed
+  /// elision): Clang still wraps it in a CXXBindTemporaryExpr, but no temporary is destroyed.
+  void markElided(const Expr *E, QualType Target) {
+    if (!E || Target.isNull() || !Ctx.getLangOpts().CPlusPlus17)
+      return;
+    for (int Depth = 0; E && Depth < 8; ++Depth) {
+      E = E->IgnoreParens();
+      if (const auto *C = dyn_cast<ExprWithCleanups>(E)) {
+        E = C->getSubExpr();
+      } else if (const auto *D = dyn_cast<CXXDefaultInitExpr>(E)) {
+        E = D->getExpr();
+      } else if (const auto *Cast = dyn_cast<CastExpr>(E);
+                 Cast && (Cast->getCastKind() == CK_NoOp ||
+                          Cast->getCastKind() == CK_ConstructorConversion)) {
+        E = Cast->getSubExpr();
+      } else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+        if (Ctx.hasSameUnqualifiedType(B->getType(), Target))
+          Elided.insert(B);
+        return;
+      } else {
+        return;
+      }
+    }
+  }
+
+  const CXXDestructorDecl *destructorOf(QualType T) {
+    T = Ctx.getBaseElementType(T);
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
+      return nullptr;
+    return RD->getDestructor();
+  }
+
+  void addMemberAndBaseDestructors(const CXXDestructorDecl *Dtor) {
+    const CXXRecordDecl *RD = Dtor->getParent();
+    for (const FieldDecl *Field : RD->fields())
+      if (const CXXDestructorDecl *D = destructorOf(Field->getType()))
+        add(B.entryFor(D), CallKind::Direct, Field->getLocation(),
+            Field->getName().empty() ? std::string("destructor of a lambda capture")
+                                     : ("destructor of member '" + Field->getName() + "'").str());
+    for (const CXXBaseSpecifier &Base : RD->bases())
+      if (const CXXDestructorDecl *D = destructorOf(Base.getType()))
+        add(B.entryFor(D), CallKind::Direct, Base.getBeginLoc(),
+            "destructor of base '" + Base.getType().getAsString() + "'");
+  }
+
+  void addIndirect(CallExpr *CE) {
+    const Expr *Callee = CE->getCallee()->IgnoreParens();
+    std::string Key;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Callee); BO && BO->isPtrMemOp()) {
+      const auto *MPT = BO->getRHS()->getType()->getAs<MemberPointerType>();
+      if (!MPT)
+        return;
+      Key = B.typeKey(MPT->getPointeeType(), MPT->getMostRecentCXXRecordDecl());
+    } else {
+      QualType T = Callee->getType();
+      if (const auto *PT = T->getAs<clang::PointerType>())
+        T = PT->getPointeeType();
+      else if (const auto *RT = T->getAs<ReferenceType>())
+        T = RT->getPointeeType();
+      if (!T->isFunctionType())
+        return; // e.g. a pseudo-destructor call or a block
+      Key = B.typeKey(T, nullptr);
+    }
+    add(std::move(Key), CallKind::Indirect, CE->getExprLoc());
+  }
+
+  static bool isAllZero(const APValue &V) {
+    switch (V.getKind()) {
+    case APValue::Int:
+      return V.getInt().isZero();
+    case APValue::Struct:
+      for (unsigned I = 0; I < V.getStructNumBases(); ++I)
+        if (!isAllZero(V.getStructBase(I)))
+          return false;
+      for (unsigned I = 0; I < V.getStructNumFields(); ++I)
+        if (!isAllZero(V.getStructField(I)))
+          return false;
+      return true;
+    default:
+      return false;
+    }
+  }
+
+  void recordArguments(const CallExpr *CE, const FunctionDecl *Callee, CallSite &Site) {
+    ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
+    if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) && !Args.empty())
+      Args = Args.drop_front(); // argument 0 is the object
+    recordArguments(Args, Callee, Site);
+  }
+
+  void recordArguments(ArrayRef<const Expr *> Args, const FunctionDecl *Callee, CallSite &Site) {
+    bool Library = !Callee->hasBody();
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      const Expr *Arg = Args[I];
+      if (Arg->isValueDependent() || Arg->isTypeDependent())
+        continue;
+      if (auto Fns = functionsNamedBy(Arg); !Fns.empty()) {
+        for (const FunctionDecl *Fn : Fns)
+          Site.FunctionArgs.emplace_back(I, B.usrOf(Fn));
+        continue;
+      }
+      // Constant arguments matter only for rules, which describe library functions.
+      if (!Library)
+        continue;
+      Expr::EvalResult R;
+      if (Arg->getType()->isIntegralOrEnumerationType()) {
+        if (Arg->EvaluateAsInt(R, Ctx) && R.Val.isInt())
+          Site.ConstArgs.emplace_back(I, R.Val.getInt().getExtValue());
+      } else if (Arg->getType()->isRecordType() && Arg->EvaluateAsRValue(R, Ctx) &&
+                 isAllZero(R.Val)) {
+        // A struct timeout such as Zephyr's K_NO_WAIT, `(k_timeout_t){0}`, reads as 0.
+        Site.ConstArgs.emplace_back(I, 0);
+      }
+    }
+  }
+
+  CallSite &add(size_t CalleeIndex, CallKind Kind, SourceLocation L, std::string Note = {}) {
+    return add(B.Out.Functions[CalleeIndex].USR, Kind, L, std::move(Note));
+  }
+
+  CallSite &add(std::string Callee, CallKind Kind, SourceLocation L, std::string Note = {}) {
+    if (Override.isValid())
+      L = Override;
+    CallSite C;
+    C.Kind = Kind;
+    C.Callee = std::move(Callee);
+    C.Loc = B.loc(L);
+    // The member-wise work of a compiler-generated function is not the user's code: like a
+    // library call's, its effects are reported where the user calls the function.
+    C.InSystemHeader = B.isSystem(L) || (Generated && !UserWritten);
+    C.Note = std::move(Note);
+    Calls.push_back(std::move(C));
+    return Calls.back();
+  }
+
+  SummaryBuilder &B;
+  ASTContext &Ctx;
+  const FunctionDecl *FD;
+  const bool Generated;
+  bool UserWritten = false;
+  SourceLocation Override;
+  DenseSet<const CXXBindTemporaryExpr *> Elided;
+};
+
+} // namespace
+
+std::vector<CallSite> callSitesOf(SummaryBuilder &B, const FunctionDecl *FD) {
+  BodyWalker W(B, FD);
+  W.run();
+  return std::move(W.Calls);
+}
+
+} // namespace rtcheck

@@ -1,0 +1,136 @@
+//===- Definitions.cpp - pass 1: what a translation unit defines ----------===//
+//
+// A whole-TU walk for every function definition the TU provides, the address-taken functions
+// (candidates for indirect calls) and the functions stored into struct fields (candidates for
+// registration rules that name a callback field).
+//
+//===----------------------------------------------------------------------===//
+#include "SummaryBuilder.h"
+
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
+#include "clang/AST/ExprCXX.h"
+
+#include <set>
+
+using namespace clang;
+using namespace llvm;
+
+namespace rtcheck {
+namespace {
+
+/// Pass 1: collects definitions, address-taken functions and function-valued field stores.
+class DefinitionCollector : public DynamicRecursiveASTVisitor {
+public:
+  explicit DefinitionCollector(SummaryBuilder &B) : B(B) {
+    ShouldVisitTemplateInstantiations = true;
+    ShouldVisitImplicitCode = true;
+  }
+
+  SetVector<const FunctionDecl *> Definitions;
+
+  bool VisitFunctionDecl(FunctionDecl *FD) override {
+    consider(FD);
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *L) override {
+    CXXMethodDecl *Op = L->getCallOperator();
+    consider(Op);
+    if (FunctionTemplateDecl *T = Op->getDescribedFunctionTemplate())
+      for (FunctionDecl *Spec : T->specializations())
+        consider(Spec);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *CE) override {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+      CalleeRefs.insert(DRE);
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) override {
+    const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl());
+    if (!FD || CalleeRefs.contains(DRE) || FD->isDependentContext() || FD->getBuiltinID())
+      return true;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda())
+      return true;
+    noteAddressTaken(FD);
+    return true;
+  }
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) override {
+    // A lambda converted to a function pointer can be called through that pointer.
+    if (isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
+      if (const auto *L =
+              dyn_cast<LambdaExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+        noteAddressTaken(L->getCallOperator(), /*AsFreeFunction=*/true);
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) override {
+    if (BO->getOpcode() != BO_Assign)
+      return true;
+    if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        noteFieldStore(Field, BO->getRHS());
+    return true;
+  }
+
+  bool VisitInitListExpr(InitListExpr *IL) override {
+    const RecordDecl *RD = IL->getType()->getAsRecordDecl();
+    if (!RD || RD->isUnion())
+      return true;
+    unsigned I = 0;
+    for (const FieldDecl *Field : RD->fields()) {
+      if (I >= IL->getNumInits())
+        break;
+      noteFieldStore(Field, IL->getInit(I++));
+    }
+    return true;
+  }
+
+private:
+  void consider(const FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() || !FD->getBody())
+      return;
+    if (FD->isInvalidDecl())
+      return;
+    // Unused inline definitions in library headers cannot be reached; skip them to keep the
+    // summary small.
+    if (B.isSystem(FD->getLocation()) && !FD->isUsed(false) && !FD->isReferenced())
+      return;
+    Definitions.insert(FD);
+  }
+
+  void noteAddressTaken(const FunctionDecl *FD, bool AsFreeFunction = false) {
+    size_t I = B.entryFor(FD);
+    std::string Key = AsFreeFunction ? B.typeKey(FD->getType(), nullptr) : B.typeKeyOf(FD);
+    if (!Seen.insert({I, Key}).second)
+      return;
+    B.Out.Functions[I].TypeKey = Key;
+    B.Out.AddressTakenFunctions.push_back({B.Out.Functions[I].USR, Key});
+  }
+
+  void noteFieldStore(const FieldDecl *Field, const Expr *Value) {
+    // Tables of handlers are often `void *` (Zephyr's _isr_list::func).
+    QualType T = Field->getType();
+    if (!Value || !(T->isFunctionPointerType() || T->isVoidPointerType()))
+      return;
+    for (const FunctionDecl *FD : functionsNamedBy(Value))
+      B.Out.FieldStores.push_back({Field->getQualifiedNameAsString(), B.usrOf(FD)});
+  }
+
+  SummaryBuilder &B;
+  DenseSet<const DeclRefExpr *> CalleeRefs;
+  std::set<std::pair<size_t, std::string>> Seen;
+};
+
+} // namespace
+
+SetVector<const FunctionDecl *> collectDefinitions(SummaryBuilder &B) {
+  DefinitionCollector Collector(B);
+  Collector.TraverseDecl(B.Ctx.getTranslationUnitDecl());
+  return std::move(Collector.Definitions);
+}
+
+} // namespace rtcheck

@@ -1,0 +1,255 @@
+//===- SummaryBuilder.cpp - from Clang declarations to summary entries ----===//
+#include "SummaryBuilder.h"
+
+#include "rtcheck/Suppressions.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/Builtins.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace rtcheck {
+namespace {
+
+constexpr StringRef RealtimeAnnotation = "rtcheck.realtime:";
+constexpr StringRef TrustedAnnotation = "rtcheck.trusted:";
+
+/// The function (or lambda call operator) an argument expression names, if any.
+const FunctionDecl *functionNamedBy(const Expr *E) {
+  for (int Depth = 0; E && Depth < 8; ++Depth) {
+    // Explicit casts too: C callbacks are often registered as `(callback_t *)&fn`.
+    E = E->IgnoreParenCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf) {
+      E = U->getSubExpr();
+      continue;
+    }
+    // `(register_name(fn), fn)`, as GStreamer's GST_DEBUG_FUNCPTR expands.
+    if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_Comma) {
+      E = BO->getRHS();
+      continue;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        return FD;
+      // A variable holding a lambda or a function pointer: what it was initialised with.
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD || !VD->getInit() || isa<ParmVarDecl>(VD))
+        return nullptr;
+      E = VD->getInit();
+      continue;
+    }
+    if (const auto *L = dyn_cast<LambdaExpr>(E))
+      return L->getCallOperator();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+      continue;
+    }
+    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
+      continue;
+    }
+    // A lambda converted to a function pointer: `+[](...) {...}` or an implicit conversion.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+        MC && isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl())) {
+      E = MC->getImplicitObjectArgument();
+      continue;
+    }
+    // std::function or a similar wrapper constructed from a callable.
+    if (const auto *C = dyn_cast<CXXConstructExpr>(E); C && C->getNumArgs() >= 1) {
+      E = C->getArg(0);
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+} // namespace
+
+/// Every function an expression may name: a conditional names both of its branches.
+SmallVector<const FunctionDecl *, 2> functionsNamedBy(const Expr *E) {
+  SmallVector<const FunctionDecl *, 2> Out;
+  if (const auto *C = dyn_cast<AbstractConditionalOperator>(E ? E->IgnoreParenCasts() : nullptr)) {
+    llvm::append_range(Out, functionsNamedBy(C->getTrueExpr()));
+    llvm::append_range(Out, functionsNamedBy(C->getFalseExpr()));
+  } else if (const FunctionDecl *FD = functionNamedBy(E)) {
+    Out.push_back(FD);
+  }
+  return Out;
+}
+
+size_t SummaryBuilder::entryFor(const FunctionDecl *FD) {
+  FD = FD->getCanonicalDecl();
+  if (auto It = Index.find(FD); It != Index.end())
+    return It->second;
+  Function F;
+  F.USR = usrOf(FD);
+  F.Name = nameOf(FD);
+  F.Loc = loc(FD->getLocation());
+  F.InSystemHeader = isSystem(FD->getLocation());
+  F.IsBuiltin = isPureBuiltin(FD);
+  F.CompilerGenerated = FD->isImplicit() || FD->isDefaulted();
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    F.IsPureVirtual = MD->isPureVirtual();
+    for (const CXXMethodDecl *O : MD->overridden_methods()) {
+      F.Overrides.push_back(usrOf(O));
+      entryFor(O); // so that the link step knows the overridden method's name
+    }
+  }
+  readAnnotations(FD, F);
+  // Assigned only now: the recursion above may have added entries.
+  size_t I = Out.Functions.size();
+  Index[FD] = I;
+  Out.Functions.push_back(std::move(F));
+  return I;
+}
+
+size_t SummaryBuilder::runtimeEntry(StringRef Name) {
+  auto [It, Inserted] = RuntimeIndex.try_emplace(Name, Out.Functions.size());
+  if (Inserted) {
+    Function F;
+    F.USR = ("rtcheck:runtime:" + Name).str();
+    F.Name = Name.str();
+    F.InSystemHeader = true;
+    Out.Functions.push_back(std::move(F));
+  }
+  return It->second;
+}
+
+std::string SummaryBuilder::usrOf(const Decl *D) {
+  SmallString<128> Buf;
+  if (!index::generateUSRForDecl(D, Buf))
+    return std::string(Buf);
+  // No USR (rare: some implicit declarations). Fall back to a name and a place.
+  SourceLoc L = loc(D->getLocation());
+  std::string Name = isa<NamedDecl>(D) ? cast<NamedDecl>(D)->getQualifiedNameAsString() : "?";
+  return "rtcheck:" + Name + "@" + L.File + ":" + std::to_string(L.Line);
+}
+
+std::string SummaryBuilder::nameOf(const FunctionDecl *FD) {
+  // libstdc++ reaches pthreads through weak references (__gthrw_pthread_mutex_lock): name the
+  // real function so that rules apply.
+  for (const FunctionDecl *R : FD->redecls())
+    if (const auto *W = R->getAttr<WeakRefAttr>(); W && !W->getAliasee().empty())
+      return W->getAliasee().str();
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda()) {
+    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(MD->getParent()->getLocation()));
+    if (P.isValid())
+      return (Twine("lambda at ") + sys::path::filename(P.getFilename()) + ":" +
+              Twine(P.getLine()) + ":" + Twine(P.getColumn()))
+          .str();
+    return "lambda";
+  }
+  return FD->getQualifiedNameAsString();
+}
+
+bool SummaryBuilder::isPureBuiltin(const FunctionDecl *FD) {
+  unsigned ID = FD->getBuiltinID();
+  if (!ID)
+    return false;
+  if (ID == Builtin::BI__builtin_operator_new || ID == Builtin::BI__builtin_operator_delete)
+    return false;
+  // std::move, std::forward, std::addressof...: Clang folds them like casts.
+  return !Ctx.BuiltinInfo.isPredefinedLibFunction(ID) || Ctx.BuiltinInfo.isInStdNamespace(ID);
+}
+
+void SummaryBuilder::readAnnotations(const FunctionDecl *FD, Function &F) {
+  for (const FunctionDecl *R : FD->redecls())
+    for (const auto *A : R->specific_attrs<AnnotateAttr>()) {
+      StringRef Text = A->getAnnotation();
+      if (Text.consume_front(RealtimeAnnotation)) {
+        F.RootContext = Text.trim().str();
+        F.RootOrigin = "annotation";
+      } else if (Text.consume_front(TrustedAnnotation)) {
+        F.Trusted = true;
+        F.TrustedReason = Text.str();
+      }
+    }
+  for (const FunctionDecl *R : FD->redecls())
+    if (const auto *S = R->getAttr<SectionAttr>())
+      F.Section = S->getName().str();
+  if (F.RootContext.empty())
+    for (const FunctionEffectWithCondition &E : FD->getFunctionEffects())
+      if (E.Effect.kind() == FunctionEffect::Kind::NonBlocking) {
+        F.RootContext = "audio";
+        F.RootOrigin = "attribute";
+      }
+}
+
+bool SummaryBuilder::isSystem(SourceLocation L) {
+  return L.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(L));
+}
+
+SourceLoc SummaryBuilder::loc(SourceLocation L) {
+  if (L.isInvalid())
+    return {};
+  L = SM.getExpansionLoc(L);
+  FileID FID = SM.getFileID(L);
+  auto [It, Inserted] = FileNames.try_emplace(FID);
+  if (Inserted) {
+    if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID)) {
+      SmallString<256> Path(FE->getName());
+      SM.getFileManager().makeAbsolutePath(Path);
+      sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      It->second = std::string(Path);
+      if (!SM.isInSystemHeader(L))
+        UserFiles.insert(FID);
+    }
+  }
+  return {It->second, SM.getExpansionLineNumber(L), SM.getExpansionColumnNumber(L)};
+}
+
+std::string SummaryBuilder::typeKey(QualType T, const CXXRecordDecl *Class) {
+  T = Ctx.getCanonicalType(T);
+  if (const auto *FPT = T->getAs<FunctionProtoType>()) {
+    // A pointer to a non-throwing function may point to a throwing one's type and vice versa;
+    // a lambda's `const` call operator converts to a plain function pointer.
+    FunctionProtoType::ExtProtoInfo EPI = FPT->getExtProtoInfo();
+    EPI.ExceptionSpec = FunctionProtoType::ExceptionSpecInfo();
+    if (!Class) {
+      EPI.TypeQuals = Qualifiers();
+      EPI.RefQualifier = RQ_None;
+    }
+    T = Ctx.getCanonicalType(Ctx.getFunctionType(FPT->getReturnType(), FPT->getParamTypes(), EPI));
+  }
+  std::string Key = T.getAsString();
+  if (Class)
+    Key = QualType(Ctx.getCanonicalTagType(Class)).getAsString() + "::* " + Key;
+  return Key;
+}
+
+std::string SummaryBuilder::typeKeyOf(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  return typeKey(FD->getType(), MD && MD->isInstance() ? MD->getParent() : nullptr);
+}
+
+void summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
+  SummaryBuilder B(Ctx, Out);
+  for (const FunctionDecl *FD : collectDefinitions(B)) {
+    size_t I = B.entryFor(FD);
+    // Record the definition's own location, not the first declaration's.
+    Out.Functions[I].Loc = B.loc(FD->getLocation());
+    Out.Functions[I].InSystemHeader = B.isSystem(FD->getLocation());
+    Out.Functions[I].HasBody = true;
+    // Walking the body adds entries for its callees: index Out.Functions only afterwards.
+    std::vector<CallSite> Calls = callSitesOf(B, FD);
+    Out.Functions[I].Calls = std::move(Calls);
+  }
+  // The main file is a user file even when no location was taken in it.
+  SourceManager &SM = Ctx.getSourceManager();
+  if (SM.getFileEntryRefForID(SM.getMainFileID()))
+    B.loc(SM.getLocForStartOfFile(SM.getMainFileID()));
+  for (FileID FID : B.UserFiles)
+    if (std::optional<MemoryBufferRef> Buf = SM.getBufferOrNone(FID))
+      scanSuppressions(MemoryBufferRef(Buf->getBuffer(), B.FileNames[FID]), Out.Suppressions);
+  llvm::sort(Out.Suppressions, [](const Suppression &A, const Suppression &B) {
+    return std::tie(A.File, A.Line) < std::tie(B.File, B.Line);
+  });
+}
+
+} // namespace rtcheck

@@ -1,0 +1,78 @@
+//===- SummaryBuilder.h - from Clang declarations to summary entries -*- C++ -*-===//
+//
+// Private to the extraction: the state shared by the two passes over one translation unit
+// (Definitions.cpp collects what the TU defines, CallSites.cpp walks each body). It owns the
+// mapping from declarations to Summary entries and the spelling of names, USRs, locations and
+// function type keys, so both passes name things alike.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RTCHECK_LIB_EXTRACT_SUMMARYBUILDER_H
+#define RTCHECK_LIB_EXTRACT_SUMMARYBUILDER_H
+
+#include "rtcheck/Summary.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace rtcheck {
+
+class SummaryBuilder {
+public:
+  SummaryBuilder(clang::ASTContext &Ctx, Summary &Out)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Out(Out) {}
+
+  clang::ASTContext &Ctx;
+  clang::SourceManager &SM;
+  Summary &Out;
+
+  /// Summary index of a function, creating a declaration-only entry on first sight.
+  size_t entryFor(const clang::FunctionDecl *FD);
+  /// Summary index of a synthetic runtime function (e.g. __cxa_throw) that no declaration names.
+  size_t runtimeEntry(llvm::StringRef Name);
+
+  std::string usrOf(const clang::Decl *D);
+  std::string nameOf(const clang::FunctionDecl *FD);
+  /// A builtin that expands inline (no library call): safe by construction.
+  bool isPureBuiltin(const clang::FunctionDecl *FD);
+  bool isSystem(clang::SourceLocation L);
+  /// The expansion location as an absolute path; notes the file as a user file when it is one.
+  SourceLoc loc(clang::SourceLocation L);
+
+  /// The key under which indirect calls find address-taken functions: the canonical function
+  /// type, prefixed by the class for member functions.
+  std::string typeKey(clang::QualType T, const clang::CXXRecordDecl *Class);
+  std::string typeKeyOf(const clang::FunctionDecl *FD);
+
+  /// Files outside system headers that locations were taken in: where suppressions are read.
+  llvm::DenseSet<clang::FileID> UserFiles;
+  llvm::DenseMap<clang::FileID, std::string> FileNames;
+
+private:
+  void readAnnotations(const clang::FunctionDecl *FD, Function &F);
+
+  llvm::DenseMap<const clang::FunctionDecl *, size_t> Index;
+  llvm::StringMap<size_t> RuntimeIndex;
+};
+
+/// Every function an expression may name (a conditional names both of its branches), looking
+/// through casts, `&`, comma operators, variables' initialisers, lambdas and wrappers such as
+/// std::function constructed from a callable.
+llvm::SmallVector<const clang::FunctionDecl *, 2> functionsNamedBy(const clang::Expr *E);
+
+/// Pass 1: every definition the TU provides (template instantiations, implicit special members
+/// and lambda bodies included). Records address-taken functions and function-valued field
+/// stores in B.Out on the way.
+llvm::SetVector<const clang::FunctionDecl *> collectDefinitions(SummaryBuilder &B);
+
+/// Pass 2: the call sites of one body, explicit and implicit.
+std::vector<CallSite> callSitesOf(SummaryBuilder &B, const clang::FunctionDecl *FD);
+
+/// Both passes and the suppression comments of the user files: the summary of the TU in Ctx.
+void summarizeTranslationUnit(clang::ASTContext &Ctx, Summary &Out);
+
+} // namespace rtcheck
+
+#endif
