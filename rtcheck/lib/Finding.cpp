@@ -31,9 +31,7 @@ std::string placementMessage(StringRef Callee, StringRef Rule) {
   return ("'" + Callee + "' " + Rule).str();
 }
 
-std::string indirectCalleeName(StringRef PointerType) {
-  return ("(*)(" + PointerType + ")").str();
-}
+std::string indirectCalleeName(StringRef PointerType) { return ("(*)(" + PointerType + ")").str(); }
 
 std::string unresolvedLeaf(CallKind Kind, StringRef Name) {
   if (Kind == CallKind::Indirect)
@@ -137,8 +135,8 @@ StringRef relativeToRoot(StringRef Path, StringRef Root) {
 std::string fingerprint(const Finding &F, StringRef SourceRoot) {
   StringRef Relative = relativeToRoot(F.Site.File, SourceRoot);
   StringRef Path = Relative.empty() ? StringRef(F.Site.File) : Relative;
-  std::string Key = ruleId(F.Cat) + "|" + Path.str() + "|" + F.SiteFunction + "|" + F.Callee +
-                    "|" + F.SiteNote + "|" + F.Leaf;
+  std::string Key = ruleId(F.Cat) + "|" + Path.str() + "|" + F.SiteFunction + "|" + F.Callee + "|" +
+                    F.SiteNote + "|" + F.Leaf;
   return utohexstr(xxh3_64bits(Key), /*LowerCase=*/true, /*Width=*/16);
 }
 

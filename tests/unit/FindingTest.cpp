@@ -21,7 +21,9 @@ Finding pushBack(llvm::StringRef Checkout) {
   F.Chain = {{"cb", {File, 3, 6}, false, rootNote("audio", "annotation")},
              {"std::vector<float>::push_back", {File, 5, 5}, false, ""},
              {"std::vector<float>::_M_realloc_insert", {"/usr/include/vector", 10, 1}, true, ""},
-             {"std::allocator<float>::allocate", {"/usr/include/alloc.h", 20, 1}, true,
+             {"std::allocator<float>::allocate",
+              {"/usr/include/alloc.h", 20, 1},
+              true,
               callNote("", CallKind::Virtual)},
              {"operator new", {"/usr/include/alloc.h", 30, 1}, true, ""}};
   return F;
@@ -63,8 +65,10 @@ TEST(Finding, CallsWithoutTargetSayWhy) {
   EXPECT_EQ(findingMessage(F),
             "virtual call to 'Plugin::process' has no implementation in the analysed program");
   EXPECT_EQ(unresolvedLeaf(CallKind::Indirect, "void (*)()"), "indirect call through 'void (*)()'");
-  EXPECT_EQ(unresolvedLeaf(CallKind::Virtual, "Base::f"), "virtual 'Base::f' with no implementation");
-  EXPECT_EQ(placementMessage("in_flash", "is not placed in IRAM"), "'in_flash' is not placed in IRAM");
+  EXPECT_EQ(unresolvedLeaf(CallKind::Virtual, "Base::f"),
+            "virtual 'Base::f' with no implementation");
+  EXPECT_EQ(placementMessage("in_flash", "is not placed in IRAM"),
+            "'in_flash' is not placed in IRAM");
 }
 
 TEST(Finding, CallNotesJoinTheImplicitNoteAndTheDispatch) {
@@ -120,12 +124,12 @@ TEST(Finding, FingerprintsAgreeAcrossCheckoutsAndLineMoves) {
   Finding Moved = Laptop;
   Moved.Site.Line += 10;
   EXPECT_EQ(fingerprint(Moved, "/home/me/proj"), fingerprint(Laptop, "/home/me/proj"));
-  for (auto Change : {+[](Finding &F) { F.SiteFunction = "cb2"; },
-                      +[](Finding &F) { F.Callee = "std::vector<float>::emplace_back"; },
-                      +[](Finding &F) { F.SiteNote = "destructor of 'v'"; },
-                      +[](Finding &F) { F.Leaf = "malloc"; },
-                      +[](Finding &F) { F.Cat = Category::Lock; },
-                      +[](Finding &F) { F.Site.File = "/home/me/proj/dir/b.cpp"; }}) {
+  for (auto Change :
+       {+[](Finding &F) { F.SiteFunction = "cb2"; },
+        +[](Finding &F) { F.Callee = "std::vector<float>::emplace_back"; },
+        +[](Finding &F) { F.SiteNote = "destructor of 'v'"; },
+        +[](Finding &F) { F.Leaf = "malloc"; }, +[](Finding &F) { F.Cat = Category::Lock; },
+        +[](Finding &F) { F.Site.File = "/home/me/proj/dir/b.cpp"; }}) {
     Finding Other = Laptop;
     Change(Other);
     EXPECT_NE(fingerprint(Other, "/home/me/proj"), fingerprint(Laptop, "/home/me/proj"));

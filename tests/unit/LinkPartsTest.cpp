@@ -93,7 +93,9 @@ TEST(Roots, FiveSourcesFirstOneWins) {
   RuleSet Rules = rules(Family);
   CallGraph G(P.TUs, Rules, true);
   LinkOptions Options;
-  Options.ExtraRoots = {{"tick", "firmware_task"}, {"cb", "audio"}, {"nothing*", "audio"}};
+  Options.ExtraRoots = {
+      {"tick", "firmware_task"}, {"cb", "audio"}, {"setup", ""}, {"nothing*", "audio"}};
+  Options.Policy.DefaultContext = "control";
   RootsFound Found = findRoots(G, P.TUs, Rules, Options);
   std::vector<std::tuple<std::string, std::string, std::string>> Got;
   for (const Root &R : Found.Roots)
@@ -101,6 +103,7 @@ TEST(Roots, FiveSourcesFirstOneWins) {
   EXPECT_EQ(Got, (std::vector<std::tuple<std::string, std::string, std::string>>{
                      {"cb", "camera", "annotation"},
                      {"tick", "firmware-task", "config"},
+                     {"setup", "control", "config"},
                      {"USART1_IRQHandler", "firmware-isr", "registration"},
                      {"on_gpio", "firmware-isr", "registration"},
                      {"MyPlugin::process", "audio", "registration"}}));
@@ -195,10 +198,12 @@ TEST(Findings, PolicyDecidesSectionsAndErrorPathThrows) {
     Got.push_back({F.Site.Line, F.Cat, F.Message});
   EXPECT_EQ(Got, (std::vector<std::tuple<unsigned, Category, std::string>>{
                      {4, Category::Syscall, "'slow' is outside the fast section"},
-                     {5, Category::Alloc, "'std::vector::push_back' allocates or frees heap "
-                                          "memory (reaches 'malloc')"},
-                     {5, Category::Exception, "'std::vector::push_back' may throw an exception "
-                                              "(reaches 'std::__throw_length_error')"}}));
+                     {5, Category::Alloc,
+                      "'std::vector::push_back' allocates or frees heap "
+                      "memory (reaches 'malloc')"},
+                     {5, Category::Exception,
+                      "'std::vector::push_back' may throw an exception "
+                      "(reaches 'std::__throw_length_error')"}}));
   EXPECT_EQ(Made.Findings[1].Chain.back().Function, "malloc");
   EXPECT_EQ(Made.Findings[1].Contexts, (std::vector<std::string>{"audio"}));
   EXPECT_TRUE(Made.Findings[1].Fingerprint.empty());

@@ -21,8 +21,8 @@ namespace rtcheck {
 class RuleSet;
 
 struct RootSpec {
-  std::string Name; ///< qualified function name or wildcard pattern
-  std::string Context = "audio";
+  std::string Name;    ///< qualified function name or wildcard pattern
+  std::string Context; ///< empty: LinkPolicy::DefaultContext
 };
 
 /// Code placed in a memory section that may call only code placed in that section. ESP32: code
@@ -35,6 +35,8 @@ struct SectionRule {
 
 /// The policy the linker applies beyond the rules database's function, root and profile tables.
 struct LinkPolicy {
+  /// The context of a --root or configuration root that names none.
+  std::string DefaultContext = "audio";
   std::vector<SectionRule> Sections = {
       {".iram*", Category::Driver,
        "is not placed in IRAM but is called from IRAM code (IRAM_ATTR): it faults while the "

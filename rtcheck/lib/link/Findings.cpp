@@ -130,9 +130,9 @@ private:
     F.Chain = Reach.chainTo(U);
     // The site's callee already names an indirect call's pointer type, so only a virtual
     // dispatch is spelled out in its note.
-    F.Chain.push_back({Callee, C.Loc, C.InSystemHeader,
-                       callNote(C.Note, C.Kind == CallKind::Virtual ? CallKind::Virtual
-                                                                    : CallKind::Direct)});
+    F.Chain.push_back(
+        {Callee, C.Loc, C.InSystemHeader,
+         callNote(C.Note, C.Kind == CallKind::Virtual ? CallKind::Virtual : CallKind::Direct)});
     append_range(F.Chain, E.Steps);
     Made.Findings.push_back(std::move(F));
   }

@@ -176,13 +176,12 @@ const std::vector<Effect> &LibraryEffects::of(NodeId Start) {
       const std::vector<NodeId> &Ts = G.targets(C);
       if (Ts.empty() && C.Kind != CallKind::Direct && !ByCat.count(Category::Indirect)) {
         std::string Name = C.Kind == CallKind::Indirect ? C.Callee : G.calleeName(C);
-        ByCat.emplace(Category::Indirect, Effect{Category::Indirect,
-                                                 unresolvedLeaf(C.Kind, Name), nullptr, Steps(U)});
+        ByCat.emplace(Category::Indirect,
+                      Effect{Category::Indirect, unresolvedLeaf(C.Kind, Name), nullptr, Steps(U)});
       }
       for (NodeId T : Ts) {
         const Classification &Cls = G.classify(T);
-        if (Cls.K == Classification::Leaf && !CallGraph::exempt(Cls, C) &&
-            !ByCat.count(Cls.Cat)) {
+        if (Cls.K == Classification::Leaf && !CallGraph::exempt(Cls, C) && !ByCat.count(Cls.Cat)) {
           std::vector<ChainStep> S = Steps(U);
           S.push_back(G.step(T, C));
           ByCat.emplace(Cls.Cat, Effect{Cls.Cat, G.node(T).info().Name, Cls.Rule, std::move(S)});

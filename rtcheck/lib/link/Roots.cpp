@@ -16,7 +16,7 @@ public:
 
   RootsFound run(const LinkOptions &Options) {
     fromAnnotations();
-    fromPatterns(Options.ExtraRoots);
+    fromPatterns(Options);
     fromNamedRootRules();
     fromRegistrations();
     fromOverrides();
@@ -41,12 +41,12 @@ private:
     }
   }
 
-  void fromPatterns(ArrayRef<RootSpec> Specs) {
-    for (const RootSpec &Spec : Specs) {
+  void fromPatterns(const LinkOptions &Options) {
+    for (const RootSpec &Spec : Options.ExtraRoots) {
       bool Matched = false;
       for (NodeId Id = 0; Id < G.size(); ++Id)
         if (G.node(Id).hasBody() && wildcardMatch(Spec.Name, G.node(Id).info().Name)) {
-          add(Id, Spec.Context, "config");
+          add(Id, Spec.Context.empty() ? Options.Policy.DefaultContext : Spec.Context, "config");
           Matched = true;
         }
       if (!Matched)

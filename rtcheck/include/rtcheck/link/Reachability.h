@@ -47,10 +47,10 @@ private:
 
   CallGraph &G;
   const RootsFound &Roots;
-  std::vector<Parent> Par;                ///< shortest-chain parent; Depth == Unreached: not reached
-  std::vector<unsigned> NearestRoot;      ///< the root that shortest chain starts from
-  std::vector<llvm::BitVector> RootSet;   ///< every root reaching each function
-  std::vector<uint64_t> ContextMask;      ///< every context reaching each function
+  std::vector<Parent> Par;              ///< shortest-chain parent; Depth == Unreached: not reached
+  std::vector<unsigned> NearestRoot;    ///< the root that shortest chain starts from
+  std::vector<llvm::BitVector> RootSet; ///< every root reaching each function
+  std::vector<uint64_t> ContextMask;    ///< every context reaching each function
   llvm::StringMap<unsigned> ContextIndex;
   std::vector<std::string> ContextNames;
   unsigned ReachableFunctions = 0;
