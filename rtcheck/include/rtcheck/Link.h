@@ -10,6 +10,7 @@
 #define RTCHECK_LINK_H
 
 #include "rtcheck/Category.h"
+#include "rtcheck/Finding.h"
 #include "rtcheck/Summary.h"
 #include "llvm/ADT/ArrayRef.h"
 #include <string>
@@ -20,13 +21,36 @@ namespace rtcheck {
 class RuleSet;
 
 struct RootSpec {
-  std::string Name; ///< qualified function name or wildcard pattern
-  std::string Context = "audio";
+  std::string Name;    ///< qualified function name or wildcard pattern
+  std::string Context; ///< empty: LinkPolicy::DefaultContext
+};
+
+/// Code placed in a memory section that may call only code placed in that section. ESP32: code
+/// in IRAM runs while the flash cache is disabled, and calling into flash then faults.
+struct SectionRule {
+  std::string Section;     ///< glob over the caller's section name
+  Category Cat = Category::Driver;
+  std::string Explanation; ///< completes "'callee' ..."
+};
+
+/// The policy the linker applies beyond the rules database's function, root and profile tables.
+struct LinkPolicy {
+  /// The context of a --root or configuration root that names none.
+  std::string DefaultContext = "audio";
+  std::vector<SectionRule> Sections = {
+      {".iram*", Category::Driver,
+       "is not placed in IRAM but is called from IRAM code (IRAM_ATTR): it faults while the "
+       "flash cache is disabled"}};
+  /// A throw on a library call's error path (push_back's length_error, lock()'s system_error) is
+  /// reported only when it is the call's one hazard, as for vector::at: next to an allocation or
+  /// a lock it adds nothing to act on.
+  bool ThrowOnlyAlone = true;
 };
 
 struct LinkOptions {
   std::vector<RootSpec> ExtraRoots; ///< from --root and the config file
   bool ReportUnknown = true;
+  LinkPolicy Policy;
 };
 
 struct Root {
@@ -35,30 +59,6 @@ struct Root {
   std::string Context;
   std::string Origin; ///< attribute | annotation | config | registration
   SourceLoc Loc;
-};
-
-/// One step of the evidence chain: Function is entered by the call at Loc.
-struct ChainStep {
-  std::string Function;
-  SourceLoc Loc;
-  bool InSystemHeader = false;
-  std::string Note;
-};
-
-struct Finding {
-  Category Cat = Category::Unknown;
-  Severity Sev = Severity::Error;
-  std::string Message;
-  SourceLoc Site;
-  std::string SiteFunction; ///< the user function containing the site
-  std::string Callee;       ///< the function called at the site
-  std::string Leaf;         ///< the library function or construct that blocks
-  std::string LeafReason;   ///< the rule's reason, if a rule classified the leaf
-  std::string RuleFile;     ///< the rules file of that rule
-  std::vector<std::string> Roots;
-  std::vector<std::string> Contexts;
-  std::vector<ChainStep> Chain;
-  std::string Fingerprint;
 };
 
 struct LinkStats {
