@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "rtcheck/Link.h"
 
+#include "rtcheck/Rules.h"
 #include "rtcheck/link/CallGraph.h"
 #include "rtcheck/link/Findings.h"
 #include "rtcheck/link/Reachability.h"
@@ -20,7 +21,7 @@ LinkResult link(ArrayRef<Summary> Summaries, const RuleSet &Rules, const LinkOpt
   CallGraph G(Summaries, Rules, Options.ReportUnknown);
   RootsFound Roots = findRoots(G, Summaries, Rules, Options);
   Reachability Reach(G, Roots);
-  FindingsMade Made = makeFindings(G, Reach, Roots, Summaries, Rules, Options.Policy);
+  FindingsMade Made = makeFindings(G, Reach, Roots, Summaries, Rules, Rules.policy());
   Result.Roots = std::move(Roots.Roots);
   Result.Warnings = std::move(Roots.Warnings);
   Result.Findings = std::move(Made.Findings);

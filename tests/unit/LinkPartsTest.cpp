@@ -90,12 +90,11 @@ TEST(Roots, FiveSourcesFirstOneWins) {
   P.decl("register_cb");
   P.def("Plugin::process");
   P.def("MyPlugin::process").Overrides = {"u:Plugin::process"};
-  RuleSet Rules = rules(Family);
+  RuleSet Rules = rules(Family, R"({"context":"default","default_context":"control"})");
   CallGraph G(P.TUs, Rules, true);
   LinkOptions Options;
   Options.ExtraRoots = {
       {"tick", "firmware_task"}, {"cb", "audio"}, {"setup", ""}, {"nothing*", "audio"}};
-  Options.Policy.DefaultContext = "control";
   RootsFound Found = findRoots(G, P.TUs, Rules, Options);
   std::vector<std::tuple<std::string, std::string, std::string>> Got;
   for (const Root &R : Found.Roots)
@@ -190,7 +189,7 @@ TEST(Findings, PolicyDecidesSectionsAndErrorPathThrows) {
   RootsFound Roots = findRoots(G, P.TUs, Rules, {});
   Reachability Reach(G, Roots);
   LinkPolicy Policy;
-  Policy.Sections = {{".fast*", Category::Syscall, "is outside the fast section"}};
+  Policy.Sections = {{".fast*", Category::Syscall, "is outside the fast section", "t.json"}};
   Policy.ThrowOnlyAlone = false;
   FindingsMade Made = makeFindings(G, Reach, Roots, P.TUs, Rules, Policy);
   std::vector<std::tuple<unsigned, Category, std::string>> Got;

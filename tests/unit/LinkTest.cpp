@@ -254,7 +254,9 @@ TEST(Link, IramCodeCallingFlashCodeIsAFinding) {
   Function &InIram = P.def("in_iram");
   InIram.Section = ".iram1.4";
   P.def("in_flash");
-  LinkResult R = link(P.TUs, rules(Basic), {});
+  const char *Family = R"({"family":"t","functions":[],"sections":[{"section":".iram*",
+    "category":"driver","reason":"is not placed in IRAM but is called from IRAM code"}]})";
+  LinkResult R = link(P.TUs, rules(Family), {});
   EXPECT_EQ(sites(R), (std::set<std::tuple<unsigned, std::string>>{{5, "driver"}}));
   EXPECT_NE(R.Findings[0].Message.find("not placed in IRAM"), std::string::npos);
 }
@@ -276,7 +278,8 @@ TEST(Link, LibraryErrorPathThrowsOnlyWhenTheyAreTheOneHazard) {
   P.decl("malloc");
   P.decl("std::__throw_length_error");
   P.decl("std::__throw_out_of_range");
-  LinkResult R = link(P.TUs, rules(Family), {});
+  const char *Default = R"({"context":"default","throw_beside_hazard":"drop"})";
+  LinkResult R = link(P.TUs, rules(Family, Default), {});
   EXPECT_EQ(sites(R), (std::set<std::tuple<unsigned, std::string>>{{5, "alloc"}, {6, "exception"}}));
 }
 

@@ -22,35 +22,12 @@ class RuleSet;
 
 struct RootSpec {
   std::string Name;    ///< qualified function name or wildcard pattern
-  std::string Context; ///< empty: LinkPolicy::DefaultContext
-};
-
-/// Code placed in a memory section that may call only code placed in that section. ESP32: code
-/// in IRAM runs while the flash cache is disabled, and calling into flash then faults.
-struct SectionRule {
-  std::string Section;     ///< glob over the caller's section name
-  Category Cat = Category::Driver;
-  std::string Explanation; ///< completes "'callee' ..."
-};
-
-/// The policy the linker applies beyond the rules database's function, root and profile tables.
-struct LinkPolicy {
-  /// The context of a --root or configuration root that names none.
-  std::string DefaultContext = "audio";
-  std::vector<SectionRule> Sections = {
-      {".iram*", Category::Driver,
-       "is not placed in IRAM but is called from IRAM code (IRAM_ATTR): it faults while the "
-       "flash cache is disabled"}};
-  /// A throw on a library call's error path (push_back's length_error, lock()'s system_error) is
-  /// reported only when it is the call's one hazard, as for vector::at: next to an allocation or
-  /// a lock it adds nothing to act on.
-  bool ThrowOnlyAlone = true;
+  std::string Context; ///< empty: the rules' default context (LinkPolicy)
 };
 
 struct LinkOptions {
   std::vector<RootSpec> ExtraRoots; ///< from --root and the config file
   bool ReportUnknown = true;
-  LinkPolicy Policy;
 };
 
 struct Root {

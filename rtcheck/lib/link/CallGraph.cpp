@@ -42,7 +42,7 @@ NodeId CallGraph::nodeFor(const Function &F) {
   if (F.HasBody && !N.Def)
     N.Def = &F;
   // Keep the most informative declaration: one that carries root or trust annotations.
-  if ((!F.RootContext.empty() && N.Decl->RootContext.empty()) || (F.Trusted && !N.Decl->Trusted))
+  if ((F.isRoot() && !N.Decl->isRoot()) || (F.Trusted && !N.Decl->Trusted))
     N.Decl = &F;
   return It->second;
 }

@@ -36,8 +36,9 @@ private:
   void fromAnnotations() {
     for (NodeId Id = 0; Id < G.size(); ++Id) {
       const Function &D = *G.node(Id).Decl;
-      if (!D.RootContext.empty() && G.node(Id).hasBody())
-        add(Id, D.RootContext, D.RootOrigin);
+      if (D.isRoot() && G.node(Id).hasBody())
+        add(Id, D.RootContext.empty() ? Rules.policy().DefaultContext : D.RootContext,
+            D.RootOrigin);
     }
   }
 
@@ -46,7 +47,7 @@ private:
       bool Matched = false;
       for (NodeId Id = 0; Id < G.size(); ++Id)
         if (G.node(Id).hasBody() && wildcardMatch(Spec.Name, G.node(Id).info().Name)) {
-          add(Id, Spec.Context.empty() ? Options.Policy.DefaultContext : Spec.Context, "config");
+          add(Id, Spec.Context.empty() ? Rules.policy().DefaultContext : Spec.Context, "config");
           Matched = true;
         }
       if (!Matched)

@@ -11,6 +11,7 @@
 #ifndef RTCHECK_LINK_FINDINGS_H
 #define RTCHECK_LINK_FINDINGS_H
 
+#include "rtcheck/Rules.h"
 #include "rtcheck/link/Reachability.h"
 
 namespace rtcheck {
