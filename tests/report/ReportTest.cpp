@@ -25,6 +25,7 @@ TEST(Names, UnqualifiedDropsScopesTemplatesAndParameters) {
   EXPECT_EQ(unqualified("MixerEngine::process"), "process");
   EXPECT_EQ(unqualified("ns::Box<std::pair<int, int>>::run(int)"), "run");
   EXPECT_EQ(unqualified("render_frame"), "render_frame");
+  EXPECT_EQ(unqualified("fw::(anonymous namespace)::render_frame"), "render_frame");
 }
 
 TEST(Names, SameFileByPathSuffix) {
@@ -32,6 +33,10 @@ TEST(Names, SameFileByPathSuffix) {
   EXPECT_TRUE(sameFile("/src/a/engine.cpp", "a/engine.cpp"));
   EXPECT_FALSE(sameFile("/src/a/myengine.cpp", "engine.cpp"));
   EXPECT_FALSE(sameFile("", "engine.cpp"));
+  // __FILE__ relative to the build directory, as Ninja passes sources.
+  EXPECT_TRUE(sameFile("/work/samples/fw/firmware.cpp", "../samples/fw/firmware.cpp"));
+  // ... and the symbolizer's compilation directory joined with it.
+  EXPECT_TRUE(sameFile("/work/samples/fw/firmware.cpp", "/work/build/../samples/fw/firmware.cpp"));
 }
 
 // Two roots named process in two files; the scope opened in the second file joins the second.

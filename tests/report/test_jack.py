@@ -11,7 +11,7 @@ import time
 from xml.etree import ElementTree
 
 TONE, BUILD, OUT = (os.path.abspath(a) for a in sys.argv[1:4])
-RTCHECK = os.environ["RTCHECK"]
+RTCHECK = os.path.abspath(os.environ["RTCHECK"])
 RULES = os.environ["RTCHECK_RULES"]
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))

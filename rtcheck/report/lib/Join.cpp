@@ -40,7 +40,8 @@ std::optional<size_t> rootOfScope(const Report &R, const Scope &S) {
 }
 
 // The static finding one of the site's frames is at: same file and line, the site's category
-// preferred.
+// preferred; else a finding of the same leaf in the same function, or with a chain through one of
+// the frames.
 std::optional<size_t> findingAtSite(const Report &R, const Site &S) {
   std::optional<size_t> Any;
   for (const Frame &F : S.Stack) {
@@ -56,7 +57,35 @@ std::optional<size_t> findingAtSite(const Report &R, const Site &S) {
         Any = I;
     }
   }
-  return Any;
+  if (Any)
+    return Any;
+  // The same leaf reported in the same user function at another line: a destructor run at scope
+  // exit is reported at the variable's declaration (docs/design.md), the shim sees the exit.
+  for (const Frame &F : S.Stack) {
+    if (F.Loc.File.empty() || F.Function.empty())
+      continue;
+    for (size_t I = 0; I < R.Findings.size(); ++I) {
+      const Finding &Fd = R.Findings[I];
+      if (Fd.Leaf == S.Function && unqualified(Fd.Function) == unqualified(F.Function) &&
+          sameFile(Fd.Loc.File, F.Loc.File))
+        return I;
+    }
+  }
+  // A call the analyzer reported deeper down, entered through a call on this stack: a step of the
+  // finding's chain is at one of the frames, and the finding's leaf is the function called.
+  for (const Frame &F : S.Stack) {
+    if (F.Loc.File.empty() || F.Loc.Line == 0)
+      continue;
+    for (size_t I = 0; I < R.Findings.size(); ++I) {
+      const Finding &Fd = R.Findings[I];
+      if (Fd.Leaf != S.Function)
+        continue;
+      for (const ChainStep &St : Fd.Chain)
+        if (St.Loc.Line == F.Loc.Line && sameFile(St.Loc.File, F.Loc.File))
+          return I;
+    }
+  }
+  return std::nullopt;
 }
 
 } // namespace

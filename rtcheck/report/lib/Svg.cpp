@@ -85,11 +85,11 @@ std::string latencyHistogramSvg(const Scope &S, uint64_t BudgetNs) {
   O << "<svg class=\"histogram\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << W << " "
     << H << "\" width=\"" << W << "\" height=\"" << H << "\" role=\"img\" aria-label=\"latency "
     << "distribution of " << htmlEscape(S.Name) << "\">";
-  O << "<text class=\"title\" x=\"" << L << "\" y=\"14\">latency distribution (" << S.Calls
-    << " calls; bars span the intervals between percentiles, area = share of calls)</text>";
+  O << "<text class=\"title\" x=\"" << L << "\" y=\"14\">latency distribution of " << S.Calls
+    << " calls (area = share of calls)</text>";
   decades(O, X, false, T, H - B);
   for (int I = 0; I < 5; ++I) {
-    double Hgt = (H - B - T) * Density[I] / MaxDensity;
+    double Hgt = (H - B - T - 14) * Density[I] / MaxDensity; // room for the share label
     O << "<rect class=\"bar\" x=\"" << num(Px0[I]) << "\" y=\"" << num(H - B - Hgt)
       << "\" width=\"" << num(Px1[I] - Px0[I]) << "\" height=\"" << num(Hgt) << "\"><title>"
       << Name[I] << ": " << Share[I] << "% of calls, " << formatMs(uint64_t(Edge[I])) << " to "
@@ -152,8 +152,8 @@ std::string percentilePlotSvg(const Scope &S, uint64_t BudgetNs,
   if (BudgetNs) {
     double P = Y.at(double(BudgetNs));
     O << "<line class=\"budget\" x1=\"" << L << "\" x2=\"" << W - R << "\" y1=\"" << num(P)
-      << "\" y2=\"" << num(P) << "\"/><text class=\"budget-label\" x=\"" << W - R << "\" y=\""
-      << num(P - 4) << "\" text-anchor=\"end\">budget " << formatMs(BudgetNs) << "</text>";
+      << "\" y2=\"" << num(P) << "\"/><text class=\"budget-label\" x=\"" << L + 4 << "\" y=\""
+      << num(P - 4) << "\">budget " << formatMs(BudgetNs) << "</text>";
   }
   O << "</svg>";
   return O.str();

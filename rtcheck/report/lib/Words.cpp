@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
@@ -47,7 +48,19 @@ std::string baseName(std::string_view Path) {
   return std::string(Slash == std::string_view::npos ? Path : Path.substr(Slash + 1));
 }
 
-bool sameFile(std::string_view A, std::string_view B) {
+// Leading "./" and "../" say nothing about which file it is: __FILE__ is often relative to the
+// build directory ("../samples/x.cpp") where the analyzer has the absolute path.
+static std::string_view withoutDotDirs(std::string_view P) {
+  while (P.substr(0, 2) == "./" || P.substr(0, 3) == "../")
+    P.remove_prefix(P[1] == '/' ? 2 : 3);
+  return P;
+}
+
+bool sameFile(std::string_view RawA, std::string_view RawB) {
+  // The symbolizer joins DWARF's compilation directory and a relative name ("build/../x.cpp").
+  std::string NormA = std::filesystem::path(RawA).lexically_normal().string();
+  std::string NormB = std::filesystem::path(RawB).lexically_normal().string();
+  std::string_view A = withoutDotDirs(NormA), B = withoutDotDirs(NormB);
   if (A.empty() || B.empty())
     return false;
   if (A == B)
@@ -59,12 +72,24 @@ bool sameFile(std::string_view A, std::string_view B) {
 }
 
 std::string unqualified(std::string_view F) {
-  if (size_t Paren = F.find('('); Paren != std::string_view::npos)
-    F = F.substr(0, Paren);
-  // Drop template arguments, then everything up to the last scope operator.
+  // Drop "(anonymous namespace)" scopes, a trailing parameter list, and template arguments; then
+  // everything up to the last scope operator.
+  std::string Name(F);
+  for (size_t At; (At = Name.find("(anonymous namespace)")) != std::string::npos;)
+    Name.erase(At, std::string_view("(anonymous namespace)").size());
+  if (!Name.empty() && Name.back() == ')') {
+    int Depth = 0;
+    for (size_t I = Name.size(); I-- > 0;) {
+      Depth += Name[I] == ')' ? 1 : Name[I] == '(' ? -1 : 0;
+      if (Depth == 0) {
+        Name.erase(I);
+        break;
+      }
+    }
+  }
   std::string Out;
   int Depth = 0;
-  for (char C : F) {
+  for (char C : Name) {
     if (C == '<')
       ++Depth;
     else if (C == '>' && Depth > 0)
