@@ -60,7 +60,7 @@ def main():
         failure = alloc[0].find("failure")
         assert failure is not None, "the allocation claim must fail"
         reason = failure.get("message")
-        assert "(confirmed at run time)" in reason and "calls at run time" in reason, reason
+        assert "confirmed at run time)" in reason and "calls at run time" in reason, reason
         md = open(base + ".md").read()
         assert "confirms the static finding at `jack_tone.c:" in md, md
         print(open(base + ".md").read())

@@ -85,13 +85,14 @@ Claim categoryClaim(const Report &R, const Callback &C, const std::string &Cat,
   Cl.Id = "no-" + Cat;
   Cl.Text = std::string("no ") + categoryPhrase(Cat);
   Cl.Origin = Origin;
-  size_t New = 0, Known = 0;
+  size_t New = 0, Known = 0, Confirmed = 0;
   const Finding *First = nullptr;
   for (size_t K : C.Findings) {
     const Finding &F = R.Findings[K];
     if (F.Category != Cat)
       continue;
     F.Known ? ++Known : ++New;
+    Confirmed += !F.Known && !F.ConfirmedBy.empty();
     if (!F.Known && !First)
       First = &F;
   }
@@ -117,7 +118,10 @@ Claim categoryClaim(const Report &R, const Callback &C, const std::string &Cat,
     Why.push_back("'" + First->Leaf + "' reached at " + baseName(First->Loc.File) + ":" +
                   std::to_string(First->Loc.Line) +
                   (New > 1 ? " and " + std::to_string(New - 1) + " more" : "") +
-                  (First->ConfirmedBy.empty() ? "" : " (confirmed at run time)"));
+                  (!Confirmed      ? ""
+                   : New == 1      ? " (confirmed at run time)"
+                                   : " (" + std::to_string(Confirmed) + " of " +
+                                    std::to_string(New) + " confirmed at run time)"));
   if (Calls) {
     std::string W = plural(Calls, "call") + " at run time";
     if (FirstSite) {

@@ -112,7 +112,8 @@ std::string verdictLine(const Report &R) {
   std::string Head = R.Failed ? "FAIL" : Total == R.NotMeasured ? "NOT MEASURED" : "PASS";
   return Head + ": " + std::to_string(R.Failed) + " of " + std::to_string(Total) +
          " claims fail, " + std::to_string(R.Passed) + " pass, " + std::to_string(R.NotMeasured) +
-         " not measured (" + std::to_string(R.Callbacks.size()) + " callbacks)";
+         " not measured (" + std::to_string(R.Callbacks.size()) +
+         (R.Callbacks.size() == 1 ? " callback)" : " callbacks)");
 }
 
 bool hasSourceLines(const Site &S) {
