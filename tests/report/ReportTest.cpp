@@ -105,6 +105,47 @@ TEST(Join, RuntimeViolationAtAStaticLineIsConfirmed) {
   EXPECT_FALSE(R.Sites[1].Confirms); // the analyzer did not predict the lock: a miss
 }
 
+TEST(Join, DestructorAtScopeExitAndCallsThroughAChainAreConfirmed) {
+  Report R;
+  R.Roots = {{"process", "audio", "annotation", {"/src/e.cpp", 10, 1}}};
+  Finding Guard; // reported at the lock_guard's declaration, line 12
+  Guard.Category = "lock";
+  Guard.Leaf = "pthread_mutex_unlock";
+  Guard.Function = "audio::process";
+  Guard.Loc = {"/src/e.cpp", 12, 3};
+  Finding Deep; // dispatch() at line 20 reaches operator new inside dispatch
+  Deep.Category = "alloc";
+  Deep.Leaf = "operator new";
+  Deep.Function = "dispatch";
+  Deep.Loc = {"/src/e.cpp", 40, 5};
+  Deep.Chain = {{"process", "", {"/src/e.cpp", 10, 1}, false},
+                {"dispatch", "", {"/src/e.cpp", 20, 3}, false}};
+  R.Findings = {Guard, Deep};
+  Site Unlock; // the shim sees the unlock at the end of the scope, line 16
+  Unlock.Function = "pthread_mutex_unlock";
+  Unlock.Category = "lock";
+  Frame AtExit;
+  AtExit.Function = "audio::process(float*, int)";
+  AtExit.Loc = {"/build/../src/e.cpp", 16, 1};
+  Unlock.Stack = {AtExit};
+  Site New; // inlined into process at line 20
+  New.Function = "operator new";
+  New.Category = "alloc";
+  Frame Lib, Call;
+  Lib.Loc = {"/usr/include/c++/12/bits/std_function.h", 160, 0};
+  Call.Function = "audio::process(float*, int)";
+  Call.Loc = {"/src/e.cpp", 20, 3};
+  New.Stack = {Lib, Call};
+  Site Other = New; // operator new from a line no chain passes through
+  Other.Stack[1].Loc.Line = 22;
+  Other.Stack[1].Function = "audio::other()";
+  R.Sites = {Unlock, New, Other};
+  joinCallbacks(R);
+  EXPECT_EQ(R.Sites[0].Confirms, 0u);
+  EXPECT_EQ(R.Sites[1].Confirms, 1u);
+  EXPECT_FALSE(R.Sites[2].Confirms);
+}
+
 TEST(Join, AutomaticScopeJoinsBySymbol) {
   Report R;
   R.Roots = {{"process", "audio", "registration", {"/src/simple_client.c", 12, 1}}};

@@ -146,8 +146,9 @@ std::string percentilePlotSvg(const Scope &S, uint64_t BudgetNs,
     O << "<circle class=\"" << (Over ? "point over" : "point") << "\" cx=\"" << num(X)
       << "\" cy=\"" << num(V) << "\" r=\"4\"><title>" << Points[I].first << " "
       << formatMs(Points[I].second) << "</title></circle>";
-    O << "<text class=\"value\" x=\"" << num(X + 6) << "\" y=\"" << num(V - 6) << "\">"
-      << durationLabel(double(Points[I].second)) << "</text>";
+    // Labels alternate above and below the line so that neighbours with close values stay apart.
+    O << "<text class=\"value\" x=\"" << num(X) << "\" y=\"" << num(I % 2 ? V + 16 : V - 8)
+      << "\" text-anchor=\"middle\">" << durationLabel(double(Points[I].second)) << "</text>";
   }
   if (BudgetNs) {
     double P = Y.at(double(BudgetNs));
