@@ -69,11 +69,14 @@ int reportMain(int argc, char **argv) {
     for (const auto &[Path, Render] : Outputs)
       if (!Path.empty())
         report::writeOutput(Path, Render(R));
-    std::fprintf(stderr, "rtcheck: report: %s\n", [&] {
-      std::string V = R.Failed ? "FAIL" : "PASS";
-      return V + ": " + std::to_string(R.Failed) + " claim(s) fail, " + std::to_string(R.Passed) +
-             " pass, " + std::to_string(R.NotMeasured) + " not measured";
-    }().c_str());
+    std::fprintf(stderr, "rtcheck: report: %s\n",
+                 [&] {
+                   std::string V = R.Failed ? "FAIL" : "PASS";
+                   return V + ": " + std::to_string(R.Failed) + " claim(s) fail, " +
+                          std::to_string(R.Passed) + " pass, " + std::to_string(R.NotMeasured) +
+                          " not measured";
+                 }()
+                     .c_str());
     return report::exitStatus(R);
   } catch (const report::InputError &E) {
     std::fprintf(stderr, "rtcheck: error: %s\n", E.what());

@@ -55,7 +55,8 @@ ClaimSpec parseSpec(const json &J, const std::string &Path, const std::string &N
         fail(Path, Where + "'latency_ms' must be a non-empty object (p50 p90 p99 p999 max)");
       for (const auto &[P, Limit] : V.items()) {
         if (P != "p50" && P != "p90" && P != "p99" && P != "p999" && P != "max")
-          fail(Path, Where + "unknown percentile '" + P + "' in 'latency_ms' (p50 p90 p99 p999 max)");
+          fail(Path,
+               Where + "unknown percentile '" + P + "' in 'latency_ms' (p50 p90 p99 p999 max)");
         S.LatencyMs[P] = positive(Limit, Path, Where + "'latency_ms." + P + "'", false);
       }
     } else {
@@ -118,10 +119,10 @@ Claim categoryClaim(const Report &R, const Callback &C, const std::string &Cat,
     Why.push_back("'" + First->Leaf + "' reached at " + baseName(First->Loc.File) + ":" +
                   std::to_string(First->Loc.Line) +
                   (New > 1 ? " and " + std::to_string(New - 1) + " more" : "") +
-                  (!Confirmed      ? ""
-                   : New == 1      ? " (confirmed at run time)"
-                                   : " (" + std::to_string(Confirmed) + " of " +
-                                    std::to_string(New) + " confirmed at run time)"));
+                  (!Confirmed ? ""
+                   : New == 1 ? " (confirmed at run time)"
+                              : " (" + std::to_string(Confirmed) + " of " + std::to_string(New) +
+                                    " confirmed at run time)"));
   if (Calls) {
     std::string W = plural(Calls, "call") + " at run time";
     if (FirstSite) {
@@ -141,15 +142,15 @@ Claim categoryClaim(const Report &R, const Callback &C, const std::string &Cat,
     return Cl;
   }
   if (!C.RootIndex && !Ran) {
-    Cl.Reason = !isRuntimeCategory(Cat) && S ? "the shim does not observe " + Cat +
-                                                   " and there is no static root"
-                                             : "no static root and not exercised at run time";
+    Cl.Reason = !isRuntimeCategory(Cat) && S
+                    ? "the shim does not observe " + Cat + " and there is no static root"
+                    : "no static root and not exercised at run time";
     return Cl;
   }
   Cl.St = Status::Pass;
   if (C.RootIndex && Ran)
-    Cl.Reason = "no path from the root, and none in " + plural(S->Calls, "callback") +
-                " at run time";
+    Cl.Reason =
+        "no path from the root, and none in " + plural(S->Calls, "callback") + " at run time";
   else if (C.RootIndex)
     Cl.Reason = "no path from the root (static evidence only)";
   else
@@ -159,12 +160,12 @@ Claim categoryClaim(const Report &R, const Callback &C, const std::string &Cat,
   return Cl;
 }
 
-void timingClaims(const Scope *S, const ClaimSpec *Spec,
-                  std::vector<Claim> &Out) {
+void timingClaims(const Scope *S, const ClaimSpec *Spec, std::vector<Claim> &Out) {
   bool Ran = S && S->Calls > 0;
   std::string NotRun = "not exercised at run time";
   uint64_t Declared = S ? S->BudgetNs : 0;
-  uint64_t Budget = Spec && Spec->BudgetMs ? static_cast<uint64_t>(*Spec->BudgetMs * 1e6) : Declared;
+  uint64_t Budget =
+      Spec && Spec->BudgetMs ? static_cast<uint64_t>(*Spec->BudgetMs * 1e6) : Declared;
   if (Budget || (Spec && Spec->MissLimit)) {
     Claim Cl;
     uint64_t Limit = Spec && Spec->MissLimit ? *Spec->MissLimit : 0;
@@ -199,9 +200,11 @@ void timingClaims(const Scope *S, const ClaimSpec *Spec,
   }
   if (!Spec)
     return;
-  const std::pair<const char *, uint64_t Latency::*> Fields[] = {
-      {"p50", &Latency::P50}, {"p90", &Latency::P90},   {"p99", &Latency::P99},
-      {"p999", &Latency::P999}, {"max", &Latency::Max}};
+  const std::pair<const char *, uint64_t Latency::*> Fields[] = {{"p50", &Latency::P50},
+                                                                 {"p90", &Latency::P90},
+                                                                 {"p99", &Latency::P99},
+                                                                 {"p999", &Latency::P999},
+                                                                 {"max", &Latency::Max}};
   for (const auto &[Name, Member] : Fields) {
     auto It = Spec->LatencyMs.find(Name);
     if (It == Spec->LatencyMs.end())
@@ -214,9 +217,9 @@ void timingClaims(const Scope *S, const ClaimSpec *Spec,
       Cl.Reason = NotRun;
     } else {
       uint64_t V = S->Lat.*Member;
-      Cl.Evidence = plural(S->Calls, "callback") + (std::string(Name) == "max"
-                                                        ? " (exact)"
-                                                        : " (histogram estimate, within 3.1%)");
+      Cl.Evidence =
+          plural(S->Calls, "callback") +
+          (std::string(Name) == "max" ? " (exact)" : " (histogram estimate, within 3.1%)");
       Cl.St = V <= It->second * 1e6 ? Status::Pass : Status::Fail;
       Cl.Reason = std::string(Name) + " " + formatMs(V) +
                   (Cl.St == Status::Pass ? " is within " : " exceeds ") + formatMsD(It->second);
@@ -295,7 +298,8 @@ void evaluateClaims(Report &R, const std::map<std::string, ClaimSpec> &Specs) {
       C.Claims.push_back(categoryClaim(R, C, Cat, Origin));
     timingClaims(S, Spec, C.Claims);
     C.BudgetNs = Spec && Spec->BudgetMs ? static_cast<uint64_t>(*Spec->BudgetMs * 1e6)
-                                        : S ? S->BudgetNs : 0;
+                 : S                    ? S->BudgetNs
+                                        : 0;
     if (Spec)
       C.LatencyLimitsMs = Spec->LatencyMs;
   }

@@ -62,9 +62,8 @@ void sourceSnippet(std::ostringstream &O, const Location &L) {
 }
 
 void findingDetails(std::ostringstream &O, const Report &R, const Finding &F) {
-  O << "<details class=\"finding\"><summary><code>" << htmlEscape(locationText(F.Loc))
-    << "</code> " << htmlEscape(F.Severity) << ": " << htmlEscape(F.Message) << " ["
-    << htmlEscape(F.Rule) << "]";
+  O << "<details class=\"finding\"><summary><code>" << htmlEscape(locationText(F.Loc)) << "</code> "
+    << htmlEscape(F.Severity) << ": " << htmlEscape(F.Message) << " [" << htmlEscape(F.Rule) << "]";
   if (!F.ConfirmedBy.empty())
     O << "<span class=\"tag confirmed\">confirmed at run time</span>";
   if (F.Known)
@@ -91,8 +90,8 @@ void siteDetails(std::ostringstream &O, const Report &R, const Callback &C, cons
   O << "<details class=\"site\"><summary>" << htmlEscape(S.Category) << ": <code>"
     << htmlEscape(S.Function) << "</code> called " << S.Count << " time(s)";
   if (S.Confirms)
-    O << "<span class=\"tag confirmed\">confirms " << htmlEscape(locationText(R.Findings[*S.Confirms].Loc))
-      << "</span>";
+    O << "<span class=\"tag confirmed\">confirms "
+      << htmlEscape(locationText(R.Findings[*S.Confirms].Loc)) << "</span>";
   else if (C.RootIndex && hasSourceLines(S))
     O << "<span class=\"tag miss\">analyzer miss</span>";
   else if (C.RootIndex)
@@ -168,7 +167,8 @@ void callbackSection(std::ostringstream &O, const Report &R, const Callback &C, 
 
 std::string renderHtml(const Report &R) {
   std::ostringstream O;
-  std::string Title = "rtcheck validation report" + (R.Opts.Title.empty() ? "" : ": " + R.Opts.Title);
+  std::string Title =
+      "rtcheck validation report" + (R.Opts.Title.empty() ? "" : ": " + R.Opts.Title);
   O << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
     << htmlEscape(Title) << "</title><style>" << Style << "</style></head><body>";
   O << "<h1>" << htmlEscape(Title) << "</h1>";

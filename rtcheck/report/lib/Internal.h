@@ -11,7 +11,7 @@
 namespace rtcheck::report::detail {
 
 // The categories, in the project's order (STYLE.md), and the ones the shim can observe.
-inline constexpr const char *Categories[] = {"alloc",    "lock",     "syscall", "driver",
+inline constexpr const char *Categories[] = {"alloc",     "lock",     "syscall", "driver",
                                              "exception", "indirect", "unknown"};
 inline constexpr const char *RuntimeCategories[] = {"alloc", "lock", "syscall", "driver"};
 bool isCategory(std::string_view C);
@@ -39,13 +39,14 @@ void joinCallbacks(Report &R);
 void evaluateClaims(Report &R, const std::map<std::string, ClaimSpec> &Specs);
 
 // --- Words shared by the emitters (Words.cpp) ---
-std::string formatMs(uint64_t Ns);   // "0.159 ms"
-std::string formatMsD(double Ms);    // "2.667 ms"
+std::string formatMs(uint64_t Ns); // "0.159 ms"
+std::string formatMsD(double Ms);  // "2.667 ms"
 std::string baseName(std::string_view Path);
-bool sameFile(std::string_view A, std::string_view B); // equal, or one is a path suffix of the other
-std::string unqualified(std::string_view Function);   // "A::b<int>(x)" -> "b"
-std::string locationText(const Location &L);           // "file.cpp:12"
-std::string verdictLine(const Report &R);              // "FAIL: 3 of 12 claims fail, ..."
+bool sameFile(std::string_view A,
+              std::string_view B);                  // equal, or one is a path suffix of the other
+std::string unqualified(std::string_view Function); // "A::b<int>(x)" -> "b"
+std::string locationText(const Location &L);        // "file.cpp:12"
+std::string verdictLine(const Report &R);           // "FAIL: 3 of 12 claims fail, ..."
 // Whether any frame of the site was resolved to a source line (else it cannot be matched to a
 // static finding, and an unmatched site is not an analyzer miss).
 bool hasSourceLines(const Site &S);

@@ -134,8 +134,8 @@ void joinCallbacks(Report &R) {
       C.Coverage = R.Opts.RuntimePaths.empty() ? "static only (no runtime report given)"
                                                : "not exercised at run time";
     else
-      C.Coverage = R.Opts.StaticPath.empty() ? "run time only (no static report given)"
-                                             : "no static root";
+      C.Coverage =
+          R.Opts.StaticPath.empty() ? "run time only (no static report given)" : "no static root";
   }
 }
 

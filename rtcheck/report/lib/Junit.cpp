@@ -32,8 +32,8 @@ std::string renderJunit(const Report &R) {
       O << "    <testcase name=\"" << xmlEscape(Cl.Text) << "\" classname=\"rtcheck."
         << xmlEscape(C.Name) << "\">\n";
       if (Cl.St == Status::Fail)
-        O << "      <failure message=\"" << xmlEscape(Cl.Reason) << "\" type=\"" << Cl.Id
-          << "\">" << xmlEscape(Cl.Evidence) << "</failure>\n";
+        O << "      <failure message=\"" << xmlEscape(Cl.Reason) << "\" type=\"" << Cl.Id << "\">"
+          << xmlEscape(Cl.Evidence) << "</failure>\n";
       else if (Cl.St == Status::NotMeasured)
         O << "      <skipped message=\"" << xmlEscape(Cl.Reason) << "\"/>\n";
       O << "      <system-out>" << xmlEscape("claim from " + Cl.Origin + "; " + Cl.Reason)

@@ -60,7 +60,9 @@ std::vector<std::string> strings(const json &J, const char *Key) {
   return Out;
 }
 
-Location location(const json &J) { return {str(J, "file"), integer(J, "line"), integer(J, "column")}; }
+Location location(const json &J) {
+  return {str(J, "file"), integer(J, "line"), integer(J, "column")};
+}
 
 // The version check every input shares: a document of another kind or version is refused.
 void expectVersion(const json &Doc, const std::string &Path, const char *Key, int Version,
@@ -106,8 +108,8 @@ void loadStatic(Report &R, const std::string &Path) {
     F.Contexts = strings(J, "contexts");
     if (J.contains("chain") && J["chain"].is_array())
       for (const json &S : J["chain"])
-        F.Chain.push_back({str(S, "function"), str(S, "note"), location(S),
-                           S.value("system", false)});
+        F.Chain.push_back(
+            {str(S, "function"), str(S, "note"), location(S), S.value("system", false)});
     R.Findings.push_back(std::move(F));
   }
   if (Doc.contains("errors") && Doc["errors"].is_array())
@@ -138,8 +140,9 @@ void mergeScope(Scope &Into, const Scope &S) {
   uint64_t Calls = Into.Calls + S.Calls;
   if (Calls)
     Into.Lat.Mean = (Into.Lat.Mean * Into.Calls + S.Lat.Mean * S.Calls) / Calls;
-  Into.Lat.Min = Into.Calls == 0 ? S.Lat.Min : S.Calls == 0 ? Into.Lat.Min
-                                                            : std::min(Into.Lat.Min, S.Lat.Min);
+  Into.Lat.Min = Into.Calls == 0 ? S.Lat.Min
+                 : S.Calls == 0  ? Into.Lat.Min
+                                 : std::min(Into.Lat.Min, S.Lat.Min);
   // Percentiles of separate runs cannot be combined exactly: keep the worst (documented).
   Into.Lat.Max = std::max(Into.Lat.Max, S.Lat.Max);
   Into.Lat.P50 = std::max(Into.Lat.P50, S.Lat.P50);
@@ -153,8 +156,9 @@ void mergeScope(Scope &Into, const Scope &S) {
   uint64_t Periods = Into.Per.Count + S.Per.Count;
   if (Periods)
     Into.Per.Mean = (Into.Per.Mean * Into.Per.Count + S.Per.Mean * S.Per.Count) / Periods;
-  Into.Per.Min = Into.Per.Count == 0 ? S.Per.Min : S.Per.Count == 0 ? Into.Per.Min
-                                                                    : std::min(Into.Per.Min, S.Per.Min);
+  Into.Per.Min = Into.Per.Count == 0 ? S.Per.Min
+                 : S.Per.Count == 0  ? Into.Per.Min
+                                     : std::min(Into.Per.Min, S.Per.Min);
   Into.Per.Max = std::max(Into.Per.Max, S.Per.Max);
   Into.Per.JitterMax = std::max(Into.Per.JitterMax, S.Per.JitterMax);
   Into.Per.Count = Periods;
@@ -221,8 +225,7 @@ void loadRuntime(Report &R, const std::string &Path) {
     }
     if (J.contains("period_ns") && J["period_ns"].is_object()) {
       const json &P = J["period_ns"];
-      S.Per = {u64(P, "count"), u64(P, "mean"), u64(P, "min"), u64(P, "max"),
-               u64(P, "jitter_max")};
+      S.Per = {u64(P, "count"), u64(P, "mean"), u64(P, "min"), u64(P, "max"), u64(P, "jitter_max")};
     }
     S.Violations = counts(J, "violations");
     S.ByFunction = counts(J, "by_function");

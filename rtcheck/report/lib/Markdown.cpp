@@ -74,8 +74,7 @@ void callbackDetails(std::ostringstream &O, const Report &R, const Callback &C) 
     if (!At.empty())
       O << " from " << code(At);
     if (S.Confirms)
-      O << " — confirms the static finding at "
-        << code(locationText(R.Findings[*S.Confirms].Loc));
+      O << " — confirms the static finding at " << code(locationText(R.Findings[*S.Confirms].Loc));
     else if (C.RootIndex && hasSourceLines(S))
       O << " — **analyzer miss**: no static finding on this stack";
     else if (C.RootIndex)
@@ -95,8 +94,8 @@ std::string renderMarkdown(const Report &R) {
   O << "|---|---|---|---|---|\n";
   for (const Callback &C : R.Callbacks)
     for (const Claim &Cl : C.Claims)
-      O << "| " << code(C.Name) << " | " << C.Coverage << " | " << markdownEscape(Cl.Text)
-        << " | " << mark(Cl.St) << " | " << markdownEscape(Cl.Reason) << " |\n";
+      O << "| " << code(C.Name) << " | " << C.Coverage << " | " << markdownEscape(Cl.Text) << " | "
+        << mark(Cl.St) << " | " << markdownEscape(Cl.Reason) << " |\n";
   for (const Callback &C : R.Callbacks)
     if (C.RootIndex || C.ScopeIndex)
       callbackDetails(O, R, C);

@@ -53,8 +53,7 @@ int exitStatus(const Report &R) { return R.Failed ? 1 : 0; }
 
 void writeOutput(const std::string &Path, const std::string &Text) {
   auto Error = [&](const char *What) {
-    return std::runtime_error("cannot write '" + Path + "': " + What + ": " +
-                              std::strerror(errno));
+    return std::runtime_error("cannot write '" + Path + "': " + What + ": " + std::strerror(errno));
   };
   if (Path == "-") {
     if (std::fwrite(Text.data(), 1, Text.size(), stdout) != Text.size() || std::fflush(stdout))

@@ -48,7 +48,8 @@ int ruleIndex(const std::string &Category) {
 json staticResult(const Report &R, const Finding &F) {
   json Flow = json::array();
   for (const ChainStep &S : F.Chain) {
-    json Step = {{"location", location(R, S.Loc, S.Function + (S.Note.empty() ? "" : " (" + S.Note + ")"))}};
+    json Step = {
+        {"location", location(R, S.Loc, S.Function + (S.Note.empty() ? "" : " (" + S.Note + ")"))}};
     if (S.System)
       Step["importance"] = "unimportant";
     Flow.push_back(Step);
@@ -95,9 +96,8 @@ json runtimeResult(const Report &R, const Site &S) {
       Top = &F;
       break;
     }
-  std::string Msg = "'" + S.Function + "' (" + S.Category + ") called " +
-                    std::to_string(S.Count) + " time(s) inside real-time scope '" + S.Scope +
-                    "' at run time";
+  std::string Msg = "'" + S.Function + "' (" + S.Category + ") called " + std::to_string(S.Count) +
+                    " time(s) inside real-time scope '" + S.Scope + "' at run time";
   if (S.Confirms)
     Msg += "; confirms the static finding at " + locationText(R.Findings[*S.Confirms].Loc);
   else if (!R.Opts.StaticPath.empty() && hasSourceLines(S))
@@ -127,8 +127,8 @@ std::string renderSarif(const Report &R) {
   for (const char *C : Categories)
     Rules.push_back({{"id", std::string("rtcheck-") + C},
                      {"name", C},
-                     {"shortDescription", {{"text", std::string("real-time path performs ") +
-                                                        categoryPhrase(C)}}},
+                     {"shortDescription",
+                      {{"text", std::string("real-time path performs ") + categoryPhrase(C)}}},
                      {"defaultConfiguration", {{"level", "error"}}}});
   json Results = json::array();
   for (const Finding &F : R.Findings)

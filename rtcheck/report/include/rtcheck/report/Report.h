@@ -113,7 +113,7 @@ struct Callback {
   std::optional<size_t> RootIndex, ScopeIndex;
   std::vector<size_t> Findings, Sites;
   std::vector<Claim> Claims;
-  std::string Coverage; // "static and run time", "not exercised at run time", "no static root"
+  std::string Coverage;  // "static and run time", "not exercised at run time", "no static root"
   uint64_t BudgetNs = 0; // the budget judged against: claimed, else declared
   std::map<std::string, double> LatencyLimitsMs; // claimed percentile limits
 };
