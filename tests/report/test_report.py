@@ -158,6 +158,13 @@ class Report(unittest.TestCase):
         self.assertEqual(run.returncode, 0, run.stdout + run.stderr)
         self.assertIn("PASS: 0 claim(s) fail", run.stderr)
 
+    def test_missing_symbolizer_is_a_note_not_an_error(self):
+        run = self.full("--symbolizer", self.path("no-such-symbolizer"), "--markdown", "-")
+        self.assertEqual(run.returncode, 1, run.stderr)
+        self.assertIn("runtime stacks are not symbolised to file and line: llvm-symbolizer not found",
+                      run.stdout)
+        self.assertNotIn("no longer exists", run.stdout)  # nothing was looked up
+
     def test_runtime_reports_merge(self):
         run = self.report("--runtime", data("runtime.json"), "--runtime", data("runtime.json"),
                           "--markdown", "-")
