@@ -147,6 +147,19 @@ void rtcheck_scope_begin_impl(const char *name, uint64_t budget_ns) {
   f->begin_ns = now;
 }
 
+void rtcheck_scope_note_source(const char *function, const char *file, int line) {
+  rtcheck_thread_state *t = &rtcheck_thread;
+  unsigned d = t->depth;
+  if (d == 0 || d > RTCHECK_MAX_DEPTH || !function || !file)
+    return;
+  rtcheck_record *rec = t->frames[d - 1].rec;
+  if (rec && !rec->file) {
+    rec->function = function;
+    rec->line = line;
+    __atomic_store_n(&rec->file, file, __ATOMIC_RELEASE);
+  }
+}
+
 void rtcheck_scope_end_impl(void) {
   uint64_t now = rtcheck_now_ns();
   rtcheck_thread_state *t = &rtcheck_thread;

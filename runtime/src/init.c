@@ -171,6 +171,12 @@ RTCHECK_EXPORT void rtcheck_scope_begin(const char *name, uint64_t budget_ns) {
   rtcheck_scope_begin_impl(name, budget_ns);
 }
 
+RTCHECK_EXPORT void rtcheck_scope_begin_at(const char *name, uint64_t budget_ns,
+                                           const char *function, const char *file, int line) {
+  rtcheck_scope_begin(name, budget_ns);
+  rtcheck_scope_note_source(function, file, line);
+}
+
 RTCHECK_EXPORT void rtcheck_scope_end(void) { rtcheck_scope_end_impl(); }
 
 /* Called by the exec interceptors: this image's report, before the image is replaced. */

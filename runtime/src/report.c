@@ -183,6 +183,21 @@ static void write_scope(writer *w, uint32_t first, uint32_t n) {
   w_raw(w, "{");
   w_key(w, "name");
   w_str(w, r0->name);
+  /* The source of the scope, from the first of its records that has one. */
+  for (uint32_t i = first; i < n; i++) {
+    const rtcheck_record *r = &rtcheck_g.records[i];
+    const char *file = __atomic_load_n(&r->file, __ATOMIC_ACQUIRE);
+    if (!__atomic_load_n(&r->in_use, __ATOMIC_ACQUIRE) || !file || strcmp(r->name, r0->name) != 0)
+      continue;
+    w_raw(w, ",\"source\":{");
+    w_key(w, "function");
+    w_str(w, r->function);
+    w_raw(w, ",");
+    w_key(w, "file");
+    w_str(w, file);
+    w_fmt(w, ",\"line\":%d}", r->line);
+    break;
+  }
   w_fmt(w, ",\"thread_count\":%u,\"calls\":%llu,\"budget_ns\":%llu,", threads,
         (unsigned long long)calls, (unsigned long long)budget);
   static const double qs[] = {0.5, 0.9, 0.99, 0.999};

@@ -93,6 +93,8 @@ typedef struct rtcheck_record {
   uint32_t thread; /* serial number of the owning thread (1, 2, ...) */
   uint32_t in_use; /* published with release order once name/thread are set */
   uint64_t budget_ns;
+  const char *function, *file; /* where the scope was opened (rtcheck_scope_begin_at), or null */
+  int line;
   uint64_t calls, sum_ns, min_ns, max_ns, misses;
   uint64_t last_begin_ns, periods, period_sum_ns, period_min_ns, period_max_ns;
   uint64_t violations[RTCHECK_CAT_COUNT];
@@ -159,6 +161,8 @@ uint64_t rtcheck_now_ns(void);
 void rtcheck_scope_begin_impl(const char *name, uint64_t budget_ns);
 /* Real-time safety: wait-free. */
 void rtcheck_scope_end_impl(void);
+/* Records the source of the innermost open scope, the first time its record is opened with one. */
+void rtcheck_scope_note_source(const char *function, const char *file, int line);
 /* The slow path of an interposed call made inside a scope: counts it in every open scope, records
  * its site, and traps or logs per the mode. Preserves errno. Real-time safety: lock-free for a
  * known site; a new site captures its stack (backtrace) once; log and trap modes write to stderr.

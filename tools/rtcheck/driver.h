@@ -22,6 +22,9 @@ int runUnderShim(const RunOptions &Opts);
 // Prints the per-scope table of a runtime report to stderr. Returns false if it cannot be read.
 bool printSummary(const std::string &ReportPath);
 
+// `rtcheck report ARGS` (argv[0] is "report"): validation reports. Returns the exit status.
+int reportMain(int argc, char **argv);
+
 // Directory of the running executable (/proc/self/exe).
 std::string selfDir();
 
