@@ -90,6 +90,10 @@ void *rtcheck_autoscope_resolve(const char *name);
 void rtcheck_autoscope_thread_create(const pthread_attr_t *attr, void *(**fn)(void *), void **arg);
 void rtcheck_autoscope_thread_create_failed(void *arg);
 
+/* Whether `addr` is in a library that defines one of the registration functions the shim wraps
+ * (libjack, libportaudio): that library's threads run wrapped callbacks. Registration time only. */
+int rtcheck_autoscope_in_audio_library(const void *addr);
+
 /* The real `fn` for a registration wrapper, resolved on first use (rtcheck_autoscope_resolve); 0
  * when no loaded object defines it. */
 static inline void *rtcheck_autoscope_real(void **slot, const char *name) {

@@ -124,3 +124,30 @@ void *rtcheck_autoscope_resolve(const char *name) {
   rtcheck_thread.guard--;
   return q.found;
 }
+
+/* The registration functions the shim defines (autoscopes.def, "export"). */
+static const char *const exported_registrations[] = {
+#define RTCHECK_AUTOSCOPE(id, registration, slot, how) how[0] == 'e' ? registration : 0,
+#include "autoscopes.def"
+};
+
+int rtcheck_autoscope_in_audio_library(const void *addr) {
+  Dl_info info;
+  if (!dladdr(addr, &info) || !info.dli_fname || !info.dli_fname[0] ||
+      info.dli_fbase == rtcheck_shim_base)
+    return 0;
+  void *h = dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD);
+  if (!h)
+    return 0;
+  int found = 0;
+  for (size_t i = 0; i < sizeof exported_registrations / sizeof *exported_registrations && !found;
+       i++) {
+    if (!exported_registrations[i])
+      continue;
+    void *p = get_real_dlsym()(h, exported_registrations[i]);
+    Dl_info where;
+    found = p && dladdr(p, &where) && where.dli_fbase == info.dli_fbase;
+  }
+  dlclose(h);
+  return found;
+}

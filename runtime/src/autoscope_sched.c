@@ -4,7 +4,12 @@
  * then is the outermost one: autoscope.c). A thread scope has no budget; its name is the thread's
  * start routine, or the function that raised it: "thread <symbol (module)>".
  * A thread raised by another thread (pthread_setschedparam on another pthread_t) is not seen: a
- * scope can only be opened by its own thread. */
+ * scope can only be opened by its own thread.
+ * An audio library's own real-time thread (libjack and libportaudio raise theirs) gets no thread
+ * scope: its real-time work is the wrapped callbacks, and between them the library waits for the
+ * next cycle by design (futexes, FIFO reads) - a thread scope would count that waiting and, under
+ * --trap, stop every JACK client at its thread's start. Such a library is recognised by the
+ * registration functions of autoscopes.def it defines. */
 #include "autoscope.h"
 #include "interceptor.h"
 
@@ -49,6 +54,11 @@ static void raised(int api, const void *caller) {
     return;
   int e = errno;
   rtcheck_thread.guard++;
+  if (rtcheck_autoscope_in_audio_library(caller)) {
+    rtcheck_thread.guard--;
+    errno = e;
+    return;
+  }
   const char *name = thread_scope_name(api, caller);
   pthread_once(&exit_key_once, make_exit_key);
   pthread_setspecific(exit_key, (void *)1);
@@ -109,8 +119,11 @@ void rtcheck_autoscope_thread_create(const pthread_attr_t *attr, start_fn *fn, v
       !is_realtime(policy))
     return;
   int e = errno;
+  rtcheck_thread.guard++;
+  int library = rtcheck_autoscope_in_audio_library((const void *)*fn);
+  rtcheck_thread.guard--;
   rtcheck_autoscope *rec =
-      rtcheck_autoscope_claim(RTCHECK_AS_sched_pthread_create, 0, (void *)*fn, *arg);
+      library ? 0 : rtcheck_autoscope_claim(RTCHECK_AS_sched_pthread_create, 0, (void *)*fn, *arg);
   if (rec) {
     rec->owner = rec;
     rec->name = thread_scope_name(RTCHECK_AS_sched_pthread_create, (const void *)*fn);
