@@ -1,0 +1,32 @@
+# Automatic scopes (docs/runtime.md, "Automatic scopes"): real JACK clients against a jackd the test
+# starts, a PortAudio program, real LV2 and LADSPA plug-ins in lv2apply and applyplugin, and the
+# check of runtime/autoscopes.def against rules/. Included from CMakeLists.txt (rtcheck_rt_program).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(RTCHECK_JACK REQUIRED IMPORTED_TARGET jack)
+pkg_check_modules(RTCHECK_PORTAUDIO REQUIRED IMPORTED_TARGET portaudio-2.0)
+
+rtcheck_rt_program(rt_jack_lifecycle jack_lifecycle.c)
+target_link_libraries(rt_jack_lifecycle PRIVATE PkgConfig::RTCHECK_JACK)
+rtcheck_rt_program(rt_pa_tone pa_tone.c)
+target_link_libraries(rt_pa_tone PRIVATE PkgConfig::RTCHECK_PORTAUDIO m)
+rtcheck_rt_program(rt_dlsym_next dlsym_next.c)
+target_link_libraries(rt_dlsym_next PRIVATE ${CMAKE_DL_LIBS})
+
+foreach(case jack-clients jack-lifecycle portaudio lv2 ladspa trap-plugin trap-jack dlsym-next)
+  add_test(NAME runtime/autoscope/${case}
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/autoscope_test.py ${case}
+            --rtcheck $<TARGET_FILE:rtcheck> --programs ${RTCHECK_RT_PROG_DIR})
+  set_tests_properties(runtime/autoscope/${case} PROPERTIES LABELS "runtime" TIMEOUT 180)
+endforeach()
+# The jackd each JACK case starts has its own server name, but two of them on 2 cores at once only
+# make the deadline figures noisier.
+set_tests_properties(runtime/autoscope/jack-clients runtime/autoscope/jack-lifecycle
+  runtime/autoscope/portaudio runtime/autoscope/trap-jack PROPERTIES RESOURCE_LOCK jackd)
+
+add_test(NAME runtime/autoscopes-match-rules
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_autoscopes.py
+          --shim $<TARGET_FILE:rtcheck_rt>
+          --def ${PROJECT_SOURCE_DIR}/runtime/autoscopes.def
+          --interceptors ${PROJECT_SOURCE_DIR}/runtime/interceptors.def
+          --rules ${PROJECT_SOURCE_DIR}/rules)
+set_tests_properties(runtime/autoscopes-match-rules PROPERTIES LABELS "runtime")

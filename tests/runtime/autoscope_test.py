@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""Automatic scopes in unmodified programs: `rtcheck run` finds the real-time callbacks of real JACK
+clients (against a `jackd -d dummy` this test starts under its own server name), of a PortAudio
+program, and of real LV2 and LADSPA plug-ins run by lv2apply and applyplugin, and judges them
+against the deadline the program configured; `--trap` stops at an allocation inside a callback.
+One case per invocation: autoscope_test.py CASE --rtcheck BIN --programs DIR."""
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from pathlib import Path
+
+RATE, PERIOD = 48000, 256
+PERIOD_NS = PERIOD * 1_000_000_000 // RATE  # 5,333,333 ns
+
+
+class Failure(Exception):
+    pass
+
+
+def check(cond, what):
+    if not cond:
+        raise Failure(what)
+
+
+def write_wav(path, seconds, channels):
+    frames = int(RATE * seconds)
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(channels)
+        w.setsampwidth(2)
+        w.setframerate(RATE)
+        sample = lambda i: int(8000 * ((i * 440 * 2 // RATE) % 2 * 2 - 1))  # a square wave
+        w.writeframes(b"".join(struct.pack("<h", sample(i)) * channels for i in range(frames)))
+
+
+class Jack:
+    """A JACK server of its own (dummy driver), killed on exit."""
+
+    def __init__(self, tmp):
+        self.name = f"rtcheck-autoscope-{os.getpid()}"
+        self.env = dict(os.environ, JACK_DEFAULT_SERVER=self.name, JACK_NO_START_SERVER="1")
+        self.log = open(tmp / "jackd.log", "w")
+        self.proc = subprocess.Popen(["jackd", "-n", self.name, "-d", "dummy", "-r", str(RATE), "-p",
+                                      str(PERIOD)], env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        ready = subprocess.run(["jack_wait", "-w", "-t", "10"], env=self.env, capture_output=True)
+        if ready.returncode != 0:
+            self.close()
+            raise Failure(f"jackd did not start: {(tmp / 'jackd.log').read_text()}")
+
+    def close(self):
+        # SIGTERM: jackd then removes its entry from JACK's server registry (a few slots, kept in
+        # /dev/shm); a killed server would keep its slot.
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
+
+
+def run(args, cmd, report, env, seconds=None, trap=False):
+    """`rtcheck run` over `cmd`; with `seconds`, the program gets one SIGINT after that long (sent to
+    it alone: the JACK examples close their client from the signal handler)."""
+    argv = [args.rtcheck, "run", "--report", str(report)] + (["--trap"] if trap else []) + ["--"] + cmd
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if seconds is not None:
+        time.sleep(seconds)
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        check(children, f"{cmd[0]} is not running under rtcheck")
+        os.kill(int(children[0]), signal.SIGINT)
+    try:
+        out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        raise Failure(f"{cmd[0]} did not finish: {err[-2000:]}")
+    return proc.returncode, out, err
+
+
+def scopes(report):
+    data = json.loads(Path(report).read_text())
+    return {s["name"]: s for s in data["scopes"]}, data
+
+
+def only_scope(found, registration):
+    hits = [s for s in found.values() if s.get("registration", {}).get("function") == registration]
+    check(len(hits) == 1, f"one scope registered by {registration}, found {list(found)}")
+    return hits[0]
+
+
+def case_jack_clients(args, tmp):
+    jack = Jack(tmp)
+    try:
+        code, _, err = run(args, ["jack_simple_client"], tmp / "simple.json", jack.env, seconds=2)
+        check(code == 0, f"jack_simple_client exit {code}: {err[-2000:]}")
+        check("real-time scope" in err, f"no summary: {err[-2000:]}")
+        s = only_scope(scopes(tmp / "simple.json")[0], "jack_set_process_callback")
+        check(s["name"].startswith("jack_simple_client"), f"scope name {s['name']}")
+        check(s["calls"] > 100, f"{s['calls']} process cycles in 2 s")
+        check(s["budget_ns"] == PERIOD_NS, f"budget {s['budget_ns']}, expected {PERIOD_NS}")
+
+        wav = tmp / "rec.wav"
+        code, _, err = run(args, ["jack_rec", "-f", str(wav), "-d", "10", "system:capture_1"], tmp / "rec.json",
+                           jack.env, seconds=2)
+        s = only_scope(scopes(tmp / "rec.json")[0], "jack_set_process_callback")
+        # jack_rec hands its buffers to the disk thread under a mutex from the process callback.
+        check(s["violations"]["lock"] > 0 and s["by_function"].get("pthread_mutex_trylock", 0) > 0,
+              f"jack_rec's process callback locks: {s['violations']}")
+    finally:
+        jack.close()
+
+
+def case_jack_lifecycle(args, tmp):
+    jack = Jack(tmp)
+    try:
+        prog = str(Path(args.programs) / "rt_jack_lifecycle")
+        plain = subprocess.run([prog], env=jack.env, capture_output=True, text=True)
+        code, out, err = run(args, [prog], tmp / "life.json", jack.env)
+        check(plain.returncode == 0 and code == 0, f"exit {plain.returncode} / {code}: {err[-2000:]}")
+        check(out.split(" cycles")[0] == plain.stdout.split(" cycles")[0],
+              f"registration results differ: {out!r} vs {plain.stdout!r}")
+        found, _ = scopes(tmp / "life.json")
+        names = {s["name"] for s in found.values() if "registration" in s}
+        check("process_a (rt_jack_lifecycle)" not in names, f"replaced callback ran: {names}")
+        b = found.get("process_b (rt_jack_lifecycle)")
+        check(b and b["calls"] > 0 and b["budget_ns"] == PERIOD_NS, f"process_b: {b}")
+        t = found.get("thread_body (rt_jack_lifecycle)")
+        check(t and t["registration"]["function"] == "jack_set_process_thread", f"thread body: {t}")
+        check(t["calls"] > 0 and t["by_function"].get("malloc") == t["calls"],
+              f"one scope per cycle, one malloc each: {t}")
+    finally:
+        jack.close()
+
+
+def case_portaudio(args, tmp):
+    jack = Jack(tmp)
+    try:
+        code, _, err = run(args, [str(Path(args.programs) / "rt_pa_tone"), "1000"], tmp / "pa.json", jack.env)
+        check(code == 0, f"rt_pa_tone exit {code}: {err[-2000:]}")
+        found, _ = scopes(tmp / "pa.json")
+        s = found.get("render (rt_pa_tone)")
+        check(s and s["registration"]["function"] == "Pa_OpenStream", f"render scope: {list(found)}")
+        check(s["calls"] > 50 and s["by_function"].get("malloc") == s["calls"], f"render: {s}")
+        check(s["budget_ns"] > 0, "a budget from the frame count and the sample rate")
+    finally:
+        jack.close()
+
+
+LV2_PLUGINS = ["http://plugin.org.uk/swh-plugins/lowpass_iir", "http://drobilla.net/plugins/mda/Overdrive",
+               "http://lsp-plug.in/plugins/lv2/comp_delay_mono", "http://gareus.org/oss/lv2/darc#mono"]
+
+
+def case_lv2(args, tmp):
+    wav = tmp / "in.wav"
+    write_wav(wav, 0.5, 1)
+    for uri in LV2_PLUGINS:
+        cmd = ["lv2apply", "-i", str(wav), "-o", str(tmp / "plain.wav"), uri]
+        plain = subprocess.run(cmd, capture_output=True)
+        cmd[4] = str(tmp / "shim.wav")
+        code, _, err = run(args, cmd, tmp / "lv2.json", dict(os.environ))
+        check(code == plain.returncode == 0, f"{uri}: exit {plain.returncode} / {code}: {err[-2000:]}")
+        check((tmp / "plain.wav").read_bytes() == (tmp / "shim.wav").read_bytes(), f"{uri}: output differs")
+        s = scopes(tmp / "lv2.json")[0].get(uri)
+        check(s and s["registration"] == {"function": "lv2_descriptor", "slot": "field LV2_Descriptor::run"},
+              f"{uri}: scope {s}")
+        check(s["calls"] == RATE // 2, f"{uri}: lv2apply runs one frame a call: {s['calls']}")
+        check(s["budget_ns"] == 1_000_000_000 // RATE, f"{uri}: budget {s['budget_ns']}")
+
+
+def case_ladspa(args, tmp):
+    wav = tmp / "in.wav"
+    write_wav(wav, 0.5, 1)
+    chain = ["/usr/lib/ladspa/lowpass_iir_1891.so", "lowpass_iir", "1000", "2",
+             "/usr/lib/ladspa/amp.so", "amp_mono", "0.5"]
+    plain = subprocess.run(["applyplugin", str(wav), str(tmp / "plain.wav")] + chain, capture_output=True)
+    code, _, err = run(args, ["applyplugin", str(wav), str(tmp / "shim.wav")] + chain, tmp / "ladspa.json",
+                       dict(os.environ))
+    check(code == plain.returncode == 0, f"exit {plain.returncode} / {code}: {err[-2000:]}")
+    check((tmp / "plain.wav").read_bytes() == (tmp / "shim.wav").read_bytes(), "output differs")
+    found, _ = scopes(tmp / "ladspa.json")
+    for name in ["lowpass_iir (1891)", "amp_mono (1048)"]:
+        s = found.get(name)
+        check(s and s["registration"]["function"] == "ladspa_descriptor", f"{name}: {list(found)}")
+        # applyplugin processes blocks of 2048 frames: 24000 frames are 12 calls.
+        check(s["calls"] == 12 and s["budget_ns"] == 2048 * 1_000_000_000 // RATE, f"{name}: {s}")
+
+
+def case_trap_plugin(args, tmp):
+    """--trap stops at the first allocation inside a real plug-in's run: SWH's multiband EQ (LADSPA
+    1197) runs an FFTW plan whose execution allocates its scratch buffer with memalign."""
+    wav = tmp / "in.wav"
+    write_wav(wav, 0.5, 1)
+    cmd = ["applyplugin", str(wav), str(tmp / "out.wav"), "/usr/lib/ladspa/mbeq_1197.so", "mbeq"] + ["0"] * 15
+    code, _, err = run(args, cmd, tmp / "trap.json", dict(os.environ), trap=True)
+    check(code == -signal.SIGABRT, f"exit {code}: {err[-2000:]}")
+    check("call to 'memalign' (category alloc) inside real-time scope 'mbeq (1197)'" in err,
+          f"no trap message: {err[-3000:]}")
+    check("(/usr/lib/ladspa/mbeq_1197.so+0x" in err, f"no plug-in frame in the stack: {err[-3000:]}")
+    check("mbeq (1197)" in err.split("SUMMARY:")[1], "the summary table names the plug-in's scope")
+
+
+def case_trap_jack(args, tmp):
+    """--trap stops at the first allocation inside a JACK process-thread cycle, with its stack."""
+    jack = Jack(tmp)
+    try:
+        prog = str(Path(args.programs) / "rt_jack_lifecycle")
+        code, _, err = run(args, [prog], tmp / "trap.json", jack.env, trap=True)
+        check(code == -signal.SIGABRT, f"exit {code}: {err[-2000:]}")
+        check("call to 'malloc' (category alloc) inside real-time scope 'thread_body (rt_jack_lifecycle)'" in err,
+              f"no trap message: {err[-3000:]}")
+        check(" in thread_body+" in err, f"no stack through thread_body: {err[-3000:]}")
+    finally:
+        jack.close()
+
+
+def case_dlsym_next(args, tmp):
+    prog = str(Path(args.programs) / "rt_dlsym_next")
+    code, out, err = run(args, [prog], tmp / "dn.json", dict(os.environ))
+    check(code == 0 and "next==default 1" in out, f"RTLD_NEXT changed meaning under the shim: {out} {err}")
+
+
+CASES = {"jack-clients": case_jack_clients, "jack-lifecycle": case_jack_lifecycle, "portaudio": case_portaudio,
+         "lv2": case_lv2, "ladspa": case_ladspa, "trap-plugin": case_trap_plugin, "trap-jack": case_trap_jack,
+         "dlsym-next": case_dlsym_next}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("case", choices=sorted(CASES))
+    ap.add_argument("--rtcheck", required=True)
+    ap.add_argument("--programs", required=True)
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="rtcheck-autoscope-"))
+    try:
+        CASES[args.case](args, tmp)
+    except Failure as e:
+        print(f"FAIL: {args.case}: {e}")
+        return 1
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"1 passed, 0 failed: {args.case}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
