@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -38,29 +39,34 @@ bool printSummary(const std::string &ReportPath) {
                  Scopes.size() == 1 ? "" : "s");
     if (Scopes.empty()) {
       std::fprintf(
-          stderr,
-          "rtcheck: no scope was opened; mark callbacks with RTCHECK_SCOPE (docs/runtime.md)\n");
+          stderr, "rtcheck: no scope was opened: no callback registration the shim wraps was made; "
+                  "mark callbacks with RTCHECK_SCOPE (docs/runtime.md)\n");
       return true;
     }
-    std::fprintf(stderr, "%-24s %7s %10s %8s %8s %8s %8s %10s %10s %10s %10s %8s\n", "scope",
+    // Automatic scopes are named after their callback or plug-in (an LV2 URI): the column fits
+    // the longest name.
+    int Width = 24;
+    for (const auto &S : Scopes)
+      Width = std::max(Width, static_cast<int>(S.at("name").get<std::string>().size()));
+    std::fprintf(stderr, "%-*s %7s %10s %8s %8s %8s %8s %10s %10s %10s %10s %8s\n", Width, "scope",
                  "threads", "calls", "alloc", "lock", "syscall", "driver", "p50", "p99", "max",
                  "budget", "misses");
     for (const auto &S : Scopes) {
       const auto &V = S.at("violations");
       const auto &L = S.at("latency_ns");
       uint64_t Budget = S.at("budget_ns").get<uint64_t>();
-      std::fprintf(stderr, "%-24s %7u %10llu %8llu %8llu %8llu %8llu %10s %10s %10s %10s %8llu\n",
-                   S.at("name").get<std::string>().c_str(), S.at("thread_count").get<unsigned>(),
-                   static_cast<unsigned long long>(S.at("calls").get<uint64_t>()),
-                   static_cast<unsigned long long>(V.at("alloc").get<uint64_t>()),
-                   static_cast<unsigned long long>(V.at("lock").get<uint64_t>()),
-                   static_cast<unsigned long long>(V.at("syscall").get<uint64_t>()),
-                   static_cast<unsigned long long>(V.at("driver").get<uint64_t>()),
-                   duration(L.at("p50").get<uint64_t>()).c_str(),
-                   duration(L.at("p99").get<uint64_t>()).c_str(),
-                   duration(L.at("max").get<uint64_t>()).c_str(),
-                   Budget ? duration(Budget).c_str() : "-",
-                   static_cast<unsigned long long>(S.at("deadline_misses").get<uint64_t>()));
+      std::fprintf(
+          stderr, "%-*s %7u %10llu %8llu %8llu %8llu %8llu %10s %10s %10s %10s %8llu\n", Width,
+          S.at("name").get<std::string>().c_str(), S.at("thread_count").get<unsigned>(),
+          static_cast<unsigned long long>(S.at("calls").get<uint64_t>()),
+          static_cast<unsigned long long>(V.at("alloc").get<uint64_t>()),
+          static_cast<unsigned long long>(V.at("lock").get<uint64_t>()),
+          static_cast<unsigned long long>(V.at("syscall").get<uint64_t>()),
+          static_cast<unsigned long long>(V.at("driver").get<uint64_t>()),
+          duration(L.at("p50").get<uint64_t>()).c_str(),
+          duration(L.at("p99").get<uint64_t>()).c_str(),
+          duration(L.at("max").get<uint64_t>()).c_str(), Budget ? duration(Budget).c_str() : "-",
+          static_cast<unsigned long long>(S.at("deadline_misses").get<uint64_t>()));
     }
     const auto &Sites = R.at("sites");
     size_t Shown = 0;
