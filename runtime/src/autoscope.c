@@ -38,6 +38,7 @@ rtcheck_autoscope *rtcheck_autoscope_claim(int api, const void *owner, void *fn,
     r->name = 0;
     r->rate = 0;
     r->budget_ns = 0;
+    r->frame_bytes = 0;
     return r;
   }
   return 0;

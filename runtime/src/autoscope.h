@@ -27,14 +27,15 @@ extern const char *const rtcheck_autoscope_slot[RTCHECK_AS_COUNT];
 #define RTCHECK_AUTOSCOPE_NAME_MAX 160
 
 typedef struct rtcheck_autoscope {
-  uint32_t state;     /* 0 free, 1 claimed */
-  int api;            /* RTCHECK_AS_* */
-  const void *owner;  /* the client or stream it belongs to; released with it */
-  void *fn;           /* the program's callback */
-  void *arg;          /* the program's argument */
-  const char *name;   /* interned scope name */
-  uint32_t rate;      /* sample rate (Hz) for per-call budgets; 0 when unknown */
-  uint64_t budget_ns; /* budget when a call does not give its frame count */
+  uint32_t state;       /* 0 free, 1 claimed */
+  int api;              /* RTCHECK_AS_* */
+  const void *owner;    /* the client or stream it belongs to; released with it */
+  void *fn;             /* the program's callback */
+  void *arg;            /* the program's argument */
+  const char *name;     /* interned scope name */
+  uint32_t rate;        /* sample rate (Hz) for per-call budgets; 0 when unknown */
+  uint64_t budget_ns;   /* budget when a call does not give its frame count */
+  uint32_t frame_bytes; /* bytes per frame, for callbacks given a byte count (SDL) */
 } rtcheck_autoscope;
 
 /* Claims a free record (zeroed but for `state`), or returns 0 when the pool is full; then the
