@@ -1,18 +1,21 @@
 # Automatic scopes (docs/runtime.md, "Automatic scopes"): real JACK clients against a jackd the test
-# starts, a PortAudio program, real LV2 and LADSPA plug-ins in lv2apply and applyplugin, and the
+# starts, PortAudio and SDL programs, real LV2 and LADSPA plug-ins in lv2apply and applyplugin, and the
 # check of runtime/autoscopes.def against rules/. Included from CMakeLists.txt (rtcheck_rt_program).
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(RTCHECK_JACK REQUIRED IMPORTED_TARGET jack)
 pkg_check_modules(RTCHECK_PORTAUDIO REQUIRED IMPORTED_TARGET portaudio-2.0)
+pkg_check_modules(RTCHECK_SDL2 REQUIRED IMPORTED_TARGET sdl2)
 
 rtcheck_rt_program(rt_jack_lifecycle jack_lifecycle.c)
 target_link_libraries(rt_jack_lifecycle PRIVATE PkgConfig::RTCHECK_JACK)
 rtcheck_rt_program(rt_pa_tone pa_tone.c)
 target_link_libraries(rt_pa_tone PRIVATE PkgConfig::RTCHECK_PORTAUDIO m)
+rtcheck_rt_program(rt_sdl_tone sdl_tone.c)
+target_link_libraries(rt_sdl_tone PRIVATE PkgConfig::RTCHECK_SDL2)
 rtcheck_rt_program(rt_dlsym_next dlsym_next.c)
 target_link_libraries(rt_dlsym_next PRIVATE ${CMAKE_DL_LIBS})
 
-foreach(case jack-clients jack-lifecycle portaudio lv2 ladspa trap-plugin trap-jack dlsym-next)
+foreach(case jack-clients jack-lifecycle portaudio sdl lv2 ladspa trap-plugin trap-jack dlsym-next)
   add_test(NAME runtime/autoscope/${case}
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/autoscope_test.py ${case}
             --rtcheck $<TARGET_FILE:rtcheck> --programs ${RTCHECK_RT_PROG_DIR})

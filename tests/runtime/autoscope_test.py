@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Automatic scopes in unmodified programs: `rtcheck run` finds the real-time callbacks of real JACK
-clients (against a `jackd -d dummy` this test starts under its own server name), of a PortAudio
-program, and of real LV2 and LADSPA plug-ins run by lv2apply and applyplugin, and judges them
+clients (against a `jackd -d dummy` this test starts under its own server name), of PortAudio and
+SDL programs, and of real LV2 and LADSPA plug-ins run by lv2apply and applyplugin, and judges them
 against the deadline the program configured; `--trap` stops at an allocation inside a callback.
 One case per invocation: autoscope_test.py CASE --rtcheck BIN --programs DIR."""
 
@@ -155,6 +155,20 @@ def case_portaudio(args, tmp):
         jack.close()
 
 
+def case_sdl(args, tmp):
+    """SDL2's dummy audio driver runs the callback on SDL's audio thread without a device."""
+    env = dict(os.environ, SDL_AUDIODRIVER="dummy")
+    prog = str(Path(args.programs) / "rt_sdl_tone")
+    for extra, registration in [([], "SDL_OpenAudioDevice"), (["legacy"], "SDL_OpenAudio")]:
+        report = tmp / f"sdl{len(extra)}.json"
+        code, _, err = run(args, [prog] + extra, report, env)
+        check(code == 0, f"rt_sdl_tone {extra} exit {code} (the program checks the obtained spec): {err[-2000:]}")
+        s = scopes(report)[0].get("fill (rt_sdl_tone)")
+        check(s and s["registration"]["function"] == registration, f"{registration}: {s}")
+        check(s["calls"] > 0 and s["by_function"].get("malloc") == s["calls"], f"{registration}: {s}")
+        check(s["budget_ns"] == 512 * 1_000_000_000 // RATE, f"{registration}: budget {s['budget_ns']}")
+
+
 LV2_PLUGINS = ["http://plugin.org.uk/swh-plugins/lowpass_iir", "http://drobilla.net/plugins/mda/Overdrive",
                "http://lsp-plug.in/plugins/lv2/comp_delay_mono", "http://gareus.org/oss/lv2/darc#mono"]
 
@@ -228,7 +242,7 @@ def case_dlsym_next(args, tmp):
     check(code == 0 and "next==default 1" in out, f"RTLD_NEXT changed meaning under the shim: {out} {err}")
 
 
-CASES = {"jack-clients": case_jack_clients, "jack-lifecycle": case_jack_lifecycle, "portaudio": case_portaudio,
+CASES = {"sdl": case_sdl, "jack-clients": case_jack_clients, "jack-lifecycle": case_jack_lifecycle, "portaudio": case_portaudio,
          "lv2": case_lv2, "ladspa": case_ladspa, "trap-plugin": case_trap_plugin, "trap-jack": case_trap_jack,
          "dlsym-next": case_dlsym_next}
 
