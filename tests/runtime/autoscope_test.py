@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Automatic scopes in unmodified programs: `rtcheck run` finds the real-time callbacks of real JACK
 clients (against a `jackd -d dummy` this test starts under its own server name), of PortAudio and
-SDL programs, and of real LV2 and LADSPA plug-ins run by lv2apply and applyplugin, and judges them
-against the deadline the program configured; `--trap` stops at an allocation inside a callback.
-One case per invocation: autoscope_test.py CASE --rtcheck BIN --programs DIR."""
+SDL programs, of real LV2 and LADSPA plug-ins run by lv2apply, applyplugin and jalv (a JACK plug-in
+host), and judges them against the deadline the program configured; `--trap` stops at an
+allocation inside a callback. One case per invocation: autoscope_test.py CASE --rtcheck BIN
+--programs DIR."""
 
 import argparse
 import json
@@ -67,11 +68,15 @@ class Jack:
         self.log.close()
 
 
-def run(args, cmd, report, env, seconds=None, trap=False):
+def run(args, cmd, report, env, seconds=None, trap=False, eof_after=None):
     """`rtcheck run` over `cmd`; with `seconds`, the program gets one SIGINT after that long (sent to
-    it alone: the JACK examples close their client from the signal handler)."""
+    it alone: the JACK examples close their client from the signal handler); with `eof_after`, its
+    standard input ends after that long (jalv's console quits then)."""
     argv = [args.rtcheck, "run", "--report", str(report)] + (["--trap"] if trap else []) + ["--"] + cmd
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(argv, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    if eof_after is not None:
+        time.sleep(eof_after)
     if seconds is not None:
         time.sleep(seconds)
         children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
@@ -169,6 +174,24 @@ def case_sdl(args, tmp):
         check(s["budget_ns"] == 512 * 1_000_000_000 // RATE, f"{registration}: budget {s['budget_ns']}")
 
 
+def case_jalv(args, tmp):
+    """An LV2 plug-in inside a JACK host: jalv's process callback and, nested in it, the plug-in's
+    run, whose budget is JACK's period."""
+    jack = Jack(tmp)
+    try:
+        uri = "http://plugin.org.uk/swh-plugins/lowpass_iir"
+        code, _, err = run(args, ["jalv", uri], tmp / "jalv.json", jack.env, eof_after=2)
+        check(code == 0, f"jalv exit {code}: {err[-2000:]}")
+        found, _ = scopes(tmp / "jalv.json")
+        host = only_scope(found, "jack_set_process_callback")
+        plugin = found.get(uri)
+        check(plugin and plugin["registration"]["function"] == "lv2_descriptor", f"{uri}: {list(found)}")
+        check(plugin["calls"] > 100 and plugin["calls"] <= host["calls"], f"run inside process: {plugin} {host}")
+        check(plugin["budget_ns"] == PERIOD_NS, f"the plug-in's budget is JACK's period: {plugin['budget_ns']}")
+    finally:
+        jack.close()
+
+
 LV2_PLUGINS = ["http://plugin.org.uk/swh-plugins/lowpass_iir", "http://drobilla.net/plugins/mda/Overdrive",
                "http://lsp-plug.in/plugins/lv2/comp_delay_mono", "http://gareus.org/oss/lv2/darc#mono"]
 
@@ -243,7 +266,7 @@ def case_dlsym_next(args, tmp):
 
 
 CASES = {"sdl": case_sdl, "jack-clients": case_jack_clients, "jack-lifecycle": case_jack_lifecycle, "portaudio": case_portaudio,
-         "lv2": case_lv2, "ladspa": case_ladspa, "trap-plugin": case_trap_plugin, "trap-jack": case_trap_jack,
+         "lv2": case_lv2, "jalv": case_jalv, "ladspa": case_ladspa, "trap-plugin": case_trap_plugin, "trap-jack": case_trap_jack,
          "dlsym-next": case_dlsym_next}
 
 
