@@ -32,16 +32,22 @@ rtcheck_autoscope *rtcheck_autoscope_claim(int api, const void *owner, void *fn,
                                      __ATOMIC_RELAXED))
       continue;
     r->api = api;
-    r->owner = owner;
     r->fn = fn;
     r->arg = arg;
     r->name = 0;
     r->rate = 0;
     r->budget_ns = 0;
     r->frame_bytes = 0;
+    rtcheck_autoscope_set_owner(r, owner);
+    /* Live: another thread's release_owner may look at it from now on. */
+    __atomic_store_n(&r->state, 2, __ATOMIC_RELEASE);
     return r;
   }
   return 0;
+}
+
+void rtcheck_autoscope_set_owner(rtcheck_autoscope *rec, const void *owner) {
+  __atomic_store_n(&rec->owner, owner, __ATOMIC_RELAXED);
 }
 
 int rtcheck_autoscope_owns(const void *p) {
@@ -57,8 +63,8 @@ void rtcheck_autoscope_release(rtcheck_autoscope *rec) {
 void rtcheck_autoscope_release_owner(const void *owner, int api, const rtcheck_autoscope *keep) {
   for (unsigned i = 0; i < RTCHECK_AUTOSCOPE_RECORDS; i++) {
     rtcheck_autoscope *r = &records[i];
-    if (r != keep && __atomic_load_n(&r->state, __ATOMIC_ACQUIRE) == 1 && r->owner == owner &&
-        (api < 0 || r->api == api))
+    if (r != keep && __atomic_load_n(&r->state, __ATOMIC_ACQUIRE) == 2 &&
+        __atomic_load_n(&r->owner, __ATOMIC_RELAXED) == owner && (api < 0 || r->api == api))
       rtcheck_autoscope_release(r);
   }
 }

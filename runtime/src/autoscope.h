@@ -13,6 +13,12 @@
 
 #include "rtcheck_internal.h"
 
+#include <pthread.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum {
 #define RTCHECK_AUTOSCOPE(id, registration, slot, how) RTCHECK_AS_##id,
 #define RTCHECK_AUTOSCOPE_THREAD(id, function) RTCHECK_AS_##id,
@@ -43,6 +49,8 @@ typedef struct rtcheck_autoscope {
 rtcheck_autoscope *rtcheck_autoscope_claim(int api, const void *owner, void *fn, void *arg);
 /* Returns a record to the pool; the caller knows no thread can enter its trampoline any more. */
 void rtcheck_autoscope_release(rtcheck_autoscope *rec);
+/* Sets the owner of a live record (a stream known only once it is open). */
+void rtcheck_autoscope_set_owner(rtcheck_autoscope *rec, const void *owner);
 /* Whether `p` points into the record pool. */
 int rtcheck_autoscope_owns(const void *p);
 /* Releases every record of `owner` (all APIs when `api` < 0) except `keep`. */
@@ -87,7 +95,6 @@ void *rtcheck_autoscope_resolve(const char *name);
 /* pthread_create's hooks (autoscope_sched.c): a thread created with an explicit SCHED_FIFO/SCHED_RR
  * attribute gets a trampoline that opens its thread scope; `fn` and `arg` are replaced. When the
  * real pthread_create fails, the replaced `arg` is handed back to free its record. */
-#include <pthread.h>
 void rtcheck_autoscope_thread_create(const pthread_attr_t *attr, void *(**fn)(void *), void **arg);
 void rtcheck_autoscope_thread_create_failed(void *arg);
 
@@ -108,4 +115,7 @@ static inline void *rtcheck_autoscope_real(void **slot, const char *name) {
 #define AUTOSCOPE_DECLARE_REAL(fn) static void *real_##fn
 #define AUTOSCOPE_REAL(fn) ((__typeof__(&fn))rtcheck_autoscope_real(&real_##fn, #fn))
 
+#ifdef __cplusplus
+}
+#endif
 #endif /* RTCHECK_AUTOSCOPE_H */

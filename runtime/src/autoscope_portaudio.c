@@ -66,7 +66,7 @@ static void settle(rtcheck_autoscope *rec, PaError status, PaStream **stream) {
   if (!rec)
     return;
   if (status == PA_NO_ERROR && stream && *stream)
-    rec->owner = *stream;
+    rtcheck_autoscope_set_owner(rec, *stream);
   else
     rtcheck_autoscope_release(rec);
 }

@@ -125,7 +125,7 @@ void rtcheck_autoscope_thread_create(const pthread_attr_t *attr, start_fn *fn, v
   rtcheck_autoscope *rec =
       library ? 0 : rtcheck_autoscope_claim(RTCHECK_AS_sched_pthread_create, 0, (void *)*fn, *arg);
   if (rec) {
-    rec->owner = rec;
+    rtcheck_autoscope_set_owner(rec, rec);
     rec->name = thread_scope_name(RTCHECK_AS_sched_pthread_create, (const void *)*fn);
     *fn = created_tramp;
     *arg = rec;

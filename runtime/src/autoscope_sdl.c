@@ -72,7 +72,7 @@ static void settle(rtcheck_autoscope *rec, SDL_AudioDeviceID dev, const SDL_Audi
     rtcheck_autoscope_release(rec);
     return;
   }
-  rec->owner = (const void *)(uintptr_t)dev;
+  rtcheck_autoscope_set_owner(rec, (const void *)(uintptr_t)dev);
   rec->rate = format->freq > 0 ? (uint32_t)format->freq : 0;
   rec->frame_bytes = (uint32_t)format->channels * ((format->format & 0xFFu) / 8u);
 }

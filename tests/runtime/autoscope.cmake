@@ -12,10 +12,12 @@ rtcheck_rt_program(rt_pa_tone pa_tone.c)
 target_link_libraries(rt_pa_tone PRIVATE PkgConfig::RTCHECK_PORTAUDIO m)
 rtcheck_rt_program(rt_sdl_tone sdl_tone.c)
 target_link_libraries(rt_sdl_tone PRIVATE PkgConfig::RTCHECK_SDL2)
+rtcheck_rt_program(rt_sched_threads sched_threads.c)
 rtcheck_rt_program(rt_dlsym_next dlsym_next.c)
 target_link_libraries(rt_dlsym_next PRIVATE ${CMAKE_DL_LIBS})
 
-foreach(case jack-clients jack-lifecycle portaudio sdl lv2 jalv ladspa trap-plugin trap-jack dlsym-next)
+foreach(case jack-clients jack-lifecycle portaudio sdl lv2 jalv ladspa trap-plugin trap-jack dlsym-next
+             sched-threads)
   add_test(NAME runtime/autoscope/${case}
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/autoscope_test.py ${case}
             --rtcheck $<TARGET_FILE:rtcheck> --programs ${RTCHECK_RT_PROG_DIR})
@@ -34,3 +36,22 @@ add_test(NAME runtime/autoscopes-match-rules
           --interceptors ${PROJECT_SOURCE_DIR}/runtime/interceptors.def
           --rules ${PROJECT_SOURCE_DIR}/rules)
 set_tests_properties(runtime/autoscopes-match-rules PROPERTIES LABELS "runtime")
+
+# The core (record pool, name table) from several threads, plain and under ThreadSanitizer.
+foreach(variant plain tsan)
+  set(name rtcheck_runtime_autoscope_core_${variant})
+  add_executable(${name} AutoscopeCoreTest.cpp ${RTCHECK_RT_CORE_SOURCES})
+  target_include_directories(${name} PRIVATE ${RTCHECK_RT_INCLUDE_DIRS})
+  target_compile_definitions(${name} PRIVATE _GNU_SOURCE)
+  target_link_libraries(${name} PRIVATE GTest::gtest_main Threads::Threads rtcheck_warnings
+                        ${CMAKE_DL_LIBS})
+  set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+  add_dependencies(${name} rtcheck_rt_categories)
+endforeach()
+gtest_discover_tests(rtcheck_runtime_autoscope_core_plain TEST_PREFIX "runtime/autoscope/core/"
+  PROPERTIES LABELS "runtime")
+target_compile_options(rtcheck_runtime_autoscope_core_tsan PRIVATE -fsanitize=thread -O1 -g)
+target_link_options(rtcheck_runtime_autoscope_core_tsan PRIVATE -fsanitize=thread)
+add_test(NAME runtime/autoscope/core-tsan COMMAND rtcheck_runtime_autoscope_core_tsan)
+set_tests_properties(runtime/autoscope/core-tsan PROPERTIES LABELS "runtime"
+  ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1:abort_on_error=0:exitcode=66")

@@ -192,6 +192,26 @@ def case_jalv(args, tmp):
         jack.close()
 
 
+def case_sched_threads(args, tmp):
+    """Threads the program raises to SCHED_FIFO run in thread scopes until they exit; a normal
+    thread's allocations are not counted."""
+    code, out, err = run(args, [str(Path(args.programs) / "rt_sched_threads")], tmp / "st.json",
+                         dict(os.environ))
+    check(code == 0, f"exit {code}: {err[-2000:]}")
+    raised, created = (int(w) for w in out.split()[1::2])
+    found, _ = scopes(tmp / "st.json")
+    for permitted, name, registration, mallocs in [
+            (raised, "thread raise_self (rt_sched_threads)", "pthread_setschedparam", 10),
+            (created, "thread created_realtime (rt_sched_threads)", "pthread_create", 5)]:
+        s = found.get(name)
+        if not permitted:  # no CAP_SYS_NICE here: the thread stayed normal
+            check(s is None, f"{name} was not made real-time but has a scope")
+            continue
+        check(s and s["registration"]["function"] == registration, f"{name}: {list(found)}")
+        check(s["calls"] == 1 and s["budget_ns"] == 0, f"{name}: one scope, closed at exit: {s}")
+        check(s["by_function"] == {"malloc": mallocs, "free": mallocs}, f"{name}: {s['by_function']}")
+
+
 LV2_PLUGINS = ["http://plugin.org.uk/swh-plugins/lowpass_iir", "http://drobilla.net/plugins/mda/Overdrive",
                "http://lsp-plug.in/plugins/lv2/comp_delay_mono", "http://gareus.org/oss/lv2/darc#mono"]
 
@@ -267,7 +287,7 @@ def case_dlsym_next(args, tmp):
 
 CASES = {"sdl": case_sdl, "jack-clients": case_jack_clients, "jack-lifecycle": case_jack_lifecycle, "portaudio": case_portaudio,
          "lv2": case_lv2, "jalv": case_jalv, "ladspa": case_ladspa, "trap-plugin": case_trap_plugin, "trap-jack": case_trap_jack,
-         "dlsym-next": case_dlsym_next}
+         "dlsym-next": case_dlsym_next, "sched-threads": case_sched_threads}
 
 
 def main():
