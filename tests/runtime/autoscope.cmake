@@ -16,7 +16,7 @@ rtcheck_rt_program(rt_sched_threads sched_threads.c)
 rtcheck_rt_program(rt_dlsym_next dlsym_next.c)
 target_link_libraries(rt_dlsym_next PRIVATE ${CMAKE_DL_LIBS})
 
-foreach(case jack-clients jack-lifecycle portaudio sdl lv2 jalv ladspa trap-plugin trap-jack dlsym-next
+foreach(case jack-clients jack-lifecycle portaudio sdl pulse lv2 jalv ladspa trap-plugin trap-jack dlsym-next
              sched-threads)
   add_test(NAME runtime/autoscope/${case}
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/autoscope_test.py ${case}

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Automatic scopes in unmodified programs: `rtcheck run` finds the real-time callbacks of real JACK
 clients (against a `jackd -d dummy` this test starts under its own server name), of PortAudio and
-SDL programs, of real LV2 and LADSPA plug-ins run by lv2apply, applyplugin and jalv (a JACK plug-in
-host), and judges them against the deadline the program configured; `--trap` stops at an
+SDL programs, of paplay (against a PulseAudio server of its own), of real LV2 and LADSPA plug-ins
+run by lv2apply, applyplugin and jalv (a JACK plug-in host), and of threads the program makes
+real-time, and judges them against the deadline the program configured; `--trap` stops at an
 allocation inside a callback. One case per invocation: autoscope_test.py CASE --rtcheck BIN
 --programs DIR."""
 
@@ -59,6 +60,37 @@ class Jack:
     def close(self):
         # SIGTERM: jackd then removes its entry from JACK's server registry (a few slots, kept in
         # /dev/shm); a killed server would keep its slot.
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
+
+
+class Pulse:
+    """A PulseAudio server of its own (a null sink, a socket in the test's directory), stopped on
+    exit."""
+
+    def __init__(self, tmp):
+        sock = tmp / "pulse" / "native"
+        sock.parent.mkdir()
+        self.env = dict(os.environ, HOME=str(sock.parent), XDG_RUNTIME_DIR=str(sock.parent),
+                        PULSE_RUNTIME_PATH=str(sock.parent), PULSE_SERVER=f"unix:{sock}")
+        self.log = open(tmp / "pulseaudio.log", "w")
+        self.proc = subprocess.Popen(
+            ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no",
+             "-L", "module-null-sink", "-L", f"module-native-protocol-unix socket={sock} auth-anonymous=1"],
+            env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        for _ in range(100):
+            if subprocess.run(["pactl", "info"], env=self.env, capture_output=True).returncode == 0:
+                return
+            time.sleep(0.1)
+        self.close()
+        raise Failure(f"pulseaudio did not start: {(tmp / 'pulseaudio.log').read_text()}")
+
+    def close(self):
         self.proc.terminate()
         try:
             self.proc.wait(timeout=10)
@@ -158,6 +190,22 @@ def case_portaudio(args, tmp):
         check(s["budget_ns"] > 0, "a budget from the frame count and the sample rate")
     finally:
         jack.close()
+
+
+def case_pulse(args, tmp):
+    """paplay's stream write callback against a PulseAudio null sink: it reads the file there."""
+    pulse = Pulse(tmp)
+    try:
+        wav = tmp / "in.wav"
+        write_wav(wav, 1, 1)
+        code, _, err = run(args, ["paplay", str(wav)], tmp / "pulse.json", pulse.env)
+        check(code == 0, f"paplay exit {code}: {err[-2000:]}")
+        s = only_scope(scopes(tmp / "pulse.json")[0], "pa_stream_set_write_callback")
+        check(s["name"].startswith("paplay"), f"scope name {s['name']}")
+        check(s["calls"] >= 1 and s["budget_ns"] > 0, f"write requests with a budget: {s}")
+        check(s["by_function"].get("read", 0) > 0, f"paplay reads its file in the callback: {s}")
+    finally:
+        pulse.close()
 
 
 def case_sdl(args, tmp):
@@ -285,9 +333,11 @@ def case_dlsym_next(args, tmp):
     check(code == 0 and "next==default 1" in out, f"RTLD_NEXT changed meaning under the shim: {out} {err}")
 
 
-CASES = {"sdl": case_sdl, "jack-clients": case_jack_clients, "jack-lifecycle": case_jack_lifecycle, "portaudio": case_portaudio,
-         "lv2": case_lv2, "jalv": case_jalv, "ladspa": case_ladspa, "trap-plugin": case_trap_plugin, "trap-jack": case_trap_jack,
-         "dlsym-next": case_dlsym_next, "sched-threads": case_sched_threads}
+CASES = {"jack-clients": case_jack_clients, "jack-lifecycle": case_jack_lifecycle,
+         "portaudio": case_portaudio, "sdl": case_sdl, "pulse": case_pulse, "lv2": case_lv2,
+         "jalv": case_jalv, "ladspa": case_ladspa, "trap-plugin": case_trap_plugin,
+         "trap-jack": case_trap_jack, "dlsym-next": case_dlsym_next,
+         "sched-threads": case_sched_threads}
 
 
 def main():
