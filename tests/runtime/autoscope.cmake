@@ -16,7 +16,7 @@ rtcheck_rt_program(rt_sched_threads sched_threads.c)
 rtcheck_rt_program(rt_dlsym_next dlsym_next.c)
 target_link_libraries(rt_dlsym_next PRIVATE ${CMAKE_DL_LIBS})
 
-foreach(case jack-clients jack-lifecycle portaudio sdl pulse lv2 jalv ladspa trap-plugin trap-jack dlsym-next
+foreach(case jack-clients jack-transport jack-lifecycle portaudio sdl pulse lv2 jalv ladspa trap-plugin trap-jack dlsym-next
              sched-threads)
   add_test(NAME runtime/autoscope/${case}
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/autoscope_test.py ${case}
@@ -25,9 +25,9 @@ foreach(case jack-clients jack-lifecycle portaudio sdl pulse lv2 jalv ladspa tra
 endforeach()
 # The jackd each JACK case starts has its own server name, but two of them on 2 cores at once only
 # make the deadline figures noisier.
-set_tests_properties(runtime/autoscope/jack-clients runtime/autoscope/jack-lifecycle
-  runtime/autoscope/portaudio runtime/autoscope/jalv runtime/autoscope/trap-jack
-  PROPERTIES RESOURCE_LOCK jackd)
+set_tests_properties(runtime/autoscope/jack-clients runtime/autoscope/jack-transport
+  runtime/autoscope/jack-lifecycle runtime/autoscope/portaudio runtime/autoscope/jalv
+  runtime/autoscope/trap-jack PROPERTIES RESOURCE_LOCK jackd)
 
 add_test(NAME runtime/autoscopes-match-rules
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_autoscopes.py

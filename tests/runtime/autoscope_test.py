@@ -100,13 +100,18 @@ class Pulse:
         self.log.close()
 
 
-def run(args, cmd, report, env, seconds=None, trap=False, eof_after=None):
+def run(args, cmd, report, env, seconds=None, trap=False, eof_after=None, feed=()):
     """`rtcheck run` over `cmd`; with `seconds`, the program gets one SIGINT after that long (sent to
     it alone: the JACK examples close their client from the signal handler); with `eof_after`, its
-    standard input ends after that long (jalv's console quits then)."""
+    standard input ends after that long (jalv's console quits then); `feed` is (text, pause) pairs
+    written to its standard input first."""
     argv = [args.rtcheck, "run", "--report", str(report)] + (["--trap"] if trap else []) + ["--"] + cmd
     proc = subprocess.Popen(argv, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
+    for text, pause in feed:
+        proc.stdin.write(text)
+        proc.stdin.flush()
+        time.sleep(pause)
     if eof_after is not None:
         time.sleep(eof_after)
     if seconds is not None:
@@ -152,6 +157,19 @@ def case_jack_clients(args, tmp):
         # jack_rec hands its buffers to the disk thread under a mutex from the process callback.
         check(s["violations"]["lock"] > 0 and s["by_function"].get("pthread_mutex_trylock", 0) > 0,
               f"jack_rec's process callback locks: {s['violations']}")
+    finally:
+        jack.close()
+
+
+def case_jack_transport(args, tmp):
+    """jack_transport as timebase master: its timebase callback runs after each process cycle."""
+    jack = Jack(tmp)
+    try:
+        code, _, err = run(args, ["jack_transport"], tmp / "transport.json", jack.env,
+                           feed=[("master\nplay\n", 2), ("stop\nquit\n", 0)])
+        check(code == 0, f"jack_transport exit {code}: {err[-2000:]}")
+        s = only_scope(scopes(tmp / "transport.json")[0], "jack_set_timebase_callback")
+        check(s["calls"] > 100 and s["budget_ns"] == PERIOD_NS, f"timebase callback: {s}")
     finally:
         jack.close()
 
@@ -333,7 +351,8 @@ def case_dlsym_next(args, tmp):
     check(code == 0 and "next==default 1" in out, f"RTLD_NEXT changed meaning under the shim: {out} {err}")
 
 
-CASES = {"jack-clients": case_jack_clients, "jack-lifecycle": case_jack_lifecycle,
+CASES = {"jack-clients": case_jack_clients, "jack-transport": case_jack_transport,
+         "jack-lifecycle": case_jack_lifecycle,
          "portaudio": case_portaudio, "sdl": case_sdl, "pulse": case_pulse, "lv2": case_lv2,
          "jalv": case_jalv, "ladspa": case_ladspa, "trap-plugin": case_trap_plugin,
          "trap-jack": case_trap_jack, "dlsym-next": case_dlsym_next,
