@@ -67,6 +67,9 @@ class Jack:
             self.proc.kill()
             self.proc.wait()
         self.log.close()
+        # A client that died without closing (--trap) leaves its semaphore behind.
+        for leftover in Path("/dev/shm").glob(f"jack_sem.*_{self.name}_*"):
+            leftover.unlink(missing_ok=True)
 
 
 class Pulse:
