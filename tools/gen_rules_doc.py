@@ -12,7 +12,10 @@ import json
 import os
 import sys
 
-CATEGORIES = ["alloc", "lock", "syscall", "driver", "exception", "indirect", "unknown"]
+import rtcheck_rules
+
+CATEGORY_RECORDS = rtcheck_rules.load_categories()
+CATEGORIES = [c["name"] for c in CATEGORY_RECORDS]
 
 
 def cell(text):
@@ -55,6 +58,16 @@ def family_section(path, doc):
         for r in sorted(overrides, key=lambda r: r["method"]):
             out.append(f"| `{cell(r['method'])}` | {r['context']} | {cell(r['reason'])} |")
         out.append("")
+    return out
+
+
+def category_section():
+    out = ["## Categories — `rules/vocabulary/categories.json`", "",
+           "| category | rule id | default | counted by the shim | meaning |", "|---|---|---|---|---|"]
+    for c in CATEGORY_RECORDS:
+        out.append(f"| `{c['name']}` | `rtcheck-{c['name']}` | {c['severity']} | "
+                   f"{'yes' if c['runtime'] else 'no'} | {cell(c['description'])} |")
+    out.append("")
     return out
 
 
@@ -105,6 +118,7 @@ def main():
                      f"{len(d.get('functions', []))} | {len(d.get('registrations', []))} | "
                      f"{len(d.get('overrides', []))} |")
     lines.append("")
+    lines += category_section()
     lines += profile_section(profiles)
     for path, d in families:
         lines += family_section(path, d)

@@ -38,6 +38,16 @@ std::optional<Category> parseCategory(llvm::StringRef Name) {
   return std::nullopt;
 }
 
+std::string categoryList() {
+  std::string List;
+  for (size_t I = 0; I < AllCategories.size(); ++I) {
+    if (I)
+      List += I + 1 == AllCategories.size() ? " or " : ", ";
+    List += categoryName(AllCategories[I]);
+  }
+  return List;
+}
+
 llvm::StringRef severityName(Severity S) {
   static constexpr const char *Names[] = {"allowed", "warning", "error"};
   return Names[static_cast<size_t>(S)];

@@ -154,7 +154,11 @@ Error RuleSet::loadFile(StringRef Path) {
   if (!Buf)
     return createStringError(Buf.getError(), "%s: cannot read rules file: %s", Path.str().c_str(),
                              Buf.getError().message().c_str());
-  Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+  return loadText(Path, (*Buf)->getBuffer());
+}
+
+Error RuleSet::loadText(StringRef Path, StringRef Text) {
+  Expected<json::Value> V = json::parse(Text);
   if (!V)
     return createStringError(inconvertibleErrorCode(), "%s: invalid JSON: %s", Path.str().c_str(),
                              toString(V.takeError()).c_str());
@@ -206,8 +210,7 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
               if (!C)
                 return entryError(Path, Where,
                                   "bad category '" + (CatName ? *CatName : StringRef("?")) +
-                                      "' (expected alloc, lock, syscall, driver, exception, "
-                                      "indirect or unknown)");
+                                      "' (expected " + categoryList() + ")");
               R.Cat = C;
             }
             if (const json::Value *F = E.get("fallback")) {

@@ -5,8 +5,11 @@
 
 #include <string.h>
 
-const char *const rtcheck_category_names[RTCHECK_CAT_COUNT] = {"alloc", "lock", "syscall",
-                                                               "driver"};
+const char *const rtcheck_category_names[RTCHECK_CAT_COUNT] = {
+#define RTCHECK_RUNTIME_CATEGORY(id, name) name,
+    RTCHECK_RUNTIME_CATEGORIES
+#undef RTCHECK_RUNTIME_CATEGORY
+};
 
 void rtcheck_options_default(rtcheck_options *o) {
   memset(o, 0, sizeof *o);
@@ -140,7 +143,7 @@ int rtcheck_options_parse(const char *text, rtcheck_options *o, char *err, size_
         r.default_budget_ns = num;
       } else if (eq(p, kn, "ignore")) {
         if (parse_categories(v, vn, &r.ignore_mask))
-          return set_error(err, errlen, "ignore takes categories alloc,lock,syscall,driver", p, n);
+          return set_error(err, errlen, "ignore takes categories " RTCHECK_RUNTIME_CATEGORY_LIST, p, n);
       } else if (eq(p, kn, "print_interceptors")) {
         if (!eq(v, vn, "0") && !eq(v, vn, "1"))
           return set_error(err, errlen, "print_interceptors must be 0 or 1", p, n);

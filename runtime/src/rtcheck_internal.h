@@ -28,11 +28,13 @@ extern "C" {
 
 /* --- Categories and interposed functions ------------------------------------------------------ */
 
+/* Generated from rules/vocabulary/categories.json (the categories marked `runtime`). */
+#include "rtcheck_categories.gen.h"
+
 enum {
-  RTCHECK_CAT_ALLOC,
-  RTCHECK_CAT_LOCK,
-  RTCHECK_CAT_SYSCALL,
-  RTCHECK_CAT_DRIVER,
+#define RTCHECK_RUNTIME_CATEGORY(id, name) RTCHECK_CAT_##id,
+  RTCHECK_RUNTIME_CATEGORIES
+#undef RTCHECK_RUNTIME_CATEGORY
   RTCHECK_CAT_COUNT
 };
 extern const char *const rtcheck_category_names[RTCHECK_CAT_COUNT];

@@ -6,7 +6,6 @@ RealtimeSanitizer intercepts."""
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -16,7 +15,10 @@ except ImportError:
     print("error: python3-jsonschema is required (apt-get install python3-jsonschema)", file=sys.stderr)
     sys.exit(2)
 
-CATEGORIES = ["alloc", "lock", "syscall", "driver", "exception", "indirect", "unknown"]
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+from rtcheck_rules import RuleIndex, category_names  # noqa: E402  (one home of categories and resolution)
+
+CATEGORIES = category_names()
 
 
 class Checker:
@@ -44,42 +46,6 @@ def glob_problem(pattern):
     if "**" in pattern:
         return f"'{pattern}': '**' is not supported"
     return None
-
-
-def glob_to_regex(pattern):
-    return re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern) + r"\Z",
-                      re.S)
-
-
-def literal_length(pattern):
-    return len(pattern) - pattern.count("*") - pattern.count("?")
-
-
-class RuleIndex:
-    """Resolves a name the way the analyzer does: an exact entry (later files win), else the most
-    specific glob (most literal characters, then the later file)."""
-
-    def __init__(self):
-        self.entries = []
-
-    def add(self, entry, file):
-        self.entries.append((entry, file))
-
-    def resolve(self, name):
-        exact = None
-        for entry, file in self.entries:
-            if entry["name"] == name:
-                exact = (entry, file)
-        if exact:
-            return exact
-        best, best_key = None, None
-        for i, (entry, file) in enumerate(self.entries):
-            pat = entry["name"]
-            if ("*" in pat or "?" in pat) and glob_to_regex(pat).match(name):
-                key = (literal_length(pat), i)
-                if best_key is None or key > best_key:
-                    best, best_key = (entry, file), key
-        return best
 
 
 def duplicates(items):

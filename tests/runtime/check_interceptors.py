@@ -14,7 +14,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "runtime"))
-import gen_categories  # noqa: E402  (the rules resolver the analyzer's semantics are written down in)
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+import gen_categories  # noqa: E402  (the interceptors.def reader)
+import rtcheck_rules  # noqa: E402  (the one Python home of rule resolution)
 
 OPERATORS = {
     "operator new": ["_Znwm", "_ZnwmRKSt9nothrow_t", "_ZnwmSt11align_val_t", "_ZnwmSt11align_val_tRKSt9nothrow_t"],
@@ -49,9 +51,9 @@ def main():
         problems.append(f"the shim's table and interceptors.def differ: "
                         f"{sorted(set(table) ^ set(declared))}")
 
-    entries = gen_categories.load_rules(args.rules)
+    index = rtcheck_rules.RuleIndex.from_dir(args.rules)
     for name, category in sorted(table.items()):
-        hit = gen_categories.resolve(entries, name)
+        hit = index.resolve(name)
         if hit is None:
             problems.append(f"'{name}' is interposed but has no rule")
         elif hit[0].get("safe"):

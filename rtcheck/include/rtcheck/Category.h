@@ -9,6 +9,7 @@
 #include "llvm/ADT/StringRef.h"
 #include <array>
 #include <optional>
+#include <string>
 
 namespace rtcheck {
 
@@ -31,6 +32,8 @@ llvm::StringRef categoryPhrase(Category C);
 llvm::StringRef categoryDescription(Category C);
 Severity defaultSeverity(Category C);
 std::optional<Category> parseCategory(llvm::StringRef Name);
+/// "alloc, lock, ... or unknown": every category name, for messages that list the valid ones.
+std::string categoryList();
 
 llvm::StringRef severityName(Severity S);
 std::optional<Severity> parseSeverity(llvm::StringRef Name);

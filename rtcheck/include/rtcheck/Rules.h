@@ -79,6 +79,8 @@ public:
   llvm::Error loadDirectory(llvm::StringRef Dir);
   /// Loads one family or profile file; its entries override earlier ones of the same name.
   llvm::Error loadFile(llvm::StringRef Path);
+  /// Loads one family or profile document read from Path (which only names it in errors).
+  llvm::Error loadText(llvm::StringRef Path, llvm::StringRef Text);
 
   /// The rule for a function, honouring `fallback` entries. Null: no rule.
   const FunctionRule *match(llvm::StringRef Name, bool HasBody) const;
