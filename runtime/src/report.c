@@ -2,6 +2,7 @@
  * Atomic: written to "<path>.tmp.<pid>" and renamed over the final name, so a reader sees either no
  * report or a whole one. No allocation: fixed buffers; records are merged by scope name in place.
  */
+#include "autoscope.h"
 #include "rtcheck_internal.h"
 
 #include <errno.h>
@@ -197,6 +198,14 @@ static void write_scope(writer *w, uint32_t first, uint32_t n) {
     w_str(w, file);
     w_fmt(w, ",\"line\":%d}", r->line);
     break;
+  }
+  const char *registration, *slot;
+  if (rtcheck_autoscope_origin(r0->name, &registration, &slot)) {
+    w_raw(w, ",\"registration\":{\"function\":");
+    w_str(w, registration);
+    w_raw(w, ",\"slot\":");
+    w_str(w, slot);
+    w_raw(w, "}");
   }
   w_fmt(w, ",\"thread_count\":%u,\"calls\":%llu,\"budget_ns\":%llu,", threads,
         (unsigned long long)calls, (unsigned long long)budget);

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -40,8 +41,8 @@ bool printSummary(const std::string &ReportPath) {
                  Scopes.size() == 1 ? "" : "s");
     if (Scopes.empty()) {
       std::fprintf(
-          stderr,
-          "rtcheck: no scope was opened; mark callbacks with RTCHECK_SCOPE (docs/runtime.md)\n");
+          stderr, "rtcheck: no scope was opened: no callback registration the shim wraps was made; "
+                  "mark callbacks with RTCHECK_SCOPE (docs/runtime.md)\n");
       return true;
     }
     // The category columns are the report's own `violations` keys, in the shim's order (generated
@@ -49,7 +50,12 @@ bool printSummary(const std::string &ReportPath) {
     std::vector<std::string> Categories;
     for (const auto &[Name, Count] : Scopes.front().at("violations").items())
       Categories.push_back(Name);
-    std::fprintf(stderr, "%-24s %7s %10s", "scope", "threads", "calls");
+    // Automatic scopes are named after their callback or plug-in (an LV2 URI): the column fits
+    // the longest name.
+    int Width = 24;
+    for (const auto &S : Scopes)
+      Width = std::max(Width, static_cast<int>(S.at("name").get<std::string>().size()));
+    std::fprintf(stderr, "%-*s %7s %10s", Width, "scope", "threads", "calls");
     for (const std::string &C : Categories)
       std::fprintf(stderr, " %8s", C.c_str());
     std::fprintf(stderr, " %10s %10s %10s %10s %8s\n", "p50", "p99", "max", "budget", "misses");
@@ -57,7 +63,7 @@ bool printSummary(const std::string &ReportPath) {
       const auto &V = S.at("violations");
       const auto &L = S.at("latency_ns");
       uint64_t Budget = S.at("budget_ns").get<uint64_t>();
-      std::fprintf(stderr, "%-24s %7u %10llu", S.at("name").get<std::string>().c_str(),
+      std::fprintf(stderr, "%-*s %7u %10llu", Width, S.at("name").get<std::string>().c_str(),
                    S.at("thread_count").get<unsigned>(),
                    static_cast<unsigned long long>(S.at("calls").get<uint64_t>()));
       for (const std::string &C : Categories)
