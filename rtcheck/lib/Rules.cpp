@@ -172,7 +172,7 @@ Error RuleSet::loadFile(StringRef Path) {
 Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
   if (Error E = checkKeys(Path, "top level", O,
                           {"family", "description", "sources", "functions", "registrations",
-                           "overrides", "roots", "$schema", "notes"}))
+                           "overrides", "roots", "$schema", "notes", "runtime_exclusions"}))
     return E;
   if (!O.get("family"))
     return entryError(Path, "top level", "missing 'family' (or 'context' for a profile)");
