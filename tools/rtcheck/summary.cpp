@@ -42,20 +42,22 @@ bool printSummary(const std::string &ReportPath) {
           "rtcheck: no scope was opened; mark callbacks with RTCHECK_SCOPE (docs/runtime.md)\n");
       return true;
     }
-    std::fprintf(stderr, "%-24s %7s %10s %8s %8s %8s %8s %10s %10s %10s %10s %8s\n", "scope",
-                 "threads", "calls", "alloc", "lock", "syscall", "driver", "p50", "p99", "max",
-                 "budget", "misses");
+    std::fprintf(stderr, "%-24s %7s %10s %8s %8s %8s %8s %10s %10s %10s %10s %10s %8s\n",
+                 "scope", "threads", "calls", "alloc", "lock", "syscall", "driver", "suppressed",
+                 "p50", "p99", "max", "budget", "misses");
     for (const auto &S : Scopes) {
       const auto &V = S.at("violations");
       const auto &L = S.at("latency_ns");
       uint64_t Budget = S.at("budget_ns").get<uint64_t>();
-      std::fprintf(stderr, "%-24s %7u %10llu %8llu %8llu %8llu %8llu %10s %10s %10s %10s %8llu\n",
+      std::fprintf(stderr,
+                   "%-24s %7u %10llu %8llu %8llu %8llu %8llu %10llu %10s %10s %10s %10s %8llu\n",
                    S.at("name").get<std::string>().c_str(), S.at("thread_count").get<unsigned>(),
                    static_cast<unsigned long long>(S.at("calls").get<uint64_t>()),
                    static_cast<unsigned long long>(V.at("alloc").get<uint64_t>()),
                    static_cast<unsigned long long>(V.at("lock").get<uint64_t>()),
                    static_cast<unsigned long long>(V.at("syscall").get<uint64_t>()),
                    static_cast<unsigned long long>(V.at("driver").get<uint64_t>()),
+                   static_cast<unsigned long long>(S.value("suppressed", uint64_t{0})),
                    duration(L.at("p50").get<uint64_t>()).c_str(),
                    duration(L.at("p99").get<uint64_t>()).c_str(),
                    duration(L.at("max").get<uint64_t>()).c_str(),
@@ -70,18 +72,42 @@ bool printSummary(const std::string &ReportPath) {
         break;
       }
       const auto &Stack = Site.at("stack");
-      std::fprintf(stderr, "  %s '%s' in '%s' x%llu at %s\n",
+      std::string Suppressed = Site.contains("suppressed_by")
+                                   ? " (suppressed by " +
+                                         Site.at("suppressed_by").get<std::string>() + ")"
+                                   : "";
+      std::fprintf(stderr, "  %s '%s' in '%s' x%llu at %s%s\n",
                    Site.at("category").get<std::string>().c_str(),
                    Site.at("function").get<std::string>().c_str(),
                    Site.at("scope").get<std::string>().c_str(),
                    static_cast<unsigned long long>(Site.at("count").get<uint64_t>()),
-                   Stack.empty() ? "?" : Stack.front().get<std::string>().c_str());
+                   Stack.empty() ? "?" : Stack.front().get<std::string>().c_str(),
+                   Suppressed.c_str());
     }
   } catch (const nlohmann::json::exception &E) {
     std::fprintf(stderr, "rtcheck: error: malformed report %s: %s\n", ReportPath.c_str(), E.what());
     return true;
   }
   return true;
+}
+
+void addToVerdict(const std::string &ReportPath, Verdict &V) {
+  std::ifstream In(ReportPath);
+  if (!In)
+    return;
+  try {
+    nlohmann::json R;
+    In >> R;
+    if (int Code = R.at("options").value("exitcode", 0))
+      V.ExitCode = Code;
+    for (const auto &S : R.at("scopes")) {
+      for (const auto &[Category, Count] : S.at("violations").items())
+        V.Violations += Count.get<uint64_t>();
+      V.DeadlineMisses += S.at("deadline_misses").get<uint64_t>();
+    }
+  } catch (const nlohmann::json::exception &) {
+    // printSummary has already said the report is malformed.
+  }
 }
 
 } // namespace rtcheck::driver
