@@ -126,6 +126,7 @@ static void initialise(void) {
   }
 
   rtcheck_clock_init(rtcheck_g.options.clock);
+  rtcheck_records_prepare();
   rtcheck_suppressions_load(rtcheck_g.options.suppressions);
 
   Dl_info self;

@@ -33,17 +33,20 @@ def main():
     cols = {
         "g++, no shim": run(bench / "rtcheck_bench", {}, args.repetitions),
         "g++ + shim": run(bench / "rtcheck_bench", {"LD_PRELOAD": str(shim)}, args.repetitions),
+        "g++ + shim, clock=monotonic": run(bench / "rtcheck_bench", {"LD_PRELOAD": str(shim),
+                                                                     "RTCHECK_OPTIONS": "clock=monotonic"},
+                                           args.repetitions),
         "clang++-22": run(bench / "rtcheck_bench_clang", {}, args.repetitions),
         "clang++-22 RTSan": run(bench / "rtcheck_bench_rtsan", {}, args.repetitions),
     }
-    names = ["BM_MallocFreeOutsideScope", "BM_ScopeBeginEnd", "BM_MallocFreeInsideScope"]
+    names = ["BM_MallocFreeOutsideScope", "BM_ScopeBeginEnd", "BM_ScopeBeginEndNames/8", "BM_ScopeBeginEndNames/32", "BM_ScopeBeginEndNames/400", "BM_MallocFreeInsideScope"]
     print("| benchmark (ns/iteration, median) | " + " | ".join(cols) + " | shim / no shim | RTSan / clang |")
     print("|---|" + "---|" * (len(cols) + 2))
     for n in names:
         vals = [cols[c].get(n) for c in cols]
         cells = [f"{v:.1f}" if v is not None else "-" for v in vals]
         r1 = f"{vals[1] / vals[0]:.2f}x" if vals[0] and vals[1] else "-"
-        r2 = f"{vals[3] / vals[2]:.2f}x" if vals[2] and vals[3] else "-"
+        r2 = f"{vals[4] / vals[3]:.2f}x" if vals[3] and vals[4] else "-"
         print(f"| {n} | " + " | ".join(cells) + f" | {r1} | {r2} |")
 
 
