@@ -238,7 +238,7 @@ void rtcheck_scope_end_impl(void);
  * known site; a new site captures its stack (backtrace) once; log and trap modes write to stderr.
  */
 void rtcheck_on_call(int fn, const void *pc);
-/* Asks for huge pages for the record pool (start-up). */
+/* Start-up: faults in the site slots in use and asks for huge pages for the record pool. */
 void rtcheck_records_prepare(void);
 /* Forgets everything recorded (fork child), keeping the calling thread's open scopes. */
 void rtcheck_reset_after_fork(void);

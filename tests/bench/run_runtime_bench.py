@@ -7,7 +7,9 @@ RealtimeSanitizer (median of N repetitions, ns per iteration).
 import argparse
 import json
 import os
+import statistics
 import subprocess
+import tempfile
 from pathlib import Path
 
 
@@ -48,6 +50,25 @@ def main():
         r1 = f"{vals[1] / vals[0]:.2f}x" if vals[0] and vals[1] else "-"
         r2 = f"{vals[4] / vals[3]:.2f}x" if vals[3] and vals[4] else "-"
         print(f"| {n} | " + " | ".join(cells) + f" | {r1} | {r2} |")
+    print()
+    print("| first violation at a site (ns) | median | max | known site, p50 |")
+    print("|---|---|---|---|")
+    for mode in ("count", "log"):
+        med, worst, known = first_violation(args.build, shim, mode)
+        print(f"| mode={mode} | {med:.0f} | {worst} | {known} |")
+
+
+def first_violation(build, shim, mode):
+    """Latency of a scope whose violation is the first at its site, against a known site (ns)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("RTCHECK_")}
+        env.update(LD_PRELOAD=str(shim), RTCHECK_OPTIONS=f"report={tmp}/r.json:max_sites=1024:mode={mode}")
+        subprocess.run([str(build / "tests/bench/rtcheck_bench_first_violation")], env=env, check=True,
+                       stderr=subprocess.DEVNULL)
+        scopes = json.loads(Path(tmp, "r.json").read_text())["scopes"]
+    first = [s["latency_ns"]["max"] for s in scopes if s["name"] != "first_violation.known"]
+    known = next(s for s in scopes if s["name"] == "first_violation.known")["latency_ns"]
+    return statistics.median(first), max(first), known["p50"]
 
 
 if __name__ == "__main__":
