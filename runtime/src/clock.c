@@ -13,7 +13,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(__x86_64__)
 #include <cpuid.h>
 #include <x86intrin.h>
 #define RTCHECK_HAVE_TSC 1
@@ -29,12 +29,9 @@ static uint64_t monotonic_ns(void) {
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+rtcheck_tsc_state rtcheck_tsc;
+
 #ifdef RTCHECK_HAVE_TSC
-static struct {
-  int wanted;         /* the TSC will be used once calibrated */
-  uint64_t tsc0, ns0; /* the first calibration pair */
-  uint64_t mult;      /* ns per tick, 32.32 fixed point; 0 until calibrated (published last) */
-} tsc;
 
 /* The TSC ticks at a constant rate in every P-/C-state (CPUID 0x80000007 EDX bit 8), or the kernel
  * itself serves CLOCK_MONOTONIC from it (a VM whose hypervisor hides the CPUID bit). */
@@ -52,36 +49,29 @@ static int tsc_invariant(void) {
   return n >= 3 && memcmp(buf, "tsc", 3) == 0 && (n == 3 || buf[3] == '\n');
 }
 
-static uint64_t __attribute__((noinline)) calibrate_or_monotonic(void) {
+uint64_t rtcheck_now_ns_slow(void) {
   uint64_t ns = monotonic_ns();
-  if (!tsc.wanted)
+  if (!rtcheck_tsc.wanted)
     return ns;
   uint64_t ticks = __rdtsc();
-  if (ns - tsc.ns0 >= RTCHECK_TSC_CALIBRATE_NS && ticks > tsc.tsc0) {
-    uint64_t mult = (uint64_t)(((unsigned __int128)(ns - tsc.ns0) << 32) / (ticks - tsc.tsc0));
+  if (ns - rtcheck_tsc.ns0 >= RTCHECK_TSC_CALIBRATE_NS && ticks > rtcheck_tsc.tsc0) {
+    unsigned __int128 elapsed = (unsigned __int128)(ns - rtcheck_tsc.ns0) << 32;
+    uint64_t mult = (uint64_t)(elapsed / (ticks - rtcheck_tsc.tsc0));
     if (mult)
-      __atomic_store_n(&tsc.mult, mult, __ATOMIC_RELEASE);
+      __atomic_store_n(&rtcheck_tsc.mult, mult, __ATOMIC_RELEASE);
   }
   return ns;
 }
 
-uint64_t rtcheck_now_ns(void) {
-  uint64_t mult = __atomic_load_n(&tsc.mult, __ATOMIC_ACQUIRE);
-  if (RTCHECK_UNLIKELY(!mult))
-    return calibrate_or_monotonic();
-  uint64_t ticks = __rdtsc() - tsc.tsc0;
-  return tsc.ns0 + (uint64_t)(((unsigned __int128)ticks * mult) >> 32);
-}
-
 void rtcheck_clock_init(int choice) {
-  tsc.wanted = choice != RTCHECK_CLOCK_MONOTONIC && tsc_invariant();
-  tsc.ns0 = monotonic_ns();
-  tsc.tsc0 = __rdtsc();
+  rtcheck_tsc.wanted = choice != RTCHECK_CLOCK_MONOTONIC && tsc_invariant();
+  rtcheck_tsc.ns0 = monotonic_ns();
+  rtcheck_tsc.tsc0 = __rdtsc();
 }
 
-const char *rtcheck_clock_name(void) { return tsc.wanted ? "tsc" : "CLOCK_MONOTONIC"; }
+const char *rtcheck_clock_name(void) { return rtcheck_tsc.wanted ? "tsc" : "CLOCK_MONOTONIC"; }
 #else
-uint64_t rtcheck_now_ns(void) { return monotonic_ns(); }
+uint64_t rtcheck_now_ns_slow(void) { return monotonic_ns(); }
 void rtcheck_clock_init(int choice) { (void)choice; }
 const char *rtcheck_clock_name(void) { return "CLOCK_MONOTONIC"; }
 #endif

@@ -118,7 +118,16 @@ void rtcheck_options_echo(const rtcheck_options *o,
 #define RTCHECK_HIST_BUCKETS                                                                       \
   (RTCHECK_HIST_SUB + (RTCHECK_HIST_MAX_BITS - RTCHECK_HIST_SUB_BITS) * RTCHECK_HIST_SUB)
 
-unsigned rtcheck_hist_index(uint64_t v);
+/* The bucket of `v` (inline: scope_end records one value per scope). */
+static inline unsigned rtcheck_hist_index(uint64_t v) {
+  if (v < RTCHECK_HIST_SUB)
+    return (unsigned)v;
+  unsigned e = 63u - (unsigned)__builtin_clzll(v); /* e >= SUB_BITS */
+  if (e >= RTCHECK_HIST_MAX_BITS)
+    return RTCHECK_HIST_BUCKETS - 1;
+  unsigned m = (unsigned)(v >> (e - RTCHECK_HIST_SUB_BITS)) - RTCHECK_HIST_SUB;
+  return RTCHECK_HIST_SUB + (e - RTCHECK_HIST_SUB_BITS) * RTCHECK_HIST_SUB + m;
+}
 uint64_t rtcheck_hist_lower(unsigned index);
 uint64_t rtcheck_hist_upper(unsigned index); /* exclusive */
 /* The value at quantile q (0..1) of `counts` (total `n`): the midpoint of the bucket holding it,
@@ -200,8 +209,28 @@ extern rtcheck_globals rtcheck_g;
 
 /* --- Clock (clock.c) ------------------------------------------------------------------------- */
 
-/* CLOCK_MONOTONIC nanoseconds. Real-time safety: wait-free (rdtsc, or the vDSO clock). */
-uint64_t rtcheck_now_ns(void);
+/* The TSC calibration (clock.c); `mult` is 0 until calibrated and published last. */
+typedef struct rtcheck_tsc_state {
+  int wanted;         /* the TSC will be used once calibrated */
+  uint64_t tsc0, ns0; /* the first calibration pair */
+  uint64_t mult;      /* ns per tick, 32.32 fixed point */
+} rtcheck_tsc_state;
+extern rtcheck_tsc_state rtcheck_tsc;
+/* clock_gettime(CLOCK_MONOTONIC), calibrating the TSC when it is due. */
+uint64_t rtcheck_now_ns_slow(void);
+
+/* CLOCK_MONOTONIC nanoseconds. Real-time safety: wait-free (rdtsc, or the vDSO clock). Inline:
+ * every scope reads it twice. */
+static inline uint64_t rtcheck_now_ns(void) {
+#if defined(__x86_64__)
+  uint64_t mult = __atomic_load_n(&rtcheck_tsc.mult, __ATOMIC_ACQUIRE);
+  if (RTCHECK_LIKELY(mult)) {
+    uint64_t ticks = __builtin_ia32_rdtsc() - rtcheck_tsc.tsc0;
+    return rtcheck_tsc.ns0 + (uint64_t)(((unsigned __int128)ticks * mult) >> 32);
+  }
+#endif
+  return rtcheck_now_ns_slow();
+}
 /* Chooses the clock (clock=auto|tsc|monotonic) and takes the first calibration pair. */
 void rtcheck_clock_init(int choice);
 /* "tsc" or "CLOCK_MONOTONIC", for the report. */

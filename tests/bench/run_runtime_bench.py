@@ -32,6 +32,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("build", type=Path)
     ap.add_argument("--repetitions", type=int, default=5)
+    ap.add_argument("--baseline-shim", type=Path,
+                    help="another librtcheck_rt.so (e.g. the main branch's) measured side by side")
     args = ap.parse_args()
     bench = args.build / "tests/bench"
     shim = args.build / "lib/librtcheck_rt.so"
@@ -44,7 +46,11 @@ def main():
         "clang++-22": run(bench / "rtcheck_bench_clang", {}, args.repetitions),
         "clang++-22 RTSan": run(bench / "rtcheck_bench_rtsan", {}, args.repetitions),
     }
-    names = ["BM_MallocFreeOutsideScope", "BM_ScopeBeginEnd", "BM_ScopeBeginEndNames/8", "BM_ScopeBeginEndNames/32", "BM_ScopeBeginEndNames/400", "BM_MallocFreeInsideScope"]
+    if args.baseline_shim:
+        cols["g++ + baseline shim"] = run(bench / "rtcheck_bench", {"LD_PRELOAD": str(args.baseline_shim)},
+                                          args.repetitions)
+    names = ["BM_MallocFreeOutsideScope", "BM_ScopeBeginEnd", "BM_ScopeBeginEndNames/8",
+             "BM_ScopeBeginEndNames/32", "BM_ScopeBeginEndNames/400", "BM_MallocFreeInsideScope"]
     print("| benchmark (CPU ns/iteration, min of repetitions) | " + " | ".join(cols) + " | shim / no shim | RTSan / clang |")
     print("|---|" + "---|" * (len(cols) + 2))
     for n in names:
@@ -54,11 +60,13 @@ def main():
         r2 = f"{vals[4] / vals[3]:.2f}x" if vals[3] and vals[4] else "-"
         print(f"| {n} | " + " | ".join(cells) + f" | {r1} | {r2} |")
     print()
-    print("| first violation at a site (ns) | median | max | known site, p50 |")
+    print("| first violation at a site (scope latency, ns) | median | max | known site, p50 |")
     print("|---|---|---|---|")
-    for mode in ("count", "log"):
-        med, worst, known = first_violation(args.build, shim, mode)
-        print(f"| mode={mode} | {med:.0f} | {worst} | {known} |")
+    shims = [("shim", shim)] + ([("baseline shim", args.baseline_shim)] if args.baseline_shim else [])
+    for label, path in shims:
+        for mode in ("count", "log"):
+            med, worst, known = first_violation(args.build, path, mode)
+            print(f"| {label}, mode={mode} | {med:.0f} | {worst} | {known} |")
 
 
 def first_violation(build, shim, mode):
