@@ -241,7 +241,8 @@ const char *rtcheck_clock_name(void);
 /* Reads the suppressions file (suppressions=FILE) at start-up; warns once per unreadable file or
  * malformed line. Real-time safety: blocking (file I/O) - start-up only. */
 void rtcheck_suppressions_load(const char *path);
-int rtcheck_suppressions_active(void);     /* any suppression loaded */
+extern int rtcheck_suppressions_loaded; /* how many suppressions were read */
+static inline int rtcheck_suppressions_active(void) { return rtcheck_suppressions_loaded > 0; }
 int rtcheck_suppressions_need_stack(void); /* a frame: or module: suppression is loaded */
 /* The first suppression covering a call of `fn` inside the open scopes `scopes[0..n)` with the
  * return addresses `stack[0..depth)`, or -1. Symbolises the stack only for frame:/module: lines. */

@@ -30,18 +30,17 @@ typedef struct suppression {
 } suppression;
 
 static suppression table[MAX_SUPPRESSIONS];
-static int count;
+int rtcheck_suppressions_loaded;
 static int need_stack;
 
-int rtcheck_suppressions_active(void) { return count > 0; }
 int rtcheck_suppressions_need_stack(void) { return need_stack; }
-int rtcheck_suppression_count(void) { return count; }
+int rtcheck_suppression_count(void) { return rtcheck_suppressions_loaded; }
 const char *rtcheck_suppression_rule(int i) { return table[i].rule; }
 const char *rtcheck_suppression_reason(int i) { return table[i].reason; }
 uint64_t rtcheck_suppression_hits(int i) { return __atomic_load_n(&table[i].hits, __ATOMIC_RELAXED); }
 void rtcheck_suppression_hit(int i) { __atomic_fetch_add(&table[i].hits, 1, __ATOMIC_RELAXED); }
 void rtcheck_suppressions_reset_counts(void) {
-  for (int i = 0; i < count; i++)
+  for (int i = 0; i < rtcheck_suppressions_loaded; i++)
     table[i].hits = 0;
 }
 
@@ -97,9 +96,9 @@ static int parse_line(const char *line, size_t n) {
       kind = k;
   if (kind < 0 || rn == 0 || kn <= (size_t)(colon - line) + 1 || kn >= TEXT_MAX || rn >= TEXT_MAX)
     return -1;
-  if (count == MAX_SUPPRESSIONS)
+  if (rtcheck_suppressions_loaded == MAX_SUPPRESSIONS)
     return -2;
-  suppression *s = &table[count++];
+  suppression *s = &table[rtcheck_suppressions_loaded++];
   s->kind = kind;
   memcpy(s->rule, rule, kn);
   s->rule[kn] = 0;
@@ -177,7 +176,7 @@ static void split_frame(const char *frame, char *sym, char *module, size_t len) 
 
 int rtcheck_suppression_match(int fn, const char *const *scopes, unsigned n, void *const *stack,
                               int depth) {
-  for (int i = 0; i < count; i++) {
+  for (int i = 0; i < rtcheck_suppressions_loaded; i++) {
     const suppression *s = &table[i];
     if (s->kind == KIND_INTERCEPTOR && glob_match(s->pattern, rtcheck_fn_names[fn]))
       return i;
@@ -195,7 +194,7 @@ int rtcheck_suppression_match(int fn, const char *const *scopes, unsigned n, voi
     split_frame(frame, sym, module, sizeof sym);
     const char *base = strrchr(module, '/');
     base = base ? base + 1 : module;
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < rtcheck_suppressions_loaded; i++) {
       const suppression *s = &table[i];
       if ((s->kind == KIND_FRAME && sym[0] && glob_match(s->pattern, sym)) ||
           (s->kind == KIND_MODULE && module[0] &&
