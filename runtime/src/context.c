@@ -304,8 +304,8 @@ static int match_here(rtcheck_thread_state *t, unsigned open, int fn) {
   for (unsigned i = 0; i < open; i++)
     scopes[i] = t->frames[i].name;
   void *stack[RTCHECK_STACK_MAX];
-  int depth = rtcheck_suppressions_need_stack() ? rtcheck_stack_capture(stack, RTCHECK_STACK_MAX)
-                                                : 0;
+  int depth =
+      rtcheck_suppressions_need_stack() ? rtcheck_stack_capture(stack, RTCHECK_STACK_MAX) : 0;
   return rtcheck_suppression_match(fn, scopes, open, stack, depth);
 }
 
@@ -332,10 +332,10 @@ void rtcheck_on_call(int fn, const void *pc) {
       const char *scopes[RTCHECK_MAX_DEPTH];
       for (unsigned i = 0; i < open; i++)
         scopes[i] = t->frames[i].name;
-      site->suppressed_by = rtcheck_suppressions_active()
-                                ? rtcheck_suppression_match(fn, scopes, open, site->stack,
-                                                            site->depth)
-                                : -1;
+      site->suppressed_by =
+          rtcheck_suppressions_active()
+              ? rtcheck_suppression_match(fn, scopes, open, site->stack, site->depth)
+              : -1;
       __atomic_store_n(&site->stack_ready, 1, __ATOMIC_RELEASE);
       suppressed_by = site->suppressed_by;
     } else if (rtcheck_suppressions_active()) {

@@ -69,7 +69,8 @@ WRAP(int, pthread_rwlock_clockwrlock, (pthread_rwlock_t * l, clockid_t c, const 
 WRAP(int, pthread_mutex_setprioceiling, (pthread_mutex_t * m, int ceiling, int *old),
      (m, ceiling, old))
 WRAP(int, pthread_barrier_destroy, (pthread_barrier_t * b), (b))
-WRAP(int, pthread_timedjoin_np, (pthread_t t, void **ret, const struct timespec *abs), (t, ret, abs))
+WRAP(int, pthread_timedjoin_np, (pthread_t t, void **ret, const struct timespec *abs),
+     (t, ret, abs))
 WRAP(int, pthread_clockjoin_np, (pthread_t t, void **ret, clockid_t c, const struct timespec *abs),
      (t, ret, c, abs))
 WRAP(int, pthread_tryjoin_np, (pthread_t t, void **ret), (t, ret))

@@ -18,12 +18,12 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/epoll.h>
+#include <sys/fanotify.h>
 #include <sys/ipc.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/msg.h>
-#include <sys/epoll.h>
-#include <sys/fanotify.h>
 #include <sys/pidfd.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
@@ -34,9 +34,9 @@
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/sysinfo.h>
-#include <sys/timex.h>
 #include <sys/time.h>
 #include <sys/times.h>
+#include <sys/timex.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <syslog.h>
@@ -171,8 +171,7 @@ WRAP(int, brk, (void *addr), (addr))
 /* --- Timers and CPU clocks -------------------------------------------------------------------- */
 WRAP(int, timer_create, (clockid_t c, struct sigevent *ev, timer_t *t), (c, ev, t))
 WRAP(int, timer_delete, (timer_t t), (t))
-WRAP(int, timer_settime,
-     (timer_t t, int flags, const struct itimerspec *v, struct itimerspec *old),
+WRAP(int, timer_settime, (timer_t t, int flags, const struct itimerspec *v, struct itimerspec *old),
      (t, flags, v, old))
 WRAP(int, timer_gettime, (timer_t t, struct itimerspec *v), (t, v))
 WRAP(int, setitimer, (__itimer_which_t which, const struct itimerval *v, struct itimerval *old),
@@ -297,7 +296,8 @@ RTCHECK_EXPORT mqd_t mq_open(const char *name, int flags, ...) {
 WRAP(int, mq_close, (mqd_t q), (q))
 WRAP(int, mq_unlink, (const char *name), (name))
 WRAP(int, mq_send, (mqd_t q, const char *msg, size_t n, unsigned prio), (q, msg, n, prio))
-WRAP(int, mq_timedsend, (mqd_t q, const char *msg, size_t n, unsigned prio, const struct timespec *t),
+WRAP(int, mq_timedsend,
+     (mqd_t q, const char *msg, size_t n, unsigned prio, const struct timespec *t),
      (q, msg, n, prio, t))
 WRAP(ssize_t, mq_receive, (mqd_t q, char *msg, size_t n, unsigned *prio), (q, msg, n, prio))
 WRAP(ssize_t, mq_timedreceive,
@@ -315,7 +315,8 @@ WRAP(int, semtimedop, (int id, struct sembuf *ops, size_t n, const struct timesp
      (id, ops, n, t))
 WRAP(int, msgget, (key_t k, int flags), (k, flags))
 WRAP(int, msgsnd, (int id, const void *msg, size_t n, int flags), (id, msg, n, flags))
-WRAP(ssize_t, msgrcv, (int id, void *msg, size_t n, long type, int flags), (id, msg, n, type, flags))
+WRAP(ssize_t, msgrcv, (int id, void *msg, size_t n, long type, int flags),
+     (id, msg, n, type, flags))
 WRAP(int, msgctl, (int id, int cmd, struct msqid_ds *buf), (id, cmd, buf))
 WRAP(int, aio_read, (struct aiocb * cb), (cb))
 WRAP(int, aio_write, (struct aiocb * cb), (cb))
@@ -329,7 +330,8 @@ WRAP(int, lio_listio, (int mode, struct aiocb *const list[], int n, struct sigev
      (mode, list, n, ev))
 
 /* --- Less common process, time and event calls ------------------------------------------------ */
-WRAP_EXEC(execveat, (int dirfd, const char *path, char *const argv[], char *const envp[], int flags),
+WRAP_EXEC(execveat,
+          (int dirfd, const char *path, char *const argv[], char *const envp[], int flags),
           (dirfd, path, argv, envp, flags))
 WRAP(int, daemon, (int nochdir, int noclose), (nochdir, noclose))
 WRAP(int, timer_getoverrun, (timer_t t), (t))
@@ -391,7 +393,7 @@ static char **gather_args(const char *arg0, va_list ap, char **argv) {
   return va_arg(ap, char **); /* execle's environment; the others ignore it */
 }
 DECLARE_REAL(execve);
-#define WRAP_EXECL(fn, vfn, args)                                                              \
+#define WRAP_EXECL(fn, vfn, args)                                                                  \
   RTCHECK_EXPORT int fn(const char *path, const char *arg, ...) {                                  \
     va_list ap, count;                                                                             \
     va_start(ap, arg);                                                                             \
@@ -403,7 +405,7 @@ DECLARE_REAL(execve);
     (void)envp;                                                                                    \
     ENTER(fn);                                                                                     \
     rtcheck_before_exec();                                                                         \
-    int r = REAL(vfn) args;                                                                       \
+    int r = REAL(vfn) args;                                                                        \
     LEAVE();                                                                                       \
     return r;                                                                                      \
   }
@@ -431,7 +433,8 @@ int capset(void *hdr, const void *data);
 WRAP(int, capget, (void *hdr, void *data), (hdr, data))
 WRAP(int, capset, (void *hdr, const void *data), (hdr, data))
 
-/* --- Random numbers (a lock around the shared state), UTC and formatted time (the tzset lock) -- */
+/* --- Random numbers (a lock around the shared state), UTC and formatted time (the tzset lock) --
+ */
 WRAP(int, rand, (void), ())
 WRAP_VOID(srand, (unsigned seed), (seed))
 WRAP(long, random, (void), ())

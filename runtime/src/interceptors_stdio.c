@@ -102,7 +102,8 @@ RTCHECK_EXPORT void warnx(const char *fmt, ...) {
   va_end(ap);
 }
 
-/* --- _FORTIFY_SOURCE variants (glibc's debug/ ABI; declared here as in interceptors_syscall.c) - */
+/* --- _FORTIFY_SOURCE variants (glibc's debug/ ABI; declared here as in interceptors_syscall.c) -
+ */
 ssize_t __readlinkat_chk(int dirfd, const char *path, char *buf, size_t n, size_t buflen);
 char *__getcwd_chk(char *buf, size_t n, size_t buflen);
 char *__realpath_chk(const char *path, char *resolved, size_t resolvedlen);

@@ -170,7 +170,8 @@ static int set_option(rtcheck_options *o, const char *key, size_t kn, const char
 void rtcheck_options_default(rtcheck_options *o) {
   memset(o, 0, sizeof *o);
   int kind;
-#define RTCHECK_OPTION(k, name, def, doc) set_option(o, #name, strlen(#name), def, strlen(def), &kind);
+#define RTCHECK_OPTION(k, name, def, doc)                                                          \
+  set_option(o, #name, strlen(#name), def, strlen(def), &kind);
 #include "options.def"
 #undef RTCHECK_OPTION
 }

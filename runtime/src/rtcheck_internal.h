@@ -145,7 +145,7 @@ typedef struct rtcheck_record {
   uint64_t calls, sum_ns, min_ns, max_ns, misses;
   uint64_t last_begin_ns, periods, period_sum_ns, period_min_ns, period_max_ns;
   uint64_t violations[RTCHECK_CAT_COUNT];
-  uint64_t suppressed; /* calls a suppression covered (not in `violations`) */
+  uint64_t suppressed;     /* calls a suppression covered (not in `violations`) */
   uint64_t minflt, majflt; /* page faults (page_faults=1) */
   uint64_t by_fn[RTCHECK_FN_COUNT];
   uint64_t hist[RTCHECK_HIST_BUCKETS];
@@ -193,7 +193,7 @@ typedef struct rtcheck_site {
 typedef struct rtcheck_globals {
   rtcheck_options options;
   rtcheck_record records[RTCHECK_MAX_RECORDS];
-  uint32_t record_count;    /* claimed slots */
+  uint32_t record_count; /* claimed slots */
   rtcheck_record *index[RTCHECK_INDEX_SLOTS];
   uint64_t records_dropped; /* begins that found the pool full */
   uint64_t depth_overflow;  /* begins deeper than RTCHECK_MAX_DEPTH */

@@ -37,7 +37,9 @@ int rtcheck_suppressions_need_stack(void) { return need_stack; }
 int rtcheck_suppression_count(void) { return rtcheck_suppressions_loaded; }
 const char *rtcheck_suppression_rule(int i) { return table[i].rule; }
 const char *rtcheck_suppression_reason(int i) { return table[i].reason; }
-uint64_t rtcheck_suppression_hits(int i) { return __atomic_load_n(&table[i].hits, __ATOMIC_RELAXED); }
+uint64_t rtcheck_suppression_hits(int i) {
+  return __atomic_load_n(&table[i].hits, __ATOMIC_RELAXED);
+}
 void rtcheck_suppression_hit(int i) { __atomic_fetch_add(&table[i].hits, 1, __ATOMIC_RELAXED); }
 void rtcheck_suppressions_reset_counts(void) {
   for (int i = 0; i < rtcheck_suppressions_loaded; i++)

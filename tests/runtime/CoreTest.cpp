@@ -98,10 +98,9 @@ TEST(Options, EveryKey) {
 
 // Issue #14: one bad entry must not reset the others (`--trap` used to be dropped silently).
 TEST(Options, MalformedEntryIsSkippedAndTheOthersApply) {
-  for (const char *Bad :
-       {"mode=fast", "report", "=1", "max_sites=-1", "max_sites=2000", "default_budget_ns=1e6",
-        "ignore=alloc,heap", "print_interceptors=yes", "max_sites=", "exitcode=256",
-        "clock=hpet", "page_faults=on"}) {
+  for (const char *Bad : {"mode=fast", "report", "=1", "max_sites=-1", "max_sites=2000",
+                          "default_budget_ns=1e6", "ignore=alloc,heap", "print_interceptors=yes",
+                          "max_sites=", "exitcode=256", "clock=hpet", "page_faults=on"}) {
     rtcheck_options O;
     char Err[160], Unknown[128];
     std::string Text = std::string("max_sites=9:") + Bad + ":mode=trap";

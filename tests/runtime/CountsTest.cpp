@@ -1,5 +1,5 @@
-// Exact counts: C and C++ programs (GCC and Clang, shared and static libstdc++, fortified, threaded,
-// before main and during exit) report exactly the calls they make in their scopes.
+// Exact counts: C and C++ programs (GCC and Clang, shared and static libstdc++, fortified,
+// threaded, before main and during exit) report exactly the calls they make in their scopes.
 #include "ShimTest.h"
 
 namespace shimtest {

@@ -101,8 +101,9 @@ TEST_F(ShimTest, DriverDispatchesAnalyzerCommands) {
 // CI verdict: exitcode=N turns a clean exit into N when a scope saw a violation; a clean run and
 // the program's own failure statuses pass through.
 TEST_F(ShimTest, DriverExitcodeGivesAVerdict) {
-  Result Res = run({RTCHECK_DRIVER, "run", "-q", "--options", "exitcode=86", "--", RTCHECK_PROG_COUNTS},
-                   {}, /*Preload=*/false);
+  Result Res =
+      run({RTCHECK_DRIVER, "run", "-q", "--options", "exitcode=86", "--", RTCHECK_PROG_COUNTS}, {},
+          /*Preload=*/false);
   EXPECT_TRUE(Res.exited(86)) << Res.Err;
   EXPECT_NE(Res.Err.find("deadline misses in real-time scopes: exit status 86 (exitcode option)"),
             std::string::npos)
@@ -113,9 +114,9 @@ TEST_F(ShimTest, DriverExitcodeGivesAVerdict) {
             {}, /*Preload=*/false);
   EXPECT_TRUE(Res.exited(0)) << Res.Err;
 
-  Res = run({RTCHECK_DRIVER, "run", "-q", "--options", "exitcode=86", "--", RTCHECK_PROG_COUNTS,
-             "exit3"},
-            {}, /*Preload=*/false);
+  Res = run(
+      {RTCHECK_DRIVER, "run", "-q", "--options", "exitcode=86", "--", RTCHECK_PROG_COUNTS, "exit3"},
+      {}, /*Preload=*/false);
   EXPECT_TRUE(Res.exited(3)) << "the program's own status wins: " << Res.Err;
 
   Res = run({RTCHECK_DRIVER, "run", "-q", "--", RTCHECK_PROG_COUNTS}, {}, /*Preload=*/false);
@@ -124,9 +125,10 @@ TEST_F(ShimTest, DriverExitcodeGivesAVerdict) {
 
 TEST_F(ShimTest, DriverSummaryShowsSuppressedCalls) {
   std::ofstream(Dir + "/supp.txt") << "scope:ui.*  # no deadline\n";
-  Result Res = run({RTCHECK_DRIVER, "run", "--options", "exitcode=86:suppressions=" + Dir + "/supp.txt",
-                    "--", RTCHECK_PROG_BLOCKING, "suppress"},
-                   {}, /*Preload=*/false);
+  Result Res =
+      run({RTCHECK_DRIVER, "run", "--options", "exitcode=86:suppressions=" + Dir + "/supp.txt",
+           "--", RTCHECK_PROG_BLOCKING, "suppress"},
+          {}, /*Preload=*/false);
   EXPECT_TRUE(Res.exited(86)) << Res.Err;
   EXPECT_NE(Res.Err.find("suppressed"), std::string::npos) << Res.Err;
 }

@@ -6,7 +6,8 @@ namespace shimtest {
 namespace {
 
 TEST_F(ShimTest, FileSystemCallsAreCountedAndKeepErrno) {
-  Result Res = run({RTCHECK_PROG_BLOCKING, "files"}, {{"RTCHECK_OPTIONS", "report=" + Dir + "/r.json"}});
+  Result Res =
+      run({RTCHECK_PROG_BLOCKING, "files"}, {{"RTCHECK_OPTIONS", "report=" + Dir + "/r.json"}});
   ASSERT_TRUE(Res.exited(0)) << Res.Err;
   json R = report(Dir + "/r.json");
   const json *S = scope(R, "blocking.files");
@@ -24,7 +25,8 @@ TEST_F(ShimTest, FileSystemCallsAreCountedAndKeepErrno) {
 }
 
 TEST_F(ShimTest, ProcessAndSignalCallsAreCounted) {
-  Result Res = run({RTCHECK_PROG_BLOCKING, "process"}, {{"RTCHECK_OPTIONS", "report=" + Dir + "/r.json"}});
+  Result Res =
+      run({RTCHECK_PROG_BLOCKING, "process"}, {{"RTCHECK_OPTIONS", "report=" + Dir + "/r.json"}});
   ASSERT_TRUE(Res.exited(0)) << Res.Err;
   json R = report(Dir + "/r.json");
   const json *S = scope(R, "blocking.process");
@@ -37,7 +39,8 @@ TEST_F(ShimTest, ProcessAndSignalCallsAreCounted) {
 }
 
 TEST_F(ShimTest, DlopenKeepsTheCallersRunpathAndCountsTheConstructors) {
-  Result Res = run({RTCHECK_PROG_BLOCKING, "dlopen"}, {{"RTCHECK_OPTIONS", "report=" + Dir + "/r.json"}});
+  Result Res =
+      run({RTCHECK_PROG_BLOCKING, "dlopen"}, {{"RTCHECK_OPTIONS", "report=" + Dir + "/r.json"}});
   ASSERT_TRUE(Res.exited(0)) << Res.Err;
   EXPECT_EQ(Res.Out, "done\n");
   json R = report(Dir + "/r.json");

@@ -28,7 +28,6 @@ extern char **environ;
 
 namespace shimtest {
 
-
 using nlohmann::json;
 using Env = std::vector<std::pair<std::string, std::string>>;
 

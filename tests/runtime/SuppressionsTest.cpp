@@ -6,14 +6,16 @@ namespace shimtest {
 namespace {
 
 TEST_F(ShimTest, SuppressionsByInterceptorFrameAndScopeAreCounted) {
-  std::ofstream(Dir + "/supp.txt") << "# rtcheck suppressions\n"
-                                   << "interceptor:pthread_mutex_*  # the meter's lock is never contended\n"
-                                   << "frame:rt_logger_*            # logging goes to a preallocated ring\n"
-                                   << "scope:ui.*                   # the UI thread has no deadline\n"
-                                   << "\n"
-                                   << "module:libfoo.so             # never matches here\n";
-  Result Res = run({RTCHECK_PROG_BLOCKING, "suppress"},
-                   {{"RTCHECK_OPTIONS", "suppressions=" + Dir + "/supp.txt:report=" + Dir + "/r.json"}});
+  std::ofstream(Dir + "/supp.txt")
+      << "# rtcheck suppressions\n"
+      << "interceptor:pthread_mutex_*  # the meter's lock is never contended\n"
+      << "frame:rt_logger_*            # logging goes to a preallocated ring\n"
+      << "scope:ui.*                   # the UI thread has no deadline\n"
+      << "\n"
+      << "module:libfoo.so             # never matches here\n";
+  Result Res =
+      run({RTCHECK_PROG_BLOCKING, "suppress"},
+          {{"RTCHECK_OPTIONS", "suppressions=" + Dir + "/supp.txt:report=" + Dir + "/r.json"}});
   ASSERT_TRUE(Res.exited(0)) << Res.Err;
   EXPECT_EQ(Res.Err, "");
   json R = report(Dir + "/r.json");
@@ -42,7 +44,8 @@ TEST_F(ShimTest, SuppressionsByInterceptorFrameAndScopeAreCounted) {
   EXPECT_EQ(Supp[3].at("count"), 0);
   bool SiteMarked = false;
   for (const json &Site : R.at("sites"))
-    SiteMarked |= Site.at("function") == "strdup" && Site.value("suppressed_by", "") == "frame:rt_logger_*";
+    SiteMarked |=
+        Site.at("function") == "strdup" && Site.value("suppressed_by", "") == "frame:rt_logger_*";
   EXPECT_TRUE(SiteMarked) << R.at("sites").dump();
 }
 
@@ -54,11 +57,12 @@ TEST_F(ShimTest, SuppressedCallsDoNotTrap) {
 }
 
 TEST_F(ShimTest, MalformedSuppressionLinesAndMissingFilesWarnOnce) {
-  std::ofstream(Dir + "/supp.txt") << "interceptor:malloc\n"           // no reason
+  std::ofstream(Dir + "/supp.txt") << "interceptor:malloc\n" // no reason
                                    << "function:malloc  # unknown kind\n"
                                    << "scope:ui.*  # fine\n";
-  Result Res = run({RTCHECK_PROG_BLOCKING, "suppress"},
-                   {{"RTCHECK_OPTIONS", "suppressions=" + Dir + "/supp.txt:report=" + Dir + "/r.json"}});
+  Result Res =
+      run({RTCHECK_PROG_BLOCKING, "suppress"},
+          {{"RTCHECK_OPTIONS", "suppressions=" + Dir + "/supp.txt:report=" + Dir + "/r.json"}});
   ASSERT_TRUE(Res.exited(0)) << Res.Err;
   std::vector<std::string> L = lines(Res.Err);
   ASSERT_EQ(L.size(), 2u) << Res.Err;
@@ -66,7 +70,8 @@ TEST_F(ShimTest, MalformedSuppressionLinesAndMissingFilesWarnOnce) {
   EXPECT_NE(L[1].find("line 2:"), std::string::npos) << L[1];
   EXPECT_EQ(report(Dir + "/r.json").at("suppressions").size(), 1u);
 
-  Res = run({RTCHECK_PROG_BLOCKING, "clean"}, {{"RTCHECK_OPTIONS", "suppressions=" + Dir + "/none.txt"}});
+  Res = run({RTCHECK_PROG_BLOCKING, "clean"},
+            {{"RTCHECK_OPTIONS", "suppressions=" + Dir + "/none.txt"}});
   ASSERT_TRUE(Res.exited(0));
   L = lines(Res.Err);
   ASSERT_EQ(L.size(), 1u) << Res.Err;

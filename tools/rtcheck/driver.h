@@ -25,9 +25,9 @@ bool printSummary(const std::string &ReportPath);
 
 // What a run's reports say for a CI verdict (the `exitcode` option, docs/runtime.md).
 struct Verdict {
-  uint64_t Violations = 0;     // counted calls in scopes (suppressed ones excluded)
+  uint64_t Violations = 0; // counted calls in scopes (suppressed ones excluded)
   uint64_t DeadlineMisses = 0;
-  int ExitCode = 0;            // the report's `exitcode` option; 0: no verdict asked for
+  int ExitCode = 0; // the report's `exitcode` option; 0: no verdict asked for
 };
 // Adds the report at ReportPath to V; a missing or malformed report adds nothing.
 void addToVerdict(const std::string &ReportPath, Verdict &V);

@@ -42,27 +42,26 @@ bool printSummary(const std::string &ReportPath) {
           "rtcheck: no scope was opened; mark callbacks with RTCHECK_SCOPE (docs/runtime.md)\n");
       return true;
     }
-    std::fprintf(stderr, "%-24s %7s %10s %8s %8s %8s %8s %10s %10s %10s %10s %10s %8s\n",
-                 "scope", "threads", "calls", "alloc", "lock", "syscall", "driver", "suppressed",
-                 "p50", "p99", "max", "budget", "misses");
+    std::fprintf(stderr, "%-24s %7s %10s %8s %8s %8s %8s %10s %10s %10s %10s %10s %8s\n", "scope",
+                 "threads", "calls", "alloc", "lock", "syscall", "driver", "suppressed", "p50",
+                 "p99", "max", "budget", "misses");
     for (const auto &S : Scopes) {
       const auto &V = S.at("violations");
       const auto &L = S.at("latency_ns");
       uint64_t Budget = S.at("budget_ns").get<uint64_t>();
-      std::fprintf(stderr,
-                   "%-24s %7u %10llu %8llu %8llu %8llu %8llu %10llu %10s %10s %10s %10s %8llu\n",
-                   S.at("name").get<std::string>().c_str(), S.at("thread_count").get<unsigned>(),
-                   static_cast<unsigned long long>(S.at("calls").get<uint64_t>()),
-                   static_cast<unsigned long long>(V.at("alloc").get<uint64_t>()),
-                   static_cast<unsigned long long>(V.at("lock").get<uint64_t>()),
-                   static_cast<unsigned long long>(V.at("syscall").get<uint64_t>()),
-                   static_cast<unsigned long long>(V.at("driver").get<uint64_t>()),
-                   static_cast<unsigned long long>(S.value("suppressed", uint64_t{0})),
-                   duration(L.at("p50").get<uint64_t>()).c_str(),
-                   duration(L.at("p99").get<uint64_t>()).c_str(),
-                   duration(L.at("max").get<uint64_t>()).c_str(),
-                   Budget ? duration(Budget).c_str() : "-",
-                   static_cast<unsigned long long>(S.at("deadline_misses").get<uint64_t>()));
+      std::fprintf(
+          stderr, "%-24s %7u %10llu %8llu %8llu %8llu %8llu %10llu %10s %10s %10s %10s %8llu\n",
+          S.at("name").get<std::string>().c_str(), S.at("thread_count").get<unsigned>(),
+          static_cast<unsigned long long>(S.at("calls").get<uint64_t>()),
+          static_cast<unsigned long long>(V.at("alloc").get<uint64_t>()),
+          static_cast<unsigned long long>(V.at("lock").get<uint64_t>()),
+          static_cast<unsigned long long>(V.at("syscall").get<uint64_t>()),
+          static_cast<unsigned long long>(V.at("driver").get<uint64_t>()),
+          static_cast<unsigned long long>(S.value("suppressed", uint64_t{0})),
+          duration(L.at("p50").get<uint64_t>()).c_str(),
+          duration(L.at("p99").get<uint64_t>()).c_str(),
+          duration(L.at("max").get<uint64_t>()).c_str(), Budget ? duration(Budget).c_str() : "-",
+          static_cast<unsigned long long>(S.at("deadline_misses").get<uint64_t>()));
     }
     const auto &Sites = R.at("sites");
     size_t Shown = 0;
@@ -72,10 +71,10 @@ bool printSummary(const std::string &ReportPath) {
         break;
       }
       const auto &Stack = Site.at("stack");
-      std::string Suppressed = Site.contains("suppressed_by")
-                                   ? " (suppressed by " +
-                                         Site.at("suppressed_by").get<std::string>() + ")"
-                                   : "";
+      std::string Suppressed =
+          Site.contains("suppressed_by")
+              ? " (suppressed by " + Site.at("suppressed_by").get<std::string>() + ")"
+              : "";
       std::fprintf(stderr, "  %s '%s' in '%s' x%llu at %s%s\n",
                    Site.at("category").get<std::string>().c_str(),
                    Site.at("function").get<std::string>().c_str(),

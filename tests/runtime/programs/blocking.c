@@ -1,6 +1,7 @@
 /* Blocking calls the shim interposes beyond RealtimeSanitizer's list, each made once inside a
  * scope; the program checks that return values and errno are what the real functions give and
- * exits non-zero when they are not. Usage: rt_blocking files|process|dlopen|faults|suppress|clean */
+ * exits non-zero when they are not. Usage: rt_blocking files|process|dlopen|faults|suppress|clean
+ */
 #include <rtcheck/realtime.h>
 
 #include <dirent.h>
@@ -130,13 +131,13 @@ static int clean(void) {
 
 int main(int argc, char **argv) {
   const char *mode = argc > 1 ? argv[1] : "";
-  int r = strcmp(mode, "files") == 0     ? files()
-          : strcmp(mode, "process") == 0 ? process()
-          : strcmp(mode, "dlopen") == 0  ? load_plugin()
-          : strcmp(mode, "faults") == 0  ? faults()
+  int r = strcmp(mode, "files") == 0      ? files()
+          : strcmp(mode, "process") == 0  ? process()
+          : strcmp(mode, "dlopen") == 0   ? load_plugin()
+          : strcmp(mode, "faults") == 0   ? faults()
           : strcmp(mode, "suppress") == 0 ? suppress()
-          : strcmp(mode, "clean") == 0   ? clean()
-                                         : 2;
+          : strcmp(mode, "clean") == 0    ? clean()
+                                          : 2;
   if (r == 0)
     puts("done");
   return r;
