@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -133,6 +134,39 @@ TEST(Options, UnknownKeysAreListedOnce) {
             0);
   EXPECT_STREQ(Unknown, "foo,bar");
   EXPECT_EQ(O.mode, RTCHECK_MODE_TRAP);
+}
+
+// --- Suppressions
+// ---------------------------------------------------------------------------------
+
+int fnIndex(const char *Name) {
+  for (int F = 0; F < RTCHECK_FN_COUNT; ++F)
+    if (std::string(rtcheck_fn_names[F]) == Name)
+      return F;
+  return -1;
+}
+
+TEST(Suppressions, LinesGlobsAndFirstMatch) {
+  std::string Path = "/tmp/rtcheck-core-supp-" + std::to_string(getpid());
+  std::ofstream(Path) << "# comment\n"
+                      << "interceptor:operator new*   # sized and aligned forms too\n"
+                      << "scope:ui.?efresh            # one character\n"
+                      << "interceptor:pthread_mutex_lock\n" // no reason: skipped
+                      << "frame:  # no pattern: skipped\n";
+  rtcheck_suppressions_load(Path.c_str());
+  std::remove(Path.c_str());
+  ASSERT_EQ(rtcheck_suppression_count(), 2);
+  EXPECT_STREQ(rtcheck_suppression_rule(0), "interceptor:operator new*");
+  EXPECT_STREQ(rtcheck_suppression_reason(0), "sized and aligned forms too");
+  EXPECT_FALSE(rtcheck_suppressions_need_stack());
+  const char *Scopes[] = {"audio.process", "ui.refresh"};
+  EXPECT_EQ(rtcheck_suppression_match(fnIndex("operator new[]"), Scopes, 1, nullptr, 0), 0);
+  EXPECT_EQ(rtcheck_suppression_match(fnIndex("malloc"), Scopes, 1, nullptr, 0), -1);
+  EXPECT_EQ(rtcheck_suppression_match(fnIndex("malloc"), Scopes, 2, nullptr, 0), 1);
+  rtcheck_suppression_hit(1);
+  EXPECT_EQ(rtcheck_suppression_hits(1), 1u);
+  rtcheck_suppressions_reset_counts();
+  EXPECT_EQ(rtcheck_suppression_hits(1), 0u);
 }
 
 // --- Records, scopes and the report, from several threads
