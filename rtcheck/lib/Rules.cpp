@@ -176,7 +176,8 @@ Error RuleSet::loadText(StringRef Path, StringRef Text) {
 Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
   if (Error E = checkKeys(Path, "top level", O,
                           {"family", "description", "sources", "functions", "registrations",
-                           "overrides", "roots", "sections", "$schema", "notes"}))
+                           "overrides", "roots", "sections", "$schema", "notes",
+                           "runtime_exclusions"}))
     return E;
   if (!O.get("family"))
     return entryError(Path, "top level", "missing 'family' (or 'context' for a profile)");

@@ -98,6 +98,11 @@ void *rtcheck_autoscope_resolve(const char *name);
 void rtcheck_autoscope_thread_create(const pthread_attr_t *attr, void *(**fn)(void *), void **arg);
 void rtcheck_autoscope_thread_create_failed(void *arg);
 
+/* The thread that made a successful pthread_setschedparam/sched_setscheduler call with a real-time
+ * policy on itself starts a thread scope (autoscope_sched.c); `ret` names the caller. */
+void rtcheck_autoscope_pthread_setschedparam(pthread_t thread, int policy, const void *ret);
+void rtcheck_autoscope_sched_setscheduler(pid_t pid, int policy, const void *ret);
+
 /* Whether `addr` is in a library that defines one of the registration functions the shim wraps
  * (libjack, libportaudio): that library's threads run wrapped callbacks. Registration time only. */
 int rtcheck_autoscope_in_audio_library(const void *addr);

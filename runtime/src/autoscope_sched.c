@@ -76,22 +76,17 @@ static const void *function_of(const void *ret) {
   return ret;
 }
 
-AUTOSCOPE_DECLARE_REAL(pthread_setschedparam);
-AUTOSCOPE_DECLARE_REAL(sched_setscheduler);
-
-RTCHECK_EXPORT int pthread_setschedparam(pthread_t thread, int policy,
-                                         const struct sched_param *param) {
-  int r = AUTOSCOPE_REAL(pthread_setschedparam)(thread, policy, param);
-  if (r == 0 && is_realtime(policy) && pthread_equal(thread, pthread_self()))
-    raised(RTCHECK_AS_sched_pthread_setschedparam, function_of(__builtin_return_address(0)));
-  return r;
+/* Called by the pthread_setschedparam and sched_setscheduler interceptors (they also count the
+ * call as a violation inside a scope) after the real call succeeded; `ret` is their return
+ * address, in the program. */
+void rtcheck_autoscope_pthread_setschedparam(pthread_t thread, int policy, const void *ret) {
+  if (is_realtime(policy) && pthread_equal(thread, pthread_self()))
+    raised(RTCHECK_AS_sched_pthread_setschedparam, function_of(ret));
 }
 
-RTCHECK_EXPORT int sched_setscheduler(pid_t pid, int policy, const struct sched_param *param) {
-  int r = AUTOSCOPE_REAL(sched_setscheduler)(pid, policy, param);
-  if (r == 0 && is_realtime(policy) && (pid == 0 || pid == gettid()))
-    raised(RTCHECK_AS_sched_setscheduler, function_of(__builtin_return_address(0)));
-  return r;
+void rtcheck_autoscope_sched_setscheduler(pid_t pid, int policy, const void *ret) {
+  if (is_realtime(policy) && (pid == 0 || pid == gettid()))
+    raised(RTCHECK_AS_sched_setscheduler, function_of(ret));
 }
 
 /* --- Threads created real-time ---------------------------------------------------------------- */
