@@ -15,6 +15,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "runtime"))
+import gen_categories  # noqa: E402  (the interceptors.def reader)
+
 ARGS = r'"((?:[^"\\]|\\.)*)"'
 WRAPPED = re.compile(r"^RTCHECK_AUTOSCOPE\(\s*(\w+),\s*" + ARGS + r",\s*" + ARGS + r",\s*" + ARGS + r"\)",
                      re.M)
@@ -77,7 +80,7 @@ def main():
 
     nm = subprocess.run(["nm", "-D", "--defined-only", args.shim], capture_output=True, text=True, check=True)
     exported = {line.split()[-1].split("@")[0] for line in nm.stdout.splitlines() if line.strip()}
-    interposed = set(re.findall(r'RTCHECK_INTERCEPTOR\(\w+,\s*"([^"]+)"\)', args.interceptors.read_text()))
+    interposed = {name for _, name in gen_categories.interposed(args.interceptors)}
     registering = {("dlsym" if how == "dlsym" else reg) for (reg, _), how in wrapped.items()}
     for sym in sorted(registering | set(threads)):
         if sym not in exported:

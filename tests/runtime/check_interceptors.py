@@ -53,7 +53,7 @@ def main():
         parts = line.split("\t")
         if len(parts) == 3 and parts[0] == "rtcheck-interceptor":
             table[parts[1]] = parts[2]
-    declared = [name for _, name in gen_categories.ENTRY.findall(args.deffile.read_text())]
+    declared = [name for _, name in gen_categories.interposed(args.deffile)]
     if sorted(table) != sorted(declared):
         problems.append(f"the shim's table and interceptors.def differ: "
                         f"{sorted(set(table) ^ set(declared))}")
