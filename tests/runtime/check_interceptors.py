@@ -91,7 +91,7 @@ def main():
         if name in table:
             problems.append(f"'{name}' is excluded but interposed: drop the exclusion")
 
-    shim_categories = set(gen_categories.SHIM_CATEGORIES)
+    shim_categories = set(rtcheck_rules.runtime_category_names())
     covered_blocking = excluded_total = 0
     for family in args.covered.split(","):
         data = json.loads((args.rules / family).read_text())
