@@ -245,8 +245,16 @@ void loadRuntime(Report &R, const std::string &Path) {
       S.Scope = str(J, "scope");
       S.Count = u64(J, "count");
       S.Report = Path;
-      for (const std::string &F : strings(J, "stack"))
-        S.Stack.push_back(parseFrame(F));
+      // The shim names the program's own frames by its short name (jack_rec+0x2d29): resolve it
+      // to the program's path so the symbolizer can read it.
+      std::string Program = str(Doc, "program");
+      for (const std::string &F : strings(J, "stack")) {
+        Frame Fr = parseFrame(F);
+        if (!Fr.Module.empty() && Fr.Module.find('/') == std::string::npos &&
+            baseName(Program) == Fr.Module)
+          Fr.Module = Program;
+        S.Stack.push_back(std::move(Fr));
+      }
       std::string Key = siteKey(S);
       auto It = std::find_if(R.Sites.begin(), R.Sites.end(),
                              [&](const Site &O) { return siteKey(O) == Key; });
