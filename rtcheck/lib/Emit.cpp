@@ -47,6 +47,21 @@ std::vector<Folded> foldLibrarySteps(const std::vector<ChainStep> &Chain) {
   return Out;
 }
 
+/// Findings grouped by the programs they occur in (in order of each group's first finding), so
+/// that text output can put a header over each group.
+std::vector<const Finding *> byPrograms(const Report &R) {
+  std::vector<const Finding *> Out;
+  std::map<std::vector<std::string>, size_t> Rank;
+  for (const Finding &F : R.Link.Findings) {
+    Rank.try_emplace(F.Programs, Rank.size());
+    Out.push_back(&F);
+  }
+  llvm::stable_sort(Out, [&](const Finding *A, const Finding *B) {
+    return Rank[A->Programs] < Rank[B->Programs];
+  });
+  return Out;
+}
+
 } // namespace
 
 void emitText(raw_ostream &OS, const Report &R, bool Color) {
@@ -68,7 +83,15 @@ void emitText(raw_ostream &OS, const Report &R, bool Color) {
     OS << W << "\n";
   }
   unsigned Errors = 0, Warnings = 0;
-  for (const Finding &F : R.Link.Findings) {
+  std::string Group;
+  for (const Finding *FP : byPrograms(R)) {
+    const Finding &F = *FP;
+    std::string Programs = join(F.Programs, ", ");
+    if (R.Inputs.Programs > 1 && Programs != Group) {
+      Group = Programs;
+      Label("rtcheck: ", raw_ostream::SAVEDCOLOR);
+      OS << (F.Programs.size() > 1 ? "programs " : "program ") << Group << ":\n";
+    }
     bool IsError = F.Sev == Severity::Error;
     (IsError ? Errors : Warnings) += 1;
     Label(where(F.Site) + ": ", raw_ostream::SAVEDCOLOR);
@@ -109,10 +132,24 @@ void emitText(raw_ostream &OS, const Report &R, bool Color) {
      << S.TranslationUnits << " translation unit(s)";
   if (!R.Errors.empty())
     OS << ", " << R.Errors.size() << " failed";
+  if (R.Inputs.CommandsMerged)
+    OS << ", " << R.Inputs.CommandsMerged << " duplicate command(s) merged";
+  if (R.Inputs.Programs > 1)
+    OS << "; " << R.Inputs.Programs << " programs";
   OS << "\n";
 }
 
 namespace {
+
+json::Object rootsByOrigin(const std::vector<Root> &Roots) {
+  std::map<std::string, unsigned> Count;
+  for (const Root &Rt : Roots)
+    ++Count[Rt.Origin];
+  json::Object O;
+  for (const auto &[Origin, N] : Count)
+    O[Origin] = N;
+  return O;
+}
 
 json::Value chainToJSON(const std::vector<ChainStep> &Chain) {
   json::Array A;
@@ -132,6 +169,22 @@ json::Value chainToJSON(const std::vector<ChainStep> &Chain) {
 
 } // namespace
 
+void emitStats(raw_ostream &OS, const Report &R) {
+  const InputStats &In = R.Inputs;
+  OS << "rtcheck: stats: programs: " << In.Programs << " (from " << In.ProgramsFrom << ")\n";
+  OS << "rtcheck: stats: compile commands: " << In.CommandsAnalysed << " analysed, "
+     << In.CommandsMerged << " merged, " << In.CommandsFailed << " failed\n";
+  OS << "rtcheck: stats: roots: " << R.Link.Roots.size();
+  std::map<std::string, unsigned> Count;
+  for (const Root &Rt : R.Link.Roots)
+    ++Count[Rt.Origin];
+  for (const auto &[Origin, N] : Count)
+    OS << ", " << Origin << " " << N;
+  OS << "\n";
+  OS << "rtcheck: stats: functions reachable: " << R.Link.Stats.ReachableFunctions << " of "
+     << R.Link.Stats.Functions << " (summed over programs)\n";
+}
+
 void emitJSON(raw_ostream &OS, const Report &R) {
   json::Array Roots;
   for (const Root &Rt : R.Link.Roots)
@@ -139,7 +192,8 @@ void emitJSON(raw_ostream &OS, const Report &R) {
                                  {"context", Rt.Context},
                                  {"file", Rt.Loc.File},
                                  {"line", Rt.Loc.Line},
-                                 {"origin", Rt.Origin}});
+                                 {"origin", Rt.Origin},
+                                 {"programs", Rt.Programs}});
   json::Array Findings;
   for (const Finding &F : R.Link.Findings) {
     json::Object O{{"rule", ruleId(F.Cat)},
@@ -155,7 +209,8 @@ void emitJSON(raw_ostream &OS, const Report &R) {
                    {"roots", F.Roots},
                    {"contexts", F.Contexts},
                    {"chain", chainToJSON(F.Chain)},
-                   {"fingerprint", F.Fingerprint}};
+                   {"fingerprint", F.Fingerprint},
+                   {"programs", F.Programs}};
     if (!F.LeafReason.empty()) {
       O["reason"] = F.LeafReason;
       O["rules_file"] = F.RuleFile;
@@ -172,11 +227,18 @@ void emitJSON(raw_ostream &OS, const Report &R) {
       {"roots", std::move(Roots)},
       {"findings", std::move(Findings)},
       {"errors", std::move(Errors)},
+      {"warnings", R.Link.Warnings},
       {"stats", json::Object{{"translation_units", S.TranslationUnits},
                              {"functions", S.Functions},
                              {"reachable_functions", S.ReachableFunctions},
                              {"suppressed", S.Suppressed},
                              {"allowed", S.Allowed},
+                             {"programs", R.Inputs.Programs},
+                             {"programs_from", R.Inputs.ProgramsFrom},
+                             {"commands", json::Object{{"analysed", R.Inputs.CommandsAnalysed},
+                                                       {"merged", R.Inputs.CommandsMerged},
+                                                       {"failed", R.Inputs.CommandsFailed}}},
+                             {"roots_by_origin", rootsByOrigin(R.Link.Roots)},
                              {"seconds", std::round(R.Seconds * 1000) / 1000}}}};
   OS << formatv("{0:2}", json::Value(std::move(Doc))) << "\n";
 }
@@ -239,15 +301,15 @@ void emitSARIF(raw_ostream &OS, const Report &R) {
     json::Array FlowLocations;
     for (size_t I = 0; I < F.Chain.size(); ++I) {
       const ChainStep &S = F.Chain[I];
-      std::string Text = I == 0 ? "'" + S.Function + "' is a " + S.Note
-                                : "calls '" + S.Function + "'" +
-                                      (S.Note.empty() ? "" : " (" + S.Note + ")");
+      std::string Text =
+          I == 0 ? "'" + S.Function + "' is a " + S.Note
+                 : "calls '" + S.Function + "'" + (S.Note.empty() ? "" : " (" + S.Note + ")");
       json::Object Loc{{"physicalLocation", Locs.physical(S.Loc)},
                        {"message", json::Object{{"text", Text}}}};
-      FlowLocations.push_back(json::Object{{"location", std::move(Loc)},
-                                           {"nestingLevel", unsigned(I)},
-                                           {"importance", S.InSystemHeader ? "unimportant"
-                                                                           : "essential"}});
+      FlowLocations.push_back(
+          json::Object{{"location", std::move(Loc)},
+                       {"nestingLevel", unsigned(I)},
+                       {"importance", S.InSystemHeader ? "unimportant" : "essential"}});
     }
     json::Object Result{
         {"ruleId", ruleId(F.Cat)},
@@ -257,13 +319,13 @@ void emitSARIF(raw_ostream &OS, const Report &R) {
         {"locations", json::Array{json::Object{{"physicalLocation", Locs.physical(F.Site)}}}},
         {"codeFlows",
          json::Array{json::Object{
-             {"threadFlows",
-              json::Array{json::Object{{"locations", std::move(FlowLocations)}}}}}}},
+             {"threadFlows", json::Array{json::Object{{"locations", std::move(FlowLocations)}}}}}}},
         {"partialFingerprints", json::Object{{"rtcheckFingerprint/v1", F.Fingerprint}}},
         {"properties", json::Object{{"roots", F.Roots},
                                     {"contexts", F.Contexts},
                                     {"callee", F.Callee},
-                                    {"leaf", F.Leaf}}}};
+                                    {"leaf", F.Leaf},
+                                    {"programs", F.Programs}}}};
     Results.push_back(std::move(Result));
   }
   json::Array Notifications;

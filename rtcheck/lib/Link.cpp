@@ -207,7 +207,7 @@ private:
     if (!RootIndex.try_emplace(Id, Result.Roots.size()).second)
       return;
     const Function &F = Nodes[Id].info();
-    Result.Roots.push_back({F.USR, F.Name, canonicalContext(Context), Origin.str(), F.Loc});
+    Result.Roots.push_back({F.USR, F.Name, canonicalContext(Context), Origin.str(), F.Loc, {}});
   }
 
   void findRoots() {

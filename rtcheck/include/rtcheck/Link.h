@@ -35,6 +35,7 @@ struct Root {
   std::string Context;
   std::string Origin; ///< attribute | annotation | config | registration
   SourceLoc Loc;
+  std::vector<std::string> Programs; ///< the programs it is a root of (Programs.h)
 };
 
 /// One step of the evidence chain: Function is entered by the call at Loc.
@@ -59,6 +60,7 @@ struct Finding {
   std::vector<std::string> Contexts;
   std::vector<ChainStep> Chain;
   std::string Fingerprint;
+  std::vector<std::string> Programs; ///< the programs it occurs in (Programs.h)
 };
 
 struct LinkStats {
