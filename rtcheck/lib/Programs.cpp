@@ -115,12 +115,18 @@ std::vector<ProgramUnit> programsFromEntries(ArrayRef<const Summary *> TUs,
       Work.pop_back();
       P.Members.push_back(T);
       Joined[T] = true;
-      for (const std::string &USR : Needs[T])
-        for (unsigned D : Definers.lookup(USR))
+      for (const std::string &USR : Needs[T]) {
+        // One source built into two programs (jalv and jalv.so): prefer the definition built
+        // for this program's own target.
+        std::vector<unsigned> Candidates = Definers.lookup(USR);
+        if (any_of(Candidates, [&](unsigned D) { return ObjectDirs[D] == ObjectDirs[I]; }))
+          erase_if(Candidates, [&](unsigned D) { return ObjectDirs[D] != ObjectDirs[I]; });
+        for (unsigned D : Candidates)
           if (!In[D] && !definesEntry(*TUs[D])) {
             In[D] = true;
             Work.push_back(D);
           }
+      }
     }
     llvm::sort(P.Members);
     Programs.push_back(std::move(P));

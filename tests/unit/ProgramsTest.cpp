@@ -83,6 +83,15 @@ TEST(ProgramsTest, EntriesStartProgramsAndLibrariesJoinThem) {
   EXPECT_EQ(names(Ps), (std::vector<std::string>{"app:3", "app#2:3", "plugin:1", "extra:1"}));
   EXPECT_EQ(Ps[1].Members, (std::vector<unsigned>{1, 2, 3}));
 
+  // lib.c built twice, for two targets: each program takes its own target's build.
+  Summary LibAgain = S[2];
+  TUs.push_back(&LibAgain);
+  std::vector<ProgramUnit> Twice =
+      programsFromEntries(TUs, {"app", "tool", "app", "core", "plugin", "extra", "tool"});
+  EXPECT_EQ(Twice[0].Members, (std::vector<unsigned>{0, 2, 3}));
+  EXPECT_EQ(Twice[1].Members, (std::vector<unsigned>{1, 3, 6}));
+  TUs.pop_back();
+
   // No entry point anywhere: the database is one program.
   std::vector<ProgramUnit> One = programsFromEntries({TUs[2], TUs[3]}, {"core", "core"});
   EXPECT_EQ(names(One), (std::vector<std::string>{"program:2"}));
