@@ -96,9 +96,16 @@ std::vector<ProgramUnit> programsFromEntries(ArrayRef<const Summary *> TUs,
         Defined.insert(F.USR);
         Definers[F.USR].push_back(I);
       }
+    // Calls and references by address (driver tables, callbacks stored into fields).
     for (const Function &F : TUs[I]->Functions)
       if (!Defined.contains(F.USR))
         Needs[I].push_back(F.USR);
+    for (const AddressTaken &A : TUs[I]->AddressTakenFunctions)
+      if (!Defined.contains(A.USR))
+        Needs[I].push_back(A.USR);
+    for (const FieldStore &S : TUs[I]->FieldStores)
+      if (!Defined.contains(S.USR))
+        Needs[I].push_back(S.USR);
   }
   std::vector<ProgramUnit> Programs;
   std::vector<bool> Joined(TUs.size());
