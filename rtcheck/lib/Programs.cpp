@@ -47,6 +47,7 @@ std::string uniqueName(StringSet<> &Used, StringRef Base) {
 /// Functions defined at two places by the TUs of one program: the link keeps one of them.
 void reportDuplicateDefinitions(ArrayRef<Summary> Summaries, const ProgramUnit &P,
                                 std::vector<std::string> &Warnings) {
+  constexpr unsigned Shown = 5;
   StringMap<const Function *> First;
   StringSet<> Reported;
   for (unsigned M : P.Members)
@@ -58,10 +59,15 @@ void reportDuplicateDefinitions(ArrayRef<Summary> Summaries, const ProgramUnit &
       if (Inserted || (Old.Loc.File == F.Loc.File && Old.Loc.Line == F.Loc.Line) ||
           !Reported.insert(F.USR).second)
         continue;
-      Warnings.push_back("program '" + P.Name + "' defines '" + F.Name + "' twice, at " +
-                         where(Old.Loc) + " and at " + where(F.Loc) +
-                         " (a configuration problem: only the first is analysed)");
+      if (Reported.size() <= Shown)
+        Warnings.push_back("program '" + P.Name + "' defines '" + F.Name + "' twice, at " +
+                           where(Old.Loc) + " and at " + where(F.Loc) +
+                           " (a configuration problem: only the first is analysed)");
     }
+  if (Reported.size() > Shown)
+    Warnings.push_back("program '" + P.Name + "' defines " +
+                       std::to_string(Reported.size() - Shown) +
+                       " more function(s) twice (a configuration problem)");
 }
 
 } // namespace
@@ -117,20 +123,34 @@ std::vector<ProgramUnit> programsFromEntries(ArrayRef<const Summary *> TUs,
     std::vector<bool> In(TUs.size());
     std::vector<unsigned> Work = {I};
     In[I] = true;
+    StringSet<> Dirs;
+    Dirs.insert(ObjectDirs[I]);
     while (!Work.empty()) {
       unsigned T = Work.back();
       Work.pop_back();
       P.Members.push_back(T);
       Joined[T] = true;
       for (const std::string &USR : Needs[T]) {
-        // One source built into two programs (jalv and jalv.so): prefer the definition built
-        // for this program's own target.
+        // Several builds define it (one source built for two programs, alternative back-ends):
+        // take one target's, preferring this program's own, then one it already links, then
+        // the first by name, so that the choice does not depend on the order of the commands.
         std::vector<unsigned> Candidates = Definers.lookup(USR);
-        if (any_of(Candidates, [&](unsigned D) { return ObjectDirs[D] == ObjectDirs[I]; }))
-          erase_if(Candidates, [&](unsigned D) { return ObjectDirs[D] != ObjectDirs[I]; });
+        if (Candidates.size() > 1) {
+          std::string Best;
+          for (unsigned D : Candidates) {
+            const std::string &Dir = ObjectDirs[D];
+            auto Rank = [&](const std::string &X) {
+              return std::make_tuple(X != ObjectDirs[I], !Dirs.contains(X), X);
+            };
+            if (Best.empty() || Rank(Dir) < Rank(Best))
+              Best = Dir;
+          }
+          erase_if(Candidates, [&](unsigned D) { return ObjectDirs[D] != Best; });
+        }
         for (unsigned D : Candidates)
           if (!In[D] && !definesEntry(*TUs[D])) {
             In[D] = true;
+            Dirs.insert(ObjectDirs[D]);
             Work.push_back(D);
           }
       }
