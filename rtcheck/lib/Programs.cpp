@@ -116,13 +116,19 @@ std::vector<ProgramUnit> programsFromEntries(ArrayRef<const Summary *> TUs,
   std::vector<ProgramUnit> Programs;
   std::vector<bool> Joined(TUs.size());
   StringSet<> Used;
+  StringSet<> Started;
   for (unsigned I = 0; I < TUs.size(); ++I) {
-    if (!definesEntry(*TUs[I]))
+    // The entry units of one target (jalv's main and its jack_initialize) start one program.
+    if (!definesEntry(*TUs[I]) || !Started.insert(ObjectDirs[I]).second)
       continue;
     ProgramUnit P{uniqueName(Used, ObjectDirs[I]), "program", {}};
     std::vector<bool> In(TUs.size());
-    std::vector<unsigned> Work = {I};
-    In[I] = true;
+    std::vector<unsigned> Work;
+    for (unsigned E = I; E < TUs.size(); ++E)
+      if (ObjectDirs[E] == ObjectDirs[I] && definesEntry(*TUs[E])) {
+        In[E] = true;
+        Work.push_back(E);
+      }
     StringSet<> Dirs;
     Dirs.insert(ObjectDirs[I]);
     while (!Work.empty()) {

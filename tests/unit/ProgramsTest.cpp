@@ -79,8 +79,8 @@ TEST(ProgramsTest, EntriesStartProgramsAndLibrariesJoinThem) {
   for (const Summary &T : S)
     TUs.push_back(&T);
   std::vector<ProgramUnit> Ps =
-      programsFromEntries(TUs, {"app", "app", "core", "core", "plugin", "extra"});
-  EXPECT_EQ(names(Ps), (std::vector<std::string>{"app:3", "app#2:3", "plugin:1", "extra:1"}));
+      programsFromEntries(TUs, {"a", "b", "core", "core", "plugin", "extra"});
+  EXPECT_EQ(names(Ps), (std::vector<std::string>{"a:3", "b:3", "plugin:1", "extra:1"}));
   EXPECT_EQ(Ps[1].Members, (std::vector<unsigned>{1, 2, 3}));
 
   // lib.c built twice, for two targets: each program takes its own target's build.
@@ -91,6 +91,11 @@ TEST(ProgramsTest, EntriesStartProgramsAndLibrariesJoinThem) {
   EXPECT_EQ(Twice[0].Members, (std::vector<unsigned>{0, 2, 3}));
   EXPECT_EQ(Twice[1].Members, (std::vector<unsigned>{1, 3, 6}));
   TUs.pop_back();
+
+  // Two entry units of one target (main and jack_initialize) are one program.
+  std::vector<ProgramUnit> Joint =
+      programsFromEntries({TUs[0], TUs[4], TUs[2]}, {"app", "app", "core"});
+  EXPECT_EQ(names(Joint), (std::vector<std::string>{"app:3"}));
 
   // No entry point anywhere: the database is one program.
   std::vector<ProgramUnit> One = programsFromEntries({TUs[2], TUs[3]}, {"core", "core"});
