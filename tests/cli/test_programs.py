@@ -73,6 +73,13 @@ class ProgramsFromTheBuild(unittest.TestCase):
                          [("on_process", 11, ("quiet",)), ("on_process", 14, ("noisy",)),
                           ("variant_tick", 8, ("variant_a", "variant_b"))])
 
+    def test_sarif_results_name_their_programs(self):
+        run = rtcheck("check", "-p", self.build, "--format=sarif", "--fail-on", "none")
+        self.assertEqual(run.returncode, 0, run.stderr)
+        results = json.loads(run.stdout)["runs"][0]["results"]
+        self.assertEqual(sorted(r["properties"]["programs"][0] for r in results),
+                         ["noisy", "noisy", "variant_b", "variant_b"])
+
     def test_whole_run_is_the_union_of_the_program_runs(self):
         whole = keys(check_json(self.build))
         union = set()
