@@ -17,6 +17,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 import rtcheck_rules  # noqa: E402  (the one Python home of categories and resolution)
 
 ENTRY = re.compile(r'^RTCHECK_INTERCEPTOR\((\w+),\s*"([^"]+)"\)', re.M)
+INCLUDE = re.compile(r'^#include "([^"]+)"', re.M)
+
+
+def interposed(def_path):
+    """(id, rule name) of every RTCHECK_INTERCEPTOR in def_path and the files it #includes."""
+    def_path = Path(def_path)
+    text = def_path.read_text()
+    entries = ENTRY.findall(text)
+    for included in INCLUDE.findall(text):
+        entries += interposed(def_path.parent / included)
+    return entries
 
 
 def main():
@@ -29,10 +40,10 @@ def main():
     args = ap.parse_args()
 
     shim_categories = rtcheck_rules.runtime_category_names(args.categories)
-    interposed = ENTRY.findall(args.deffile.read_text())
+    entries = interposed(args.deffile)
     index = rtcheck_rules.RuleIndex.from_dir(args.rules)
     problems, rows = [], []
-    for ident, name in interposed:
+    for ident, name in entries:
         hit = index.resolve(name)
         if hit is None:
             problems.append(f"'{name}' is interposed by the shim but has no rule in {args.rules}")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: rtcheck over every bundled sample program, static and (when the shim is built)
-# dynamic, with the reports in <build>/report/.
+# dynamic, then a validation report per program (`rtcheck report`: every claim against both
+# kinds of evidence), all in <build>/report/.
 #   tools/demo.sh [BUILD_DIR]
 # A sample program is one engine (samples/<engine>/) in one variant (legacy or fixed); its
 # compile commands are picked out of the build's compile_commands.json with --select
@@ -55,6 +56,7 @@ PY
 done
 
 # Dynamic evidence: each sample binary under the shim, when the shim and driver are built.
+ran=()
 if [ -x "$DRIVER" ] && ls "$BUILD"/lib/librtcheck_rt.so >/dev/null 2>&1; then
   echo
   for p in "${programs[@]}"; do
@@ -64,9 +66,49 @@ if [ -x "$DRIVER" ] && ls "$BUILD"/lib/librtcheck_rt.so >/dev/null 2>&1; then
     name=$(basename "$bin")
     echo "== rtcheck run -- $name"
     # From the report directory, so that what the engines write (WAV files) lands there too.
+    rm -f "$REPORT/$name.runtime.json"
     (cd "$REPORT" && "$DRIVER" run --report "$name.runtime.json" -- "$bin") || true
+    ran+=("$engine $variant $name")
+  done
+fi
+
+# Validation reports: each program's claims (its contexts' profiles, its declared budgets)
+# against the static findings and the run. Legacy variants are expected to FAIL, fixed to PASS.
+if [ -x "$DRIVER" ]; then
+  echo
+  printf '%-10s %-7s %-8s %-8s   %s\n' engine variant verdict expected report
+  for p in "${ran[@]}"; do
+    read -r engine variant name <<<"$p"
+    out="$REPORT/$engine-$variant"
+    args=(--static "$out.json")
+    [ -f "$REPORT/$name.runtime.json" ] && args+=(--runtime "$REPORT/$name.runtime.json")
+    rc=0
+    "$DRIVER" report "${args[@]}" --title "$name" --source-root "$PWD" \
+      --html "$out.report.html" --markdown "$out.report.md" --junit "$out.junit.xml" \
+      --sarif "$out.report.sarif" 2>"$out.report.log" || rc=$?
+    case $rc in 0) verdict=PASS ;; 1) verdict=FAIL ;; *) verdict=ERROR ;; esac
+    expected=PASS; [ "$variant" = legacy ] && expected=FAIL
+    printf '%-10s %-7s %-8s %-8s   %s\n' "$engine" "$variant" "$verdict" "$expected" \
+      "$out.report.html"
+    if [ $rc -eq 2 ]; then
+      sed 's/^/    /' "$out.report.log" >&2
+    fi
+    # The failed claims and their reasons, from the JUnit file.
+    [ $rc -eq 1 ] && python3 - "$out.junit.xml" <<'PY'
+import sys
+from xml.etree import ElementTree
+for suite in ElementTree.parse(sys.argv[1]).getroot().iter("testsuite"):
+    for case in suite.iter("testcase"):
+        fail = case.find("failure")
+        if fail is not None:
+            print(f"    {suite.get('name')}: {case.get('name')}: {fail.get('message')}")
+PY
+    if [ "$verdict" != "$expected" ]; then
+      echo "demo: $engine-$variant: validation report says $verdict, expected $expected" >&2
+      status=1
+    fi
   done
 fi
 echo
-echo "reports: $REPORT"
+echo "reports: $REPORT (validation reports: *.report.html, *.report.md, *.junit.xml, *.report.sarif)"
 exit $status

@@ -75,13 +75,26 @@ def profile_section(profiles):
     out = ["## Profiles — `rules/profiles/`", "",
            "| context | " + " | ".join(CATEGORIES) + " | description |",
            "|---|" + "---|" * len(CATEGORIES) + "---|"]
+    # A profile that extends another starts from that profile's severities and forbid list, as
+    # the analyzer loads it.
+    by_context = {p["context"]: p for _, p in profiles}
+
+    def resolved(p, key):
+        base = resolved(by_context[p["extends"]], key) if p.get("extends") in by_context else None
+        own = p.get(key, {} if key == "severity" else [])
+        if base is None:
+            return own
+        return {**base, **own} if key == "severity" else base + own
+
     for _, p in profiles:
-        sev = p.get("severity", {})
+        sev = resolved(p, "severity")
         row = [sev.get(c, "(default)") for c in CATEGORIES]
-        out.append(f"| `{p['context']}` | " + " | ".join(row) + f" | {cell(p.get('description', ''))} |")
+        extends = f"extends `{p['extends']}`: " if p.get("extends") else ""
+        out.append(f"| `{p['context']}` | " + " | ".join(row) +
+                   f" | {extends}{cell(p.get('description', ''))} |")
     out.append("")
     for _, p in profiles:
-        for f in p.get("forbid", []):
+        for f in resolved(p, "forbid"):
             unless = f" unless `{f['unless']}`" if f.get("unless") else ""
             out.append(f"- `{p['context']}` forbids `{f['name']}`{unless} ({f['category']}): "
                        f"{f['reason']}")

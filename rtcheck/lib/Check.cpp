@@ -104,9 +104,9 @@ std::string summaryFileName(StringRef OutputDir, StringRef Source) {
   return std::string(P);
 }
 
-/// Keeps what Select (a regular expression; empty: everything) chooses: with programs from the
-/// build, a program whose name matches, whole, and of the others the commands whose command line
-/// or output matches; without them, the matching commands. Program's commands are narrowed to
+/// Keeps what Select (a regular expression; empty: everything) chooses: the programs from the
+/// build whose name matches, whole; if none does, the commands whose command line or output
+/// matches, as one program. Program's commands are narrowed to
 /// the ones kept and the programs' members renumbered.
 Error selectPrograms(Program &P, std::optional<std::vector<ProgramUnit>> &Programs,
                      StringRef Select) {
@@ -120,20 +120,27 @@ Error selectPrograms(Program &P, std::optional<std::vector<ProgramUnit>> &Progra
     return Filter.match(join(C.CommandLine, " ") + " -o " + C.Output);
   };
   std::vector<bool> Keep(P.Commands.size());
-  if (Programs) {
-    std::vector<ProgramUnit> Chosen;
-    for (ProgramUnit &U : *Programs) {
-      if (!Filter.match(U.Name))
-        llvm::erase_if(U.Members, [&](unsigned C) { return !Accepted(P.Commands[C]); });
-      for (unsigned C : U.Members)
-        Keep[C] = true;
-      if (!U.Members.empty())
+  std::vector<ProgramUnit> Chosen;
+  if (Programs)
+    for (ProgramUnit &U : *Programs)
+      if (Filter.match(U.Name)) {
+        for (unsigned C : U.Members)
+          Keep[C] = true;
         Chosen.push_back(std::move(U));
-    }
+      }
+  if (Programs && !Chosen.empty()) {
     *Programs = std::move(Chosen);
   } else {
+    // No program by that name: the matching commands are the program, as they were chosen.
     for (size_t I = 0; I < P.Commands.size(); ++I)
       Keep[I] = Accepted(P.Commands[I]);
+    if (Programs) {
+      ProgramUnit Selected{"selected", "selection", {}};
+      for (unsigned I = 0; I < P.Commands.size(); ++I)
+        if (Keep[I])
+          Selected.Members.push_back(I);
+      *Programs = {std::move(Selected)};
+    }
   }
   std::vector<unsigned> NewIndex(P.Commands.size(), 0);
   std::vector<clang::tooling::CompileCommand> Kept;

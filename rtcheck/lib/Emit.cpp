@@ -3,7 +3,6 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 
 #include <map>
@@ -19,32 +18,10 @@ std::string where(const SourceLoc &L) {
   return L.File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Column);
 }
 
-/// Library-internal steps of a chain are folded into one note in text output; JSON and SARIF
-/// keep every step.
-struct Folded {
-  const ChainStep *Step;
-  unsigned Hidden = 0;
-};
-
-std::vector<Folded> foldLibrarySteps(const std::vector<ChainStep> &Chain) {
-  std::vector<Folded> Out;
-  for (size_t I = 0; I < Chain.size(); ++I) {
-    bool Library = Chain[I].InSystemHeader;
-    bool Last = I + 1 == Chain.size();
-    if (Library && !Last && Chain[I + 1].InSystemHeader) {
-      if (Out.empty() || !Out.back().Step->InSystemHeader || Out.back().Hidden == 0)
-        Out.push_back({&Chain[I], 1});
-      else
-        ++Out.back().Hidden;
-      continue;
-    }
-    if (!Out.empty() && Out.back().Hidden && Library) {
-      Out.back().Step = &Chain[I];
-      continue;
-    }
-    Out.push_back({&Chain[I], 0});
-  }
-  return Out;
+/// The fingerprint a report gives a finding: the one it carries (a caller that already knows it,
+/// e.g. from a baseline), or the one computed against the report's source root.
+std::string fingerprintIn(const Report &R, const Finding &F) {
+  return F.Fingerprint.empty() ? fingerprint(F, R.SourceRoot) : F.Fingerprint;
 }
 
 /// Findings grouped by the programs they occur in (in order of each group's first finding), so
@@ -96,33 +73,12 @@ void emitText(raw_ostream &OS, const Report &R, bool Color) {
     (IsError ? Errors : Warnings) += 1;
     Label(where(F.Site) + ": ", raw_ostream::SAVEDCOLOR);
     Label(IsError ? "error: " : "warning: ", IsError ? raw_ostream::RED : raw_ostream::MAGENTA);
-    OS << F.Message << " [" << ruleId(F.Cat) << "]\n";
-    const std::vector<ChainStep> &Chain = F.Chain;
-    std::vector<Folded> Steps = foldLibrarySteps(Chain);
-    for (size_t I = 0; I < Steps.size(); ++I) {
-      const ChainStep &S = *Steps[I].Step;
-      Label(where(S.Loc) + ": ", raw_ostream::SAVEDCOLOR);
+    FindingWords Words = describe(F);
+    OS << Words.Message << " [" << ruleId(F.Cat) << "]\n";
+    for (const NoteLine &N : Words.Notes) {
+      Label(where(N.Loc) + ": ", raw_ostream::SAVEDCOLOR);
       Label("note: ", raw_ostream::CYAN);
-      if (I == 0) {
-        OS << "'" << S.Function << "' is a " << S.Note;
-        if (F.Roots.size() > 1)
-          OS << "; " << F.Roots.size() - 1 << " more root(s) reach this site";
-        OS << "\n";
-        continue;
-      }
-      const ChainStep *Caller = Steps[I - 1].Step;
-      if (Steps[I].Hidden)
-        OS << "through " << Steps[I].Hidden << " more library call(s), ";
-      OS << "'" << Caller->Function << "' calls '" << S.Function << "'";
-      if (!S.Note.empty())
-        OS << " (" << S.Note << ")";
-      OS << "\n";
-    }
-    if (!F.LeafReason.empty()) {
-      Label(where(Chain.back().Loc) + ": ", raw_ostream::SAVEDCOLOR);
-      Label("note: ", raw_ostream::CYAN);
-      OS << "'" << F.Leaf << "': " << F.LeafReason << " (" << sys::path::filename(F.RuleFile)
-         << ")\n";
+      OS << N.Text << "\n";
     }
   }
   const LinkStats &S = R.Link.Stats;
@@ -209,7 +165,7 @@ void emitJSON(raw_ostream &OS, const Report &R) {
                    {"roots", F.Roots},
                    {"contexts", F.Contexts},
                    {"chain", chainToJSON(F.Chain)},
-                   {"fingerprint", F.Fingerprint},
+                   {"fingerprint", fingerprintIn(R, F)},
                    {"programs", F.Programs}};
     if (!F.LeafReason.empty()) {
       O["reason"] = F.LeafReason;
@@ -251,13 +207,11 @@ public:
 
   json::Object physical(const SourceLoc &L) const {
     json::Object Artifact;
-    StringRef Path = L.File;
-    if (!Root.empty() && Path.starts_with(Root) && Path.size() > Root.size() &&
-        Path[Root.size()] == '/') {
-      Artifact["uri"] = uriEscape(Path.drop_front(Root.size() + 1));
+    if (StringRef Relative = relativeToRoot(L.File, Root); !Relative.empty()) {
+      Artifact["uri"] = uriEscape(Relative);
       Artifact["uriBaseId"] = "%SRCROOT%";
     } else {
-      Artifact["uri"] = "file://" + uriEscape(Path);
+      Artifact["uri"] = "file://" + uriEscape(L.File);
     }
     json::Object Region{{"startLine", std::max(L.Line, 1u)}};
     if (L.Column)
@@ -299,17 +253,15 @@ void emitSARIF(raw_ostream &OS, const Report &R) {
   json::Array Results;
   for (const Finding &F : R.Link.Findings) {
     json::Array FlowLocations;
+    std::vector<std::string> Texts = chainStepTexts(F);
     for (size_t I = 0; I < F.Chain.size(); ++I) {
       const ChainStep &S = F.Chain[I];
-      std::string Text =
-          I == 0 ? "'" + S.Function + "' is a " + S.Note
-                 : "calls '" + S.Function + "'" + (S.Note.empty() ? "" : " (" + S.Note + ")");
       json::Object Loc{{"physicalLocation", Locs.physical(S.Loc)},
-                       {"message", json::Object{{"text", Text}}}};
-      FlowLocations.push_back(
-          json::Object{{"location", std::move(Loc)},
-                       {"nestingLevel", unsigned(I)},
-                       {"importance", S.InSystemHeader ? "unimportant" : "essential"}});
+                       {"message", json::Object{{"text", std::move(Texts[I])}}}};
+      FlowLocations.push_back(json::Object{{"location", std::move(Loc)},
+                                           {"nestingLevel", unsigned(I)},
+                                           {"importance", S.InSystemHeader ? "unimportant"
+                                                                           : "essential"}});
     }
     json::Object Result{
         {"ruleId", ruleId(F.Cat)},
@@ -319,8 +271,9 @@ void emitSARIF(raw_ostream &OS, const Report &R) {
         {"locations", json::Array{json::Object{{"physicalLocation", Locs.physical(F.Site)}}}},
         {"codeFlows",
          json::Array{json::Object{
-             {"threadFlows", json::Array{json::Object{{"locations", std::move(FlowLocations)}}}}}}},
-        {"partialFingerprints", json::Object{{"rtcheckFingerprint/v1", F.Fingerprint}}},
+             {"threadFlows",
+              json::Array{json::Object{{"locations", std::move(FlowLocations)}}}}}}},
+        {"partialFingerprints", json::Object{{"rtcheckFingerprint/v1", fingerprintIn(R, F)}}},
         {"properties", json::Object{{"roots", F.Roots},
                                     {"contexts", F.Contexts},
                                     {"callee", F.Callee},

@@ -176,7 +176,8 @@ Error RuleSet::loadText(StringRef Path, StringRef Text) {
 Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
   if (Error E = checkKeys(Path, "top level", O,
                           {"family", "description", "sources", "functions", "registrations",
-                           "overrides", "roots", "$schema", "notes"}))
+                           "overrides", "roots", "sections", "$schema", "notes",
+                           "runtime_exclusions"}))
     return E;
   if (!O.get("family"))
     return entryError(Path, "top level", "missing 'family' (or 'context' for a profile)");
@@ -288,7 +289,36 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
             return Error::success();
           }))
     return Err;
+  std::vector<SectionRule> NewSections;
+  if (Error Err = forEachEntry(
+          Path, O, "sections", [&](const std::string &Where, const json::Object &E) -> Error {
+            if (Error Err = checkKeys(Path, Where, E, {"section", "category", "reason"}))
+              return Err;
+            SectionRule R;
+            R.File = Path.str();
+            std::string Cat;
+            if (Error Err = readStrings(Path, Where, E,
+                                        {{"section", &R.Section},
+                                         {"category", &Cat},
+                                         {"reason", &R.Explanation}}))
+              return Err;
+            std::optional<Category> C = parseCategory(Cat);
+            if (!C)
+              return entryError(Path, Where,
+                                "bad category '" + Cat + "' (expected " + categoryList() + ")");
+            if (Error Err = checkPattern(Path, Where, R.Section))
+              return Err;
+            R.Cat = *C;
+            NewSections.push_back(std::move(R));
+            return Error::success();
+          }))
+    return Err;
   // Only a fully valid file changes the set.
+  for (SectionRule &R : NewSections) {
+    // A later file's rule for the same section replaces the earlier one.
+    llvm::erase_if(Policy.Sections, [&](const SectionRule &Old) { return Old.Section == R.Section; });
+    Policy.Sections.push_back(std::move(R));
+  }
   llvm::append_range(Functions, NewFunctions);
   llvm::append_range(Registrations, NewRegistrations);
   llvm::append_range(Overrides, NewOverrides);
@@ -296,9 +326,36 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
   return Error::success();
 }
 
+/// The two linker settings that are not per context live in the default profile.
+Error RuleSet::loadDefaultPolicy(StringRef Path, const json::Object &O) {
+  const json::Value *Default = O.get("default_context");
+  const json::Value *Throw = O.get("throw_beside_hazard");
+  if (!Default && !Throw)
+    return Error::success();
+  if (O.getString("context") != StringRef("default"))
+    return entryError(Path, Default ? "default_context" : "throw_beside_hazard",
+                      "only the 'default' profile sets the linker's policy");
+  if (Default) {
+    std::optional<StringRef> Context = Default->getAsString();
+    if (!Context || Context->empty())
+      return entryError(Path, "default_context", "expected a context name");
+    Policy.DefaultContext = canonicalContext(*Context);
+  }
+  if (Throw) {
+    std::optional<StringRef> Mode = Throw->getAsString();
+    if (!Mode || (*Mode != "drop" && *Mode != "report"))
+      return entryError(Path, "throw_beside_hazard", "expected \"drop\" or \"report\"");
+    Policy.ThrowOnlyAlone = *Mode == "drop";
+  }
+  return Error::success();
+}
+
 Error RuleSet::loadProfile(StringRef Path, const json::Object &O) {
   if (Error E = checkKeys(Path, "profile", O,
-                          {"context", "description", "severity", "forbid", "$schema", "extends"}))
+                          {"context", "description", "severity", "forbid", "$schema", "extends",
+                           "default_context", "throw_beside_hazard"}))
+    return E;
+  if (Error E = loadDefaultPolicy(Path, O))
     return E;
   Profile P;
   P.File = Path.str();
@@ -385,10 +442,6 @@ const FunctionRule *RuleSet::match(StringRef Name, bool HasBody) const {
 const Profile &RuleSet::profile(StringRef Context) const {
   if (auto It = Profiles.find(Context); It != Profiles.end())
     return It->second;
-  // "firmware" is the short name of "firmware-task".
-  if (Context == "firmware")
-    if (auto It = Profiles.find("firmware-task"); It != Profiles.end())
-      return It->second;
   if (auto It = Profiles.find("default"); It != Profiles.end())
     return It->second;
   return BuiltinDefault;

@@ -141,8 +141,9 @@ json::Value functionToJSON(const Function &F) {
     O["generated"] = true;
   if (!F.Overrides.empty())
     O["overrides"] = F.Overrides;
-  if (!F.RootContext.empty()) {
-    O["root_context"] = F.RootContext;
+  if (F.isRoot()) {
+    if (!F.RootContext.empty())
+      O["root_context"] = F.RootContext;
     O["root_origin"] = F.RootOrigin;
   }
   if (F.Trusted) {

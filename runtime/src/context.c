@@ -10,7 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 /* The counters rely on plain loads and stores being atomic and lock-free. */
@@ -34,14 +35,6 @@ const uint8_t rtcheck_fn_category[RTCHECK_FN_COUNT] = {
 #undef RTCHECK_CATEGORY_OF
 };
 
-/* CLOCK_MONOTONIC is served by the vDSO from the TSC here (clocksource "tsc"): no system call,
- * ~20 ns, and already scaled to nanoseconds. See docs/runtime.md for the measured cost. */
-uint64_t rtcheck_now_ns(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 static uint32_t thread_serial(rtcheck_thread_state *t) {
   if (RTCHECK_UNLIKELY(t->serial == 0))
     t->serial = __atomic_add_fetch(&rtcheck_g.thread_serials, 1, __ATOMIC_RELAXED);
@@ -55,6 +48,35 @@ static unsigned cache_slot(const char *name) {
   return (unsigned)(h >> 59) & (RTCHECK_CACHE_SLOTS - 1);
 }
 
+/* The (thread, name) -> record index: open addressing over twice as many slots as records, so a
+ * lookup that misses the thread's cache costs the same with 2 or 500 scope names. Only a record's
+ * own thread inserts its key, so a slot goes from empty to published once (no duplicates). */
+static unsigned index_slot(const char *name, uint32_t serial) {
+  uint64_t h = (uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ull ^ serial * 0xC2B2AE3D27D4EB4Full;
+  return (unsigned)(h >> 40) & (RTCHECK_INDEX_SLOTS - 1);
+}
+
+static rtcheck_record *index_find(const char *name, uint32_t serial) {
+  for (unsigned k = 0, s = index_slot(name, serial); k < RTCHECK_INDEX_SLOTS; k++) {
+    rtcheck_record *r =
+        __atomic_load_n(&rtcheck_g.index[(s + k) & (RTCHECK_INDEX_SLOTS - 1)], __ATOMIC_ACQUIRE);
+    if (!r)
+      return 0;
+    if (r->thread == serial && r->name == name)
+      return r;
+  }
+  return 0;
+}
+
+static void index_insert(rtcheck_record *r) {
+  for (unsigned k = 0, s = index_slot(r->name, r->thread); k < RTCHECK_INDEX_SLOTS; k++) {
+    rtcheck_record *expected = 0;
+    if (__atomic_compare_exchange_n(&rtcheck_g.index[(s + k) & (RTCHECK_INDEX_SLOTS - 1)],
+                                    &expected, r, 0, __ATOMIC_RELEASE, __ATOMIC_RELAXED))
+      return;
+  }
+}
+
 static rtcheck_record *claim_record(const char *name, uint32_t serial, uint64_t budget_ns) {
   uint32_t i = __atomic_fetch_add(&rtcheck_g.record_count, 1, __ATOMIC_RELAXED);
   if (i >= RTCHECK_MAX_RECORDS) {
@@ -63,17 +85,23 @@ static rtcheck_record *claim_record(const char *name, uint32_t serial, uint64_t 
     return 0;
   }
   rtcheck_record *r = &rtcheck_g.records[i];
+  /* Fault the record's pages in now, before the scope's clock starts, rather than at its first
+   * histogram bucket or violation counter inside the scope. */
+  for (size_t off = 0; off < sizeof *r; off += 4096)
+    RT_STORE((volatile char *)r + off, 0);
+  RT_STORE((volatile char *)r + sizeof *r - 1, 0);
   r->name = name;
   r->thread = serial;
   r->budget_ns = budget_ns;
   RT_STORE(&r->min_ns, UINT64_MAX);
   RT_STORE(&r->period_min_ns, UINT64_MAX);
   __atomic_store_n(&r->in_use, 1, __ATOMIC_RELEASE);
+  index_insert(r);
   return r;
 }
 
-/* This thread's record for `name`: the cache, else this thread's records in the pool, else a new
- * one. */
+/* This thread's record for `name`: the cache (direct-mapped: one probe, a miss overwrites the
+ * slot), else the index, else a new one. */
 static rtcheck_record *lookup_record(rtcheck_thread_state *t, const char *name,
                                      uint64_t budget_ns) {
   uint32_t gen = RT_LOAD(&rtcheck_g.cache_gen);
@@ -82,36 +110,27 @@ static rtcheck_record *lookup_record(rtcheck_thread_state *t, const char *name,
     t->cache_gen = gen;
   }
   unsigned s = cache_slot(name);
-  for (unsigned k = 0; k < RTCHECK_CACHE_SLOTS; k++) {
-    unsigned j = (s + k) & (RTCHECK_CACHE_SLOTS - 1);
-    if (t->cache_name[j] == name)
-      return t->cache_rec[j];
-    if (!t->cache_name[j])
-      break;
-  }
+  if (t->cache_name[s] == name)
+    return t->cache_rec[s];
   uint32_t serial = thread_serial(t);
-  rtcheck_record *rec = 0;
-  uint32_t n = __atomic_load_n(&rtcheck_g.record_count, __ATOMIC_ACQUIRE);
-  if (n > RTCHECK_MAX_RECORDS)
-    n = RTCHECK_MAX_RECORDS;
-  for (uint32_t i = 0; i < n && !rec; i++) {
-    rtcheck_record *r = &rtcheck_g.records[i];
-    if (__atomic_load_n(&r->in_use, __ATOMIC_ACQUIRE) && r->thread == serial && r->name == name)
-      rec = r;
-  }
+  rtcheck_record *rec = index_find(name, serial);
   if (!rec)
     rec = claim_record(name, serial, budget_ns);
   if (!rec)
     return 0;
-  for (unsigned k = 0; k < RTCHECK_CACHE_SLOTS; k++) {
-    unsigned j = (s + k) & (RTCHECK_CACHE_SLOTS - 1);
-    if (!t->cache_name[j]) {
-      t->cache_name[j] = name;
-      t->cache_rec[j] = rec;
-      break;
-    }
-  }
+  t->cache_name[s] = name;
+  t->cache_rec[s] = rec;
   return rec;
+}
+
+/* The calling thread's page faults so far (page_faults=1). */
+static void read_faults(rtcheck_thread_state *t, uint64_t *minor, uint64_t *major) {
+  struct rusage ru;
+  t->guard++;
+  int r = getrusage(RUSAGE_THREAD, &ru);
+  t->guard--;
+  *minor = r == 0 ? (uint64_t)ru.ru_minflt : 0;
+  *major = r == 0 ? (uint64_t)ru.ru_majflt : 0;
 }
 
 void rtcheck_scope_begin_impl(const char *name, uint64_t budget_ns) {
@@ -125,8 +144,18 @@ void rtcheck_scope_begin_impl(const char *name, uint64_t budget_ns) {
   }
   if (budget_ns == 0)
     budget_ns = rtcheck_g.options.default_budget_ns;
-  rtcheck_record *rec = lookup_record(t, name, budget_ns);
+  rtcheck_frame *f = &t->frames[d];
+  /* The common case: the scope this frame held last time (a callback in its loop). */
+  rtcheck_record *rec = f->rec;
+  if (RTCHECK_UNLIKELY(f->name != name || !rec || t->cache_gen != RT_LOAD(&rtcheck_g.cache_gen)))
+    rec = lookup_record(t, name, budget_ns);
+  f->name = name;
+  f->rec = rec;
+  f->budget_ns = budget_ns;
+  if (RTCHECK_UNLIKELY(rtcheck_g.options.page_faults))
+    read_faults(t, &f->minflt0, &f->majflt0); /* outside the timed part */
   uint64_t now = rtcheck_now_ns();
+  f->begin_ns = now;
   if (rec) {
     uint64_t last = RT_LOAD(&rec->last_begin_ns);
     if (last) {
@@ -140,11 +169,19 @@ void rtcheck_scope_begin_impl(const char *name, uint64_t budget_ns) {
     }
     RT_STORE(&rec->last_begin_ns, now);
   }
-  rtcheck_frame *f = &t->frames[d];
-  f->name = name;
-  f->rec = rec;
-  f->budget_ns = budget_ns;
-  f->begin_ns = now;
+}
+
+void rtcheck_scope_note_source(const char *function, const char *file, int line) {
+  rtcheck_thread_state *t = &rtcheck_thread;
+  unsigned d = t->depth;
+  if (d == 0 || d > RTCHECK_MAX_DEPTH || !function || !file)
+    return;
+  rtcheck_record *rec = t->frames[d - 1].rec;
+  if (rec && !rec->file) {
+    rec->function = function;
+    rec->line = line;
+    __atomic_store_n(&rec->file, file, __ATOMIC_RELEASE);
+  }
 }
 
 void rtcheck_scope_end_impl(void) {
@@ -160,6 +197,8 @@ void rtcheck_scope_end_impl(void) {
   if (!rec)
     return;
   uint64_t dt = now - f->begin_ns;
+  if (RTCHECK_UNLIKELY((int64_t)dt < 0))
+    dt = 0; /* the shim's own time was larger than the clock's resolution saw */
   RT_BUMP(&rec->calls, 1);
   RT_BUMP(&rec->sum_ns, dt);
   if (dt < RT_LOAD(&rec->min_ns))
@@ -170,6 +209,12 @@ void rtcheck_scope_end_impl(void) {
   /* Only the outermost scope is judged against its budget (realtime.h). */
   if (d == 0 && f->budget_ns && dt > f->budget_ns)
     RT_BUMP(&rec->misses, 1);
+  if (RTCHECK_UNLIKELY(rtcheck_g.options.page_faults)) {
+    uint64_t minor, major;
+    read_faults(t, &minor, &major);
+    RT_BUMP(&rec->minflt, minor - f->minflt0);
+    RT_BUMP(&rec->majflt, major - f->majflt0);
+  }
 }
 
 static uint64_t site_hash(int fn, const char *scope, const void *pc) {
@@ -243,16 +288,11 @@ static void print_violation(const char *kind, int fn, const char *scope, rtcheck
   rtcheck_write_stderr(line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 }
 
-void rtcheck_on_call(int fn, const void *pc) {
-  rtcheck_thread_state *t = &rtcheck_thread;
+/* Counts the call in every open scope's record: `violations`/`by_fn`, or `suppressed`. Inclusive:
+ * the call happened inside every open scope; a scope name open twice on the stack (recursion)
+ * counts it once. */
+static void count_in_open_scopes(rtcheck_thread_state *t, unsigned open, int fn, int suppressed) {
   int cat = rtcheck_fn_category[fn];
-  if (rtcheck_g.options.ignore_mask & (1u << cat))
-    return;
-  int saved_errno = errno;
-  t->guard++;
-  unsigned open = t->depth < RTCHECK_MAX_DEPTH ? t->depth : RTCHECK_MAX_DEPTH;
-  /* Inclusive counts: the call happened inside every open scope; a scope name open twice on the
-   * stack (recursion) counts it once. */
   for (unsigned i = open; i-- > 0;) {
     rtcheck_record *rec = t->frames[i].rec;
     if (!rec)
@@ -262,22 +302,73 @@ void rtcheck_on_call(int fn, const void *pc) {
       dup = t->frames[j].rec == rec;
     if (dup)
       continue;
+    if (suppressed) {
+      RT_BUMP(&rec->suppressed, 1);
+      continue;
+    }
     RT_BUMP(&rec->violations[cat], 1);
     RT_BUMP(&rec->by_fn[fn], 1);
   }
+}
+
+/* Which suppression (or -1) covers a call of `fn` in the open scopes, its stack taken here. */
+static int match_here(rtcheck_thread_state *t, unsigned open, int fn) {
+  const char *scopes[RTCHECK_MAX_DEPTH];
+  for (unsigned i = 0; i < open; i++)
+    scopes[i] = t->frames[i].name;
+  void *stack[RTCHECK_STACK_MAX];
+  int depth =
+      rtcheck_suppressions_need_stack() ? rtcheck_stack_capture(stack, RTCHECK_STACK_MAX) : 0;
+  return rtcheck_suppression_match(fn, scopes, open, stack, depth);
+}
+
+void rtcheck_on_call(int fn, const void *pc) {
+  rtcheck_thread_state *t = &rtcheck_thread;
+  int cat = rtcheck_fn_category[fn];
+  if (rtcheck_g.options.ignore & (1u << cat))
+    return;
+  int saved_errno = errno;
+  t->guard++;
+  unsigned open = t->depth < RTCHECK_MAX_DEPTH ? t->depth : RTCHECK_MAX_DEPTH;
   const char *scope = t->frames[open - 1].name;
+  /* The shim's own slow work (a stack, symbols for suppressions, a printed warning) is taken out of
+   * the open scopes' latency: their begin times move forward by its duration. */
+  uint64_t shim_t0 = 0;
+  int suppressed_by = -1;
   int created;
   rtcheck_site *site = find_site(fn, scope, pc, &created);
   if (site) {
     __atomic_fetch_add(&site->count, 1, __ATOMIC_RELAXED);
     if (created) {
+      shim_t0 = rtcheck_now_ns();
       site->depth = rtcheck_stack_capture(site->stack, RTCHECK_STACK_MAX);
+      const char *scopes[RTCHECK_MAX_DEPTH];
+      for (unsigned i = 0; i < open; i++)
+        scopes[i] = t->frames[i].name;
+      site->suppressed_by =
+          rtcheck_suppressions_active()
+              ? rtcheck_suppression_match(fn, scopes, open, site->stack, site->depth)
+              : -1;
       __atomic_store_n(&site->stack_ready, 1, __ATOMIC_RELEASE);
+      suppressed_by = site->suppressed_by;
+    } else if (rtcheck_suppressions_active()) {
+      /* Decided once per site; a site another thread is still creating is decided here. */
+      if (__atomic_load_n(&site->stack_ready, __ATOMIC_ACQUIRE))
+        suppressed_by = site->suppressed_by;
+      else
+        suppressed_by = match_here(t, open, fn);
     }
   } else {
     __atomic_fetch_add(&rtcheck_g.sites_dropped, 1, __ATOMIC_RELAXED);
+    if (rtcheck_suppressions_active()) {
+      shim_t0 = rtcheck_now_ns();
+      suppressed_by = match_here(t, open, fn);
+    }
   }
-  if (rtcheck_g.options.mode == RTCHECK_MODE_TRAP) {
+  count_in_open_scopes(t, open, fn, suppressed_by >= 0);
+  if (suppressed_by >= 0) {
+    rtcheck_suppression_hit(suppressed_by);
+  } else if (rtcheck_g.options.mode == RTCHECK_MODE_TRAP) {
     /* The first trapping thread reports; any other waits for the abort. */
     if (__atomic_exchange_n(&rtcheck_g.trapping, 1, __ATOMIC_ACQ_REL) == 0) {
       print_violation("ERROR", fn, scope, site);
@@ -286,12 +377,38 @@ void rtcheck_on_call(int fn, const void *pc) {
     }
     for (;;)
       pause();
-  }
-  /* log: each distinct site once (those beyond max_sites are counted, not printed). */
-  if (rtcheck_g.options.mode == RTCHECK_MODE_LOG && created)
+  } else if (rtcheck_g.options.mode == RTCHECK_MODE_LOG && created) {
+    /* log: each distinct site once (those beyond max_sites are counted, not printed). */
+    if (!shim_t0)
+      shim_t0 = rtcheck_now_ns();
     print_violation("WARNING", fn, scope, site);
+  }
+  if (shim_t0) {
+    uint64_t spent = rtcheck_now_ns() - shim_t0;
+    for (unsigned i = 0; i < open; i++)
+      t->frames[i].begin_ns += spent;
+  }
   t->guard--;
   errno = saved_errno;
+}
+
+/* Start-up: the site slots and the record pool.
+ *
+ * A thread that cycles through many scope names touches a different ~14 KB record each time; in
+ * 4 KB pages that is a TLB miss per access (issue #14: 225 ns per scope at 400 names). The pool's
+ * 2 MB-aligned part asks for transparent huge pages (pages are still only touched as records are
+ * claimed, 2 MB at a time). */
+void rtcheck_records_prepare(void) {
+  /* The site slots a violation can claim, faulted in at start-up (64 by default: 19 KB) rather than
+   * inside the scope of the first violation that lands on them. */
+  unsigned sites = rtcheck_g.options.max_sites;
+  for (size_t off = 0; off < sites * sizeof(rtcheck_site); off += 4096)
+    RT_STORE((volatile char *)rtcheck_g.sites + off, 0);
+  const uintptr_t huge = 2u << 20;
+  uintptr_t start = ((uintptr_t)rtcheck_g.records + huge - 1) & ~(huge - 1);
+  uintptr_t end = (uintptr_t)(rtcheck_g.records + RTCHECK_MAX_RECORDS) & ~(huge - 1);
+  if (end > start)
+    madvise((void *)start, end - start, MADV_HUGEPAGE);
 }
 
 void rtcheck_reset_after_fork(void) {
@@ -304,6 +421,8 @@ void rtcheck_reset_after_fork(void) {
   rtcheck_g.depth_overflow = 0;
   rtcheck_g.sites_dropped = 0;
   rtcheck_g.report_busy = 0; /* a writer in another thread does not exist in the child */
+  memset(rtcheck_g.index, 0, sizeof rtcheck_g.index);
+  rtcheck_suppressions_reset_counts();
   for (unsigned i = 0; i < RTCHECK_SITES_CAPACITY; i++)
     if (rtcheck_g.sites[i].state)
       memset(&rtcheck_g.sites[i], 0, sizeof rtcheck_g.sites[i]);

@@ -3,16 +3,6 @@
  * 32 equal sub-buckets. Real-time safety: wait-free (pure arithmetic). */
 #include "rtcheck_internal.h"
 
-unsigned rtcheck_hist_index(uint64_t v) {
-  if (v < RTCHECK_HIST_SUB)
-    return (unsigned)v;
-  unsigned e = 63u - (unsigned)__builtin_clzll(v); /* e >= SUB_BITS */
-  if (e >= RTCHECK_HIST_MAX_BITS)
-    return RTCHECK_HIST_BUCKETS - 1;
-  unsigned m = (unsigned)(v >> (e - RTCHECK_HIST_SUB_BITS)) - RTCHECK_HIST_SUB;
-  return RTCHECK_HIST_SUB + (e - RTCHECK_HIST_SUB_BITS) * RTCHECK_HIST_SUB + m;
-}
-
 uint64_t rtcheck_hist_lower(unsigned index) {
   if (index < RTCHECK_HIST_SUB)
     return index;

@@ -106,7 +106,7 @@ static void initialise(void) {
   const char *text = getenv("RTCHECK_OPTIONS");
   if (rtcheck_options_parse(text, &rtcheck_g.options, err, sizeof err, unknown, sizeof unknown) !=
       0)
-    rtcheck_warn("malformed RTCHECK_OPTIONS (%s); using the defaults", err);
+    rtcheck_warn("malformed RTCHECK_OPTIONS entry %s; ignored, the other options apply", err);
   for (char *k = unknown; *k;) {
     char *comma = strchr(k, ',');
     if (comma)
@@ -124,6 +124,10 @@ static void initialise(void) {
     snprintf(next, sizeof next, "%d", rtcheck_proc.image_seq + 1);
     setenv("RTCHECK_IMAGE_SEQ", next, 1);
   }
+
+  rtcheck_clock_init(rtcheck_g.options.clock);
+  rtcheck_records_prepare();
+  rtcheck_suppressions_load(rtcheck_g.options.suppressions);
 
   Dl_info self;
   if (dladdr((void *)&initialise, &self))
@@ -169,6 +173,12 @@ RTCHECK_EXPORT void rtcheck_scope_begin(const char *name, uint64_t budget_ns) {
   if (RTCHECK_UNLIKELY(!rtcheck_proc.used_scopes))
     rtcheck_proc.used_scopes = 1;
   rtcheck_scope_begin_impl(name, budget_ns);
+}
+
+RTCHECK_EXPORT void rtcheck_scope_begin_at(const char *name, uint64_t budget_ns,
+                                           const char *function, const char *file, int line) {
+  rtcheck_scope_begin(name, budget_ns);
+  rtcheck_scope_note_source(function, file, line);
 }
 
 RTCHECK_EXPORT void rtcheck_scope_end(void) { rtcheck_scope_end_impl(); }

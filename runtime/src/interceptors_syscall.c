@@ -1,6 +1,7 @@
 /* System-call interceptors: sleeping and yielding, file, pipe and socket I/O, stdio, polling,
  * memory mappings, processes and threads (categories from rules/libc.json and rules/pthread.json).
  */
+#include "autoscope.h"
 #include "interceptor.h"
 
 #include <dirent.h>
@@ -315,8 +316,19 @@ RTCHECK_EXPORT int execve(const char *path, char *const argv[], char *const envp
 }
 
 WRAP(int, system, (const char *cmd), (cmd))
-WRAP(int, pthread_create, (pthread_t * t, const pthread_attr_t *a, void *(*fn)(void *), void *arg),
-     (t, a, fn, arg))
+/* A thread created with a real-time scheduling attribute starts in a thread scope
+ * (autoscope_sched.c). */
+DECLARE_REAL(pthread_create);
+RTCHECK_EXPORT int pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *),
+                                  void *arg) {
+  ENTER(pthread_create);
+  rtcheck_autoscope_thread_create(a, &fn, &arg);
+  int r = REAL(pthread_create)(t, a, fn, arg);
+  if (r != 0)
+    rtcheck_autoscope_thread_create_failed(arg);
+  LEAVE();
+  return r;
+}
 WRAP(int, sched_getaffinity, (pid_t pid, size_t n, cpu_set_t *set), (pid, n, set))
 WRAP(int, sched_setaffinity, (pid_t pid, size_t n, const cpu_set_t *set), (pid, n, set))
 WRAP(ssize_t, process_vm_readv,

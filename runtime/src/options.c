@@ -1,8 +1,10 @@
-/* RTCHECK_OPTIONS parser: colon-separated key=value pairs, like ASAN_OPTIONS. Runs once at
- * start-up; no allocation (fixed buffers), so it is safe before main. The keys are listed once,
- * below. */
+/* RTCHECK_OPTIONS parser: colon-separated key=value pairs, like ASAN_OPTIONS. The keys, their
+ * defaults and docs are listed once, in runtime/options.def; this file gives each kind its parser
+ * and its JSON echo. Runs once at start-up; no allocation (fixed buffers), so it is safe before
+ * main. */
 #include "rtcheck_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const char *const rtcheck_category_names[RTCHECK_CAT_COUNT] = {
@@ -11,28 +13,8 @@ const char *const rtcheck_category_names[RTCHECK_CAT_COUNT] = {
 #undef RTCHECK_RUNTIME_CATEGORY
 };
 
-void rtcheck_options_default(rtcheck_options *o) {
-  memset(o, 0, sizeof *o);
-  o->mode = RTCHECK_MODE_COUNT;
-  o->max_sites = 64;
-}
-
-static int set_error(char *err, size_t errlen, const char *what, const char *entry, size_t n) {
-  if (err && errlen) {
-    size_t w = strlen(what);
-    size_t pos = 0;
-    for (size_t i = 0; i < w && pos + 1 < errlen; i++)
-      err[pos++] = what[i];
-    const char *sep = " in '";
-    for (size_t i = 0; sep[i] && pos + 1 < errlen; i++)
-      err[pos++] = sep[i];
-    for (size_t i = 0; i < n && pos + 1 < errlen; i++)
-      err[pos++] = entry[i];
-    if (pos + 1 < errlen)
-      err[pos++] = '\'';
-    err[pos] = 0;
-  }
-  return -1;
+static int eq(const char *s, size_t n, const char *lit) {
+  return strlen(lit) == n && memcmp(s, lit, n) == 0;
 }
 
 static int parse_u64(const char *s, size_t n, uint64_t *out) {
@@ -48,11 +30,55 @@ static int parse_u64(const char *s, size_t n, uint64_t *out) {
   return 0;
 }
 
-static int eq(const char *s, size_t n, const char *lit) {
-  return strlen(lit) == n && memcmp(s, lit, n) == 0;
+/* --- One parser and one echo per kind -------------------------------------------------------- */
+
+static const char *const mode_names[] = {"count", "trap", "log"};
+static const char *const clock_names[] = {"tsc", "monotonic"};
+
+static int parse_enum(const char *v, size_t n, const char *const *names, int count, int *out) {
+  for (int i = 0; i < count; i++)
+    if (eq(v, n, names[i])) {
+      *out = i;
+      return 0;
+    }
+  return -1;
 }
 
-static int parse_categories(const char *s, size_t n, unsigned *mask) {
+static int parse_MODE(const char *v, size_t n, int *out) {
+  return parse_enum(v, n, mode_names, 3, out);
+}
+static int parse_CLOCK(const char *v, size_t n, int *out) {
+  return parse_enum(v, n, clock_names, 2, out);
+}
+static int parse_PATH(const char *v, size_t n, char *out) {
+  if (n >= RTCHECK_PATH_MAX)
+    return -1;
+  memcpy(out, v, n);
+  out[n] = 0;
+  return 0;
+}
+static int parse_SITES(const char *v, size_t n, unsigned *out) {
+  uint64_t x;
+  if (parse_u64(v, n, &x) || x > RTCHECK_SITES_CAPACITY)
+    return -1;
+  *out = (unsigned)x;
+  return 0;
+}
+static int parse_U64(const char *v, size_t n, uint64_t *out) { return parse_u64(v, n, out); }
+static int parse_STATUS(const char *v, size_t n, int *out) {
+  uint64_t x;
+  if (parse_u64(v, n, &x) || x > 255)
+    return -1;
+  *out = (int)x;
+  return 0;
+}
+static int parse_BOOL(const char *v, size_t n, int *out) {
+  if (!eq(v, n, "0") && !eq(v, n, "1"))
+    return -1;
+  *out = v[0] == '1';
+  return 0;
+}
+static int parse_CATEGORIES(const char *s, size_t n, unsigned *mask) {
   unsigned m = 0;
   size_t i = 0;
   while (i <= n) {
@@ -60,14 +86,10 @@ static int parse_categories(const char *s, size_t n, unsigned *mask) {
     while (j < n && s[j] != ',')
       j++;
     if (j > i) {
-      int found = 0;
-      for (int c = 0; c < RTCHECK_CAT_COUNT; c++)
-        if (eq(s + i, j - i, rtcheck_category_names[c])) {
-          m |= 1u << c;
-          found = 1;
-        }
-      if (!found)
+      int c;
+      if (parse_enum(s + i, j - i, rtcheck_category_names, RTCHECK_CAT_COUNT, &c))
         return -1;
+      m |= 1u << c;
     }
     i = j + 1;
   }
@@ -75,10 +97,111 @@ static int parse_categories(const char *s, size_t n, unsigned *mask) {
   return 0;
 }
 
+static const char *const kind_expects[] = {
+    [RTCHECK_OPTKIND_MODE] = "count, trap or log",
+    [RTCHECK_OPTKIND_PATH] = "a path shorter than 1024 bytes",
+    [RTCHECK_OPTKIND_SITES] = "an integer from 0 to 1024",
+    [RTCHECK_OPTKIND_U64] = "a non-negative integer",
+    [RTCHECK_OPTKIND_CATEGORIES] = "categories " RTCHECK_RUNTIME_CATEGORY_LIST,
+    [RTCHECK_OPTKIND_BOOL] = "0 or 1",
+    [RTCHECK_OPTKIND_STATUS] = "an integer from 0 to 255",
+    [RTCHECK_OPTKIND_CLOCK] = "tsc or monotonic",
+};
+
+/* Renders option `key` of `o` as JSON text; `quoted`: the text is a string to escape. */
+static void echo_value(const rtcheck_options *o, int key, char *buf, size_t len, int *quoted) {
+  *quoted = 0;
+  switch (key) {
+#define RTCHECK_OPTION(kind, name, def, doc)                                                       \
+  case RTCHECK_OPT_##name:                                                                         \
+    RTCHECK_OPT_ECHO_##kind(o->name);                                                              \
+    return;
+#define RTCHECK_OPT_ECHO_MODE(v) (snprintf(buf, len, "%s", mode_names[v]), *quoted = 1)
+#define RTCHECK_OPT_ECHO_CLOCK(v) (snprintf(buf, len, "%s", clock_names[v]), *quoted = 1)
+#define RTCHECK_OPT_ECHO_PATH(v) (snprintf(buf, len, "%s", v), *quoted = 1)
+#define RTCHECK_OPT_ECHO_SITES(v) snprintf(buf, len, "%u", v)
+#define RTCHECK_OPT_ECHO_U64(v) snprintf(buf, len, "%llu", (unsigned long long)(v))
+#define RTCHECK_OPT_ECHO_STATUS(v) snprintf(buf, len, "%d", v)
+#define RTCHECK_OPT_ECHO_BOOL(v) snprintf(buf, len, "%s", (v) ? "true" : "false")
+#define RTCHECK_OPT_ECHO_CATEGORIES(v)                                                             \
+  do {                                                                                             \
+    size_t pos = (size_t)snprintf(buf, len, "[");                                                  \
+    for (int c = 0; c < RTCHECK_CAT_COUNT; c++)                                                    \
+      if ((v) & (1u << c))                                                                         \
+        pos += (size_t)snprintf(buf + pos, len - pos, "%s\"%s\"", pos > 1 ? "," : "",              \
+                                rtcheck_category_names[c]);                                        \
+    snprintf(buf + pos, len - pos, "]");                                                           \
+  } while (0)
+#include "options.def"
+#undef RTCHECK_OPTION
+  default:
+    buf[0] = 0;
+  }
+}
+
+void rtcheck_options_echo(const rtcheck_options *o,
+                          void (*emit)(void *ctx, const char *key, const char *value, int quoted),
+                          void *ctx) {
+  static const char *const keys[] = {
+#define RTCHECK_OPTION(kind, name, def, doc) #name,
+#include "options.def"
+#undef RTCHECK_OPTION
+  };
+  char buf[RTCHECK_PATH_MAX + 64];
+  for (int k = 0; k < RTCHECK_OPT_COUNT; k++) {
+    int quoted;
+    echo_value(o, k, buf, sizeof buf, &quoted);
+    emit(ctx, keys[k], buf, quoted);
+  }
+}
+
+/* Sets option `key` of `o` from `v`. Returns 0; -1 when the value is malformed (`o` unchanged);
+ * 1 when the key is unknown. `*kind` is the option's kind. */
+static int set_option(rtcheck_options *o, const char *key, size_t kn, const char *v, size_t vn,
+                      int *kind) {
+#define RTCHECK_OPTION(k, name, def, doc)                                                          \
+  if (eq(key, kn, #name)) {                                                                        \
+    *kind = RTCHECK_OPTKIND_##k;                                                                   \
+    return parse_##k(v, vn, RTCHECK_OPT_REF_##k(o->name));                                         \
+  }
+#include "options.def"
+#undef RTCHECK_OPTION
+  *kind = -1;
+  return 1;
+}
+
+void rtcheck_options_default(rtcheck_options *o) {
+  memset(o, 0, sizeof *o);
+  int kind;
+#define RTCHECK_OPTION(k, name, def, doc)                                                          \
+  set_option(o, #name, strlen(#name), def, strlen(def), &kind);
+#include "options.def"
+#undef RTCHECK_OPTION
+}
+
+/* Appends `s` (n bytes) to the NUL-terminated `buf` of size `len`, truncating. */
+static void append(char *buf, size_t len, const char *s, size_t n) {
+  if (!buf || !len)
+    return;
+  size_t have = strlen(buf);
+  while (n-- > 0 && have + 1 < len)
+    buf[have++] = *s++;
+  buf[have] = 0;
+}
+
+static void note_malformed(char *err, size_t len, const char *entry, size_t n, int kind) {
+  if (err && len && err[0])
+    append(err, len, "; ", 2);
+  append(err, len, "'", 1);
+  append(err, len, entry, n);
+  const char *expects = kind >= 0 ? kind_expects[kind] : "key=value";
+  append(err, len, "': expected ", 12);
+  append(err, len, expects, strlen(expects));
+}
+
 static void note_unknown(char *unknown, size_t len, const char *key, size_t n) {
   if (!unknown || !len)
     return;
-  size_t have = strlen(unknown);
   /* Each distinct key once. */
   for (const char *p = unknown; *p;) {
     const char *e = strchr(p, ',');
@@ -87,13 +210,12 @@ static void note_unknown(char *unknown, size_t len, const char *key, size_t n) {
       return;
     p += l + (e ? 1 : 0);
   }
-  size_t need = n + (have ? 1 : 0);
-  if (have + need + 1 > len)
+  size_t have = strlen(unknown);
+  if (have + n + (have ? 1 : 0) + 1 > len)
     return;
   if (have)
-    unknown[have++] = ',';
-  memcpy(unknown + have, key, n);
-  unknown[have + n] = 0;
+    append(unknown, len, ",", 1);
+  append(unknown, len, key, n);
 }
 
 int rtcheck_options_parse(const char *text, rtcheck_options *o, char *err, size_t errlen,
@@ -103,59 +225,30 @@ int rtcheck_options_parse(const char *text, rtcheck_options *o, char *err, size_
     err[0] = 0;
   if (unknown && unknownlen)
     unknown[0] = 0;
-  if (!text)
-    return 0;
-  rtcheck_options r;
-  rtcheck_options_default(&r);
-  const char *p = text;
-  while (*p) {
+  int malformed = 0;
+  for (const char *p = text; p && *p;) {
     const char *end = strchr(p, ':');
     size_t n = end ? (size_t)(end - p) : strlen(p);
     if (n > 0) {
       const char *eqs = memchr(p, '=', n);
-      if (!eqs || eqs == p)
-        return set_error(err, errlen, "expected key=value", p, n);
-      size_t kn = (size_t)(eqs - p);
-      const char *v = eqs + 1;
-      size_t vn = n - kn - 1;
-      uint64_t num;
-      if (eq(p, kn, "mode")) {
-        if (eq(v, vn, "count"))
-          r.mode = RTCHECK_MODE_COUNT;
-        else if (eq(v, vn, "trap"))
-          r.mode = RTCHECK_MODE_TRAP;
-        else if (eq(v, vn, "log"))
-          r.mode = RTCHECK_MODE_LOG;
-        else
-          return set_error(err, errlen, "mode must be count, trap or log", p, n);
-      } else if (eq(p, kn, "report")) {
-        if (vn >= sizeof r.report)
-          return set_error(err, errlen, "report path too long", p, n);
-        memcpy(r.report, v, vn);
-        r.report[vn] = 0;
-      } else if (eq(p, kn, "max_sites")) {
-        if (parse_u64(v, vn, &num) || num > RTCHECK_SITES_CAPACITY)
-          return set_error(err, errlen, "max_sites must be an integer from 0 to 1024", p, n);
-        r.max_sites = (unsigned)num;
-      } else if (eq(p, kn, "default_budget_ns")) {
-        if (parse_u64(v, vn, &num))
-          return set_error(err, errlen, "default_budget_ns must be a non-negative integer", p, n);
-        r.default_budget_ns = num;
-      } else if (eq(p, kn, "ignore")) {
-        if (parse_categories(v, vn, &r.ignore_mask))
-          return set_error(err, errlen, "ignore takes categories " RTCHECK_RUNTIME_CATEGORY_LIST, p, n);
-      } else if (eq(p, kn, "print_interceptors")) {
-        if (!eq(v, vn, "0") && !eq(v, vn, "1"))
-          return set_error(err, errlen, "print_interceptors must be 0 or 1", p, n);
-        r.print_interceptors = v[0] == '1';
+      int kind = -1;
+      if (!eqs || eqs == p) {
+        note_malformed(err, errlen, p, n, -1);
+        malformed = 1;
       } else {
-        note_unknown(unknown, unknownlen, p, kn);
+        size_t kn = (size_t)(eqs - p);
+        int r = set_option(o, p, kn, eqs + 1, n - kn - 1, &kind);
+        if (r < 0) {
+          note_malformed(err, errlen, p, n, kind);
+          malformed = 1;
+        } else if (r > 0) {
+          note_unknown(unknown, unknownlen, p, kn);
+        }
       }
     }
     if (!end)
       break;
     p = end + 1;
   }
-  *o = r;
-  return 0;
+  return malformed ? -1 : 0;
 }

@@ -2,6 +2,7 @@
  * Atomic: written to "<path>.tmp.<pid>" and renamed over the final name, so a reader sees either no
  * report or a whole one. No allocation: fixed buffers; records are merged by scope name in place.
  */
+#include "autoscope.h"
 #include "rtcheck_internal.h"
 
 #include <errno.h>
@@ -74,6 +75,7 @@ int rtcheck_report_path(char *buf, size_t len) {
 typedef struct writer {
   int fd;
   int failed;
+  int echo_first;
   size_t pos;
   char buf[8192];
 } writer;
@@ -135,6 +137,17 @@ static void w_key(writer *w, const char *k) {
   w_raw(w, ":");
 }
 
+static void echo_option(void *ctx, const char *key, const char *value, int quoted) {
+  writer *w = ctx;
+  w_raw(w, w->echo_first ? "" : ",");
+  w->echo_first = 0;
+  w_key(w, key);
+  if (quoted)
+    w_str(w, value);
+  else
+    w_raw(w, value);
+}
+
 /* --- Merging the per-thread records of one scope name ----------------------------------------- */
 
 static uint64_t merged_hist[RTCHECK_HIST_BUCKETS];
@@ -144,6 +157,7 @@ static void write_scope(writer *w, uint32_t first, uint32_t n) {
   const rtcheck_record *r0 = &rtcheck_g.records[first];
   uint64_t calls = 0, sum = 0, min = UINT64_MAX, max = 0, misses = 0, budget = 0;
   uint64_t periods = 0, psum = 0, pmin = UINT64_MAX, pmax = 0, viol[RTCHECK_CAT_COUNT] = {0};
+  uint64_t suppressed = 0, minflt = 0, majflt = 0;
   unsigned threads = 0;
   memset(merged_hist, 0, sizeof merged_hist);
   memset(merged_fn, 0, sizeof merged_fn);
@@ -173,6 +187,9 @@ static void write_scope(writer *w, uint32_t first, uint32_t n) {
     pmax = v > pmax ? v : pmax;
     for (int c = 0; c < RTCHECK_CAT_COUNT; c++)
       viol[c] += RT_LOAD(&r->violations[c]);
+    suppressed += RT_LOAD(&r->suppressed);
+    minflt += RT_LOAD(&r->minflt);
+    majflt += RT_LOAD(&r->majflt);
     for (int f = 0; f < RTCHECK_FN_COUNT; f++)
       merged_fn[f] += RT_LOAD(&r->by_fn[f]);
     for (unsigned b = 0; b < RTCHECK_HIST_BUCKETS; b++)
@@ -183,6 +200,29 @@ static void write_scope(writer *w, uint32_t first, uint32_t n) {
   w_raw(w, "{");
   w_key(w, "name");
   w_str(w, r0->name);
+  /* The source of the scope, from the first of its records that has one. */
+  for (uint32_t i = first; i < n; i++) {
+    const rtcheck_record *r = &rtcheck_g.records[i];
+    const char *file = __atomic_load_n(&r->file, __ATOMIC_ACQUIRE);
+    if (!__atomic_load_n(&r->in_use, __ATOMIC_ACQUIRE) || !file || strcmp(r->name, r0->name) != 0)
+      continue;
+    w_raw(w, ",\"source\":{");
+    w_key(w, "function");
+    w_str(w, r->function);
+    w_raw(w, ",");
+    w_key(w, "file");
+    w_str(w, file);
+    w_fmt(w, ",\"line\":%d}", r->line);
+    break;
+  }
+  const char *registration, *slot;
+  if (rtcheck_autoscope_origin(r0->name, &registration, &slot)) {
+    w_raw(w, ",\"registration\":{\"function\":");
+    w_str(w, registration);
+    w_raw(w, ",\"slot\":");
+    w_str(w, slot);
+    w_raw(w, "}");
+  }
   w_fmt(w, ",\"thread_count\":%u,\"calls\":%llu,\"budget_ns\":%llu,", threads,
         (unsigned long long)calls, (unsigned long long)budget);
   static const double qs[] = {0.5, 0.9, 0.99, 0.999};
@@ -208,7 +248,11 @@ static void write_scope(writer *w, uint32_t first, uint32_t n) {
   w_raw(w, "\"violations\":{");
   for (int c = 0; c < RTCHECK_CAT_COUNT; c++)
     w_fmt(w, "%s\"%s\":%llu", c ? "," : "", rtcheck_category_names[c], (unsigned long long)viol[c]);
-  w_raw(w, "},\"by_function\":{");
+  w_fmt(w, "},\"suppressed\":%llu,", (unsigned long long)suppressed);
+  if (rtcheck_g.options.page_faults)
+    w_fmt(w, "\"page_faults\":{\"minor\":%llu,\"major\":%llu},", (unsigned long long)minflt,
+          (unsigned long long)majflt);
+  w_raw(w, "\"by_function\":{");
   int any = 0;
   for (int f = 0; f < RTCHECK_FN_COUNT; f++) {
     if (!merged_fn[f])
@@ -224,22 +268,17 @@ static void write_report(writer *w) {
   char program[RTCHECK_PATH_MAX];
   ssize_t n = readlink("/proc/self/exe", program, sizeof program - 1);
   program[n > 0 ? n : 0] = 0;
-  const rtcheck_options *o = &rtcheck_g.options;
-  static const char *const modes[] = {"count", "trap", "log"};
   w_fmt(w, "{\"version\":1,\"tool\":\"rtcheck-runtime\",\"pid\":%d,\"forked\":%s,\"image_seq\":%d,",
         rtcheck_proc.pid, rtcheck_proc.forked ? "true" : "false", rtcheck_proc.image_seq);
   w_key(w, "program");
   w_str(w, program);
-  w_fmt(w,
-        ",\"clock\":\"CLOCK_MONOTONIC\",\"options\":{\"mode\":\"%s\",\"max_sites\":%u,\"default_"
-        "budget_ns\":%llu,"
-        "\"ignore\":[",
-        modes[o->mode], o->max_sites, (unsigned long long)o->default_budget_ns);
+  w_raw(w, ",\"clock\":");
+  w_str(w, rtcheck_clock_name());
+  w_raw(w, ",\"options\":{");
   int any = 0;
-  for (int c = 0; c < RTCHECK_CAT_COUNT; c++)
-    if (o->ignore_mask & (1u << c))
-      w_fmt(w, "%s\"%s\"", any++ ? "," : "", rtcheck_category_names[c]);
-  w_raw(w, "]},\"scopes\":[");
+  w->echo_first = 1;
+  rtcheck_options_echo(&rtcheck_g.options, echo_option, w);
+  w_raw(w, "},\"scopes\":[");
   uint32_t count = __atomic_load_n(&rtcheck_g.record_count, __ATOMIC_ACQUIRE);
   if (count > RTCHECK_MAX_RECORDS)
     count = RTCHECK_MAX_RECORDS;
@@ -268,6 +307,10 @@ static void write_report(writer *w) {
     w_fmt(w, ",\"category\":\"%s\",", rtcheck_category_names[rtcheck_fn_category[s->fn]]);
     w_key(w, "scope");
     w_str(w, s->scope);
+    if (__atomic_load_n(&s->stack_ready, __ATOMIC_ACQUIRE) && s->suppressed_by >= 0) {
+      w_raw(w, ",\"suppressed_by\":");
+      w_str(w, rtcheck_suppression_rule(s->suppressed_by));
+    }
     w_fmt(w, ",\"count\":%llu,\"stack\":[",
           (unsigned long long)__atomic_load_n(&s->count, __ATOMIC_RELAXED));
     if (__atomic_load_n(&s->stack_ready, __ATOMIC_ACQUIRE)) {
@@ -281,6 +324,16 @@ static void write_report(writer *w) {
       }
     }
     w_raw(w, "]}");
+  }
+  w_raw(w, "],\"suppressions\":[");
+  for (int i = 0; i < rtcheck_suppression_count(); i++) {
+    w_raw(w, i ? ",{" : "{");
+    w_key(w, "rule");
+    w_str(w, rtcheck_suppression_rule(i));
+    w_raw(w, ",");
+    w_key(w, "reason");
+    w_str(w, rtcheck_suppression_reason(i));
+    w_fmt(w, ",\"count\":%llu}", (unsigned long long)rtcheck_suppression_hits(i));
   }
   w_fmt(w, "],\"dropped\":{\"records\":%llu,\"sites\":%llu,\"depth_overflow\":%llu}}\n",
         (unsigned long long)rtcheck_g.records_dropped, (unsigned long long)rtcheck_g.sites_dropped,

@@ -4,6 +4,7 @@
  * (dladdr) and, for functions a program does not export, from the module's own .symtab (the file
  * is mapped read-only the first time one of its frames is printed). C++ names stay mangled;
  * module+offset feeds addr2line for frames with no symbol. Nothing here allocates. */
+#include "autoscope.h"
 #include "rtcheck_internal.h"
 
 #include <dlfcn.h>
@@ -146,6 +147,34 @@ int rtcheck_stack_format(const void *pc, char *buf, size_t len) {
              (unsigned long)modoff);
   else
     snprintf(buf, len, "%p (%s+0x%lx)", pc, info.dli_fname, (unsigned long)modoff);
+  __atomic_store_n(&modules_busy, 0, __ATOMIC_RELEASE);
+  return 1;
+}
+
+/* The name of the function at `addr` (not a return address: no -1) for automatic scope names. */
+int rtcheck_symbolize(const void *addr, char *sym, size_t symlen, char *module, size_t modlen,
+                      uintptr_t *offset) {
+  Dl_info info;
+  sym[0] = 0;
+  if (!dladdr(addr, &info) || !info.dli_fname)
+    return 0;
+  snprintf(module, modlen, "%s", info.dli_fname);
+  *offset = (uintptr_t)addr - (uintptr_t)info.dli_fbase;
+  if (info.dli_sname && info.dli_saddr == addr) {
+    snprintf(sym, symlen, "%s", info.dli_sname);
+    return 1;
+  }
+  module_query q = {(uintptr_t)addr, 0, 0, 0};
+  uintptr_t start = 0;
+  while (__atomic_exchange_n(&modules_busy, 1, __ATOMIC_ACQUIRE))
+    sched_yield();
+  const char *name = 0;
+  if (dl_iterate_phdr(find_module, &q) && q.found)
+    name = symtab_lookup(map_module(q.base, q.name), (uintptr_t)addr - q.base, &start);
+  if (name)
+    snprintf(sym, symlen, "%s", name);
+  else if (info.dli_sname)
+    snprintf(sym, symlen, "%s", info.dli_sname);
   __atomic_store_n(&modules_busy, 0, __ATOMIC_RELEASE);
   return 1;
 }

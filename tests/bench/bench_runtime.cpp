@@ -8,6 +8,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
 #include <cstdlib>
 
 namespace {
@@ -41,6 +42,28 @@ void BM_ScopeBeginEnd(benchmark::State &State) {
   }
 }
 BENCHMARK(BM_ScopeBeginEnd);
+
+// Issue #14: a thread that opens many distinct scope names (past the 32-slot per-thread cache)
+// must pay about the same per scope as one that opens a few. The argument is the number of names.
+const char *const *scopeNames() {
+  static const char *Names[400];
+  static char Storage[400][16];
+  for (int I = 0; I < 400; ++I) {
+    std::snprintf(Storage[I], sizeof Storage[I], "bench.scope%d", I);
+    Names[I] = Storage[I];
+  }
+  return Names;
+}
+void BM_ScopeBeginEndNames(benchmark::State &State) {
+  static const char *const *Names = scopeNames();
+  unsigned Count = static_cast<unsigned>(State.range(0)), I = 0;
+  for (auto _ : State) {
+    RTCHECK_SCOPE_BEGIN(Names[I], 0);
+    RTCHECK_SCOPE_END();
+    I = I + 1 == Count ? 0 : I + 1;
+  }
+}
+BENCHMARK(BM_ScopeBeginEndNames)->Arg(8)->Arg(32)->Arg(400);
 
 // Inside a scope every call is a violation: counted, its site looked up (stack captured once).
 void BM_MallocFreeInsideScope(benchmark::State &State) {

@@ -137,6 +137,39 @@ class ThreeTranslationUnits(Workdir):
         self.assertEqual(os.listdir(self.dir), ["report.json"])
 
 
+class TwoCheckouts(Workdir):
+    """The same sources checked out in two directories give every finding the same fingerprint."""
+
+    def checkout(self, where):
+        root = os.path.join(self.dir, where)
+        shutil.copytree(THREE, root)
+        return root, [os.path.join(root, f) for f in ("main.cpp", "engine.cpp", "granular.cpp")]
+
+    def fingerprints(self, root, files, *args, cwd=None):
+        run = rtcheck("check", *args, *files, *FLAGS, cwd=cwd)
+        self.assertEqual(run.returncode, 1, run.stderr)
+        return json.loads(run.stdout)
+
+    def test_fingerprints_do_not_depend_on_the_checkout_directory(self):
+        laptop, laptop_files = self.checkout("home/me/proj")
+        ci, ci_files = self.checkout("builds/1234/src/proj")
+        # The default source root is the current directory.
+        a = self.fingerprints(laptop, laptop_files, "--format=json", cwd=laptop)
+        b = self.fingerprints(ci, ci_files, "--format=json", cwd=ci)
+        self.assertNotEqual(a["findings"][0]["file"], b["findings"][0]["file"])
+        prints = lambda d: [(os.path.basename(f["file"]), f["line"], f["fingerprint"])
+                            for f in d["findings"]]
+        self.assertTrue(prints(a))
+        self.assertEqual(prints(a), prints(b))
+        # SARIF with an explicit --source-root, run from elsewhere, agrees with the JSON.
+        sarif = lambda root, files: [
+            r["partialFingerprints"]["rtcheckFingerprint/v1"]
+            for r in self.fingerprints(root, files, "--format=sarif", "--source-root", root,
+                                       cwd=self.dir)["runs"][0]["results"]]
+        self.assertEqual(sarif(laptop, laptop_files), sarif(ci, ci_files))
+        self.assertEqual(sarif(laptop, laptop_files), [f for _, _, f in prints(a)])
+
+
 class Select(Workdir):
     """--select picks one program from a database that builds the same source twice."""
 

@@ -5,7 +5,6 @@ instantiations of each glob, every interposed and RealtimeSanitizer name, and ne
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -13,6 +12,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "runtime"))
+import gen_categories  # noqa: E402  (the interceptors.def reader)
 import rtcheck_rules  # noqa: E402
 
 
@@ -27,7 +28,7 @@ def probe_names(index, rules_dir, interposed_def, rtsan_list):
     for entry, _ in index.entries:
         name = entry["name"]
         names.update(instantiations(name) if rtcheck_rules.is_glob(name) else [name])
-    names.update(re.findall(r'^RTCHECK_INTERCEPTOR\(\w+,\s*"([^"]+)"\)', interposed_def.read_text(), re.M))
+    names.update(name for _, name in gen_categories.interposed(interposed_def))
     names.update(l.strip() for l in rtsan_list.read_text().splitlines() if l.strip() and not l.startswith("#"))
     near = {n + "_x" for n in names} | {"x" + n for n in names} | {n[:-1] for n in names if len(n) > 1}
     return sorted(n for n in names | near if n and "\n" not in n)

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -66,7 +67,11 @@ TEST(Options, DefaultsWhenUnset) {
   EXPECT_EQ(O.mode, RTCHECK_MODE_COUNT);
   EXPECT_EQ(O.max_sites, 64u);
   EXPECT_EQ(O.report[0], 0);
-  EXPECT_EQ(O.ignore_mask, 0u);
+  EXPECT_EQ(O.ignore, 0u);
+  EXPECT_EQ(O.exitcode, 0);
+  EXPECT_EQ(O.page_faults, 0);
+  EXPECT_EQ(O.clock, RTCHECK_CLOCK_TSC);
+  EXPECT_EQ(O.suppressions[0], 0);
 }
 
 TEST(Options, EveryKey) {
@@ -74,7 +79,8 @@ TEST(Options, EveryKey) {
   char Err[128], Unknown[128];
   ASSERT_EQ(rtcheck_options_parse(
                 "mode=trap:report=/tmp/r.%p.json::max_sites=7:default_budget_ns=2666666:"
-                "ignore=lock,driver:print_interceptors=1:mode=log",
+                "ignore=lock,driver:print_interceptors=1:mode=log:exitcode=86:page_faults=1:"
+                "clock=monotonic:suppressions=/tmp/s.txt",
                 &O, Err, sizeof Err, Unknown, sizeof Unknown),
             0)
       << Err;
@@ -82,23 +88,42 @@ TEST(Options, EveryKey) {
   EXPECT_STREQ(O.report, "/tmp/r.%p.json");
   EXPECT_EQ(O.max_sites, 7u);
   EXPECT_EQ(O.default_budget_ns, 2666666u);
-  EXPECT_EQ(O.ignore_mask, (1u << RTCHECK_CAT_LOCK) | (1u << RTCHECK_CAT_DRIVER));
+  EXPECT_EQ(O.ignore, (1u << RTCHECK_CAT_LOCK) | (1u << RTCHECK_CAT_DRIVER));
   EXPECT_EQ(O.print_interceptors, 1);
+  EXPECT_EQ(O.exitcode, 86);
+  EXPECT_EQ(O.page_faults, 1);
+  EXPECT_EQ(O.clock, RTCHECK_CLOCK_MONOTONIC);
+  EXPECT_STREQ(O.suppressions, "/tmp/s.txt");
   EXPECT_STREQ(Unknown, "");
 }
 
-TEST(Options, MalformedGivesDefaultsAndAReason) {
-  for (const char *Bad :
-       {"mode=fast", "report", "=1", "max_sites=-1", "max_sites=2000", "default_budget_ns=1e6",
-        "ignore=alloc,heap", "print_interceptors=yes", "max_sites="}) {
+// Issue #14: one bad entry must not reset the others (`--trap` used to be dropped silently).
+TEST(Options, MalformedEntryIsSkippedAndTheOthersApply) {
+  for (const char *Bad : {"mode=fast", "report", "=1", "max_sites=-1", "max_sites=2000",
+                          "default_budget_ns=1e6", "ignore=alloc,heap", "print_interceptors=yes",
+                          "max_sites=", "exitcode=256", "clock=hpet", "page_faults=on"}) {
     rtcheck_options O;
-    char Err[128], Unknown[128];
-    std::string Text = std::string("mode=trap:") + Bad;
+    char Err[160], Unknown[128];
+    std::string Text = std::string("max_sites=9:") + Bad + ":mode=trap";
     EXPECT_EQ(rtcheck_options_parse(Text.c_str(), &O, Err, sizeof Err, Unknown, sizeof Unknown), -1)
         << Bad;
-    EXPECT_EQ(O.mode, RTCHECK_MODE_COUNT) << Bad;
-    EXPECT_NE(std::string(Err).find(Bad), std::string::npos) << Err;
+    EXPECT_EQ(O.mode, RTCHECK_MODE_TRAP) << Bad;
+    EXPECT_EQ(O.max_sites, 9u) << Bad;
+    EXPECT_NE(std::string(Err).find(std::string("'") + Bad + "': expected"), std::string::npos)
+        << Err;
   }
+}
+
+TEST(Options, EveryMalformedEntryIsNamed) {
+  rtcheck_options O;
+  char Err[160], Unknown[128];
+  EXPECT_EQ(rtcheck_options_parse("mode=fast:report=r.json:max_sites=x", &O, Err, sizeof Err,
+                                  Unknown, sizeof Unknown),
+            -1);
+  EXPECT_STREQ(Err, "'mode=fast': expected count, trap or log; 'max_sites=x': expected an integer "
+                    "from 0 to 1024");
+  EXPECT_STREQ(O.report, "r.json");
+  EXPECT_EQ(O.mode, RTCHECK_MODE_COUNT);
 }
 
 TEST(Options, UnknownKeysAreListedOnce) {
@@ -109,6 +134,39 @@ TEST(Options, UnknownKeysAreListedOnce) {
             0);
   EXPECT_STREQ(Unknown, "foo,bar");
   EXPECT_EQ(O.mode, RTCHECK_MODE_TRAP);
+}
+
+// --- Suppressions
+// ---------------------------------------------------------------------------------
+
+int fnIndex(const char *Name) {
+  for (int F = 0; F < RTCHECK_FN_COUNT; ++F)
+    if (std::string(rtcheck_fn_names[F]) == Name)
+      return F;
+  return -1;
+}
+
+TEST(Suppressions, LinesGlobsAndFirstMatch) {
+  std::string Path = "/tmp/rtcheck-core-supp-" + std::to_string(getpid());
+  std::ofstream(Path) << "# comment\n"
+                      << "interceptor:operator new*   # sized and aligned forms too\n"
+                      << "scope:ui.?efresh            # one character\n"
+                      << "interceptor:pthread_mutex_lock\n" // no reason: skipped
+                      << "frame:  # no pattern: skipped\n";
+  rtcheck_suppressions_load(Path.c_str());
+  std::remove(Path.c_str());
+  ASSERT_EQ(rtcheck_suppression_count(), 2);
+  EXPECT_STREQ(rtcheck_suppression_rule(0), "interceptor:operator new*");
+  EXPECT_STREQ(rtcheck_suppression_reason(0), "sized and aligned forms too");
+  EXPECT_FALSE(rtcheck_suppressions_need_stack());
+  const char *Scopes[] = {"audio.process", "ui.refresh"};
+  EXPECT_EQ(rtcheck_suppression_match(fnIndex("operator new[]"), Scopes, 1, nullptr, 0), 0);
+  EXPECT_EQ(rtcheck_suppression_match(fnIndex("malloc"), Scopes, 1, nullptr, 0), -1);
+  EXPECT_EQ(rtcheck_suppression_match(fnIndex("malloc"), Scopes, 2, nullptr, 0), 1);
+  rtcheck_suppression_hit(1);
+  EXPECT_EQ(rtcheck_suppression_hits(1), 1u);
+  rtcheck_suppressions_reset_counts();
+  EXPECT_EQ(rtcheck_suppression_hits(1), 0u);
 }
 
 // --- Records, scopes and the report, from several threads

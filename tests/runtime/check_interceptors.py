@@ -4,7 +4,12 @@
      runtime/interceptors.def, each with the category of its rule in rules/, and no rule is `safe`;
   2. every interposed function is exported by the shim (the mangled forms for operator new/delete);
   3. every function in LLVM RealtimeSanitizer's interceptor list is interposed, or is listed with a
-     reason in the exclusion file."""
+     reason in the exclusion file;
+  4. every blocking function of the families the shim covers (--covered: rules/libc.json and
+     rules/pthread.json) is interposed or listed with a reason in that file's `runtime_exclusions`
+     (docs/rules-format.md)."""
+
+import json
 
 import argparse
 import os
@@ -35,6 +40,8 @@ def main():
     ap.add_argument("--rules", required=True, type=Path)
     ap.add_argument("--rtsan", required=True, type=Path)
     ap.add_argument("--exclusions", required=True, type=Path)
+    ap.add_argument("--covered", default="libc.json,pthread.json",
+                    help="comma-separated family files of --rules whose blocking functions the shim must cover")
     args = ap.parse_args()
     problems = []
 
@@ -46,7 +53,7 @@ def main():
         parts = line.split("\t")
         if len(parts) == 3 and parts[0] == "rtcheck-interceptor":
             table[parts[1]] = parts[2]
-    declared = [name for _, name in gen_categories.ENTRY.findall(args.deffile.read_text())]
+    declared = [name for _, name in gen_categories.interposed(args.deffile)]
     if sorted(table) != sorted(declared):
         problems.append(f"the shim's table and interceptors.def differ: "
                         f"{sorted(set(table) ^ set(declared))}")
@@ -84,8 +91,33 @@ def main():
         if name in table:
             problems.append(f"'{name}' is excluded but interposed: drop the exclusion")
 
+    shim_categories = set(rtcheck_rules.runtime_category_names())
+    covered_blocking = excluded_total = 0
+    for family in args.covered.split(","):
+        data = json.loads((args.rules / family).read_text())
+        listed = {e["name"] for e in data["functions"]}
+        out = {}
+        for group in data.get("runtime_exclusions", []):
+            if not group.get("reason", "").strip():
+                problems.append(f"{family}: runtime_exclusions {group.get('names')} have no reason")
+            for name in group.get("names", []):
+                out[name] = group.get("reason", "")
+                if name not in listed:
+                    problems.append(f"{family}: runtime_exclusions names '{name}', which has no entry in functions")
+                if name in table:
+                    problems.append(f"{family}: '{name}' is interposed but listed in runtime_exclusions: drop it there")
+        excluded_total += len(out)
+        for e in data["functions"]:
+            name = e["name"]
+            if e.get("safe") or e.get("category") not in shim_categories or "*" in name or "?" in name:
+                continue
+            covered_blocking += 1
+            if name not in table and name not in out:
+                problems.append(f"{family}: '{name}' is {e['category']} but neither interposed nor in runtime_exclusions")
+
     for p in problems:
         print(f"FAIL {p}")
+    print(f"{covered_blocking} blocking functions in {args.covered}, {excluded_total} of them excluded with a reason")
     print(f"{len(table)} interposed functions, {len(rtsan)} RealtimeSanitizer names, "
           f"{len(excluded)} exclusions: {'FAILED' if problems else 'ok'}")
     return 1 if problems else 0

@@ -114,3 +114,23 @@ TEST(Emit, SarifHasRulesCodeFlowsAndFingerprints) {
   EXPECT_EQ(Run.getArray("invocations")->front().getAsObject()->getBoolean("executionSuccessful"),
             false);
 }
+
+TEST(Emit, FingerprintIsComputedAgainstTheSourceRootWhenTheFindingHasNone) {
+  auto FingerprintIn = [](llvm::StringRef Checkout) {
+    Report R = sampleReport();
+    Finding &F = R.Link.Findings.front();
+    F.Fingerprint.clear();
+    F.Site.File = (Checkout + "/dir/a.cpp").str();
+    R.SourceRoot = Checkout.str();
+    std::string Out;
+    llvm::raw_string_ostream OS(Out);
+    emitJSON(OS, R);
+    llvm::Expected<llvm::json::Value> V = llvm::json::parse(Out);
+    EXPECT_TRUE(bool(V));
+    const llvm::json::Object &Found =
+        *V->getAsObject()->getArray("findings")->front().getAsObject();
+    EXPECT_EQ(Found.getString("fingerprint"), fingerprint(F, Checkout));
+    return Found.getString("fingerprint")->str();
+  };
+  EXPECT_EQ(FingerprintIn("/home/me/src"), FingerprintIn("/ci/job/src"));
+}

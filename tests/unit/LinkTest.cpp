@@ -3,73 +3,12 @@
 #include "rtcheck/Link.h"
 #include "rtcheck/Rules.h"
 
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/raw_ostream.h"
+#include "ProgramBuilder.h"
 #include <gtest/gtest.h>
 
 using namespace rtcheck;
 
 namespace {
-
-/// A small program: functions by name (USR "u:<name>"), one summary per TU.
-class Program {
-public:
-  Summary &tu(size_t I) {
-    if (TUs.size() <= I)
-      TUs.resize(I + 1);
-    return TUs[I];
-  }
-  Function &def(llvm::StringRef Name, size_t TU = 0, bool System = false) {
-    Function F;
-    F.USR = ("u:" + Name).str();
-    F.Name = Name.str();
-    F.Loc = {System ? "/usr/include/lib.h" : "/src/tu" + std::to_string(TU) + ".cpp", 1, 1};
-    F.InSystemHeader = System;
-    F.HasBody = true;
-    tu(TU).Functions.push_back(F);
-    return tu(TU).Functions.back();
-  }
-  Function &decl(llvm::StringRef Name, size_t TU = 0) {
-    Function F;
-    F.USR = ("u:" + Name).str();
-    F.Name = Name.str();
-    F.InSystemHeader = true;
-    tu(TU).Functions.push_back(F);
-    return tu(TU).Functions.back();
-  }
-  static CallSite &call(Function &From, llvm::StringRef To, unsigned Line,
-                        CallKind Kind = CallKind::Direct) {
-    CallSite C;
-    C.Kind = Kind;
-    C.Callee = Kind == CallKind::Indirect ? To.str() : ("u:" + To).str();
-    C.Loc = {From.Loc.File, Line, 3};
-    C.InSystemHeader = From.InSystemHeader;
-    From.Calls.push_back(C);
-    return From.Calls.back();
-  }
-  std::vector<Summary> TUs;
-};
-
-RuleSet rules(llvm::StringRef Family, llvm::StringRef Profile = "") {
-  llvm::SmallString<128> Dir;
-  llvm::sys::fs::createUniqueDirectory("rtcheck-link-test", Dir);
-  RuleSet R;
-  auto Write = [&](llvm::StringRef Name, llvm::StringRef Text) {
-    std::string Path = (Dir + "/" + Name).str();
-    std::error_code EC;
-    {
-      llvm::raw_fd_ostream OS(Path, EC);
-      OS << Text;
-    }
-    llvm::Error E = R.loadFile(Path);
-    EXPECT_FALSE(bool(E)) << llvm::toString(std::move(E));
-  };
-  Write("family.json", Family);
-  if (!Profile.empty())
-    Write("profile.json", Profile);
-  llvm::sys::fs::remove_directories(Dir);
-  return R;
-}
 
 const char *Basic = R"({"family":"t","functions":[
   {"name":"malloc","category":"alloc","reason":"heap"},
@@ -315,7 +254,9 @@ TEST(Link, IramCodeCallingFlashCodeIsAFinding) {
   Function &InIram = P.def("in_iram");
   InIram.Section = ".iram1.4";
   P.def("in_flash");
-  LinkResult R = link(P.TUs, rules(Basic), {});
+  const char *Family = R"({"family":"t","functions":[],"sections":[{"section":".iram*",
+    "category":"driver","reason":"is not placed in IRAM but is called from IRAM code"}]})";
+  LinkResult R = link(P.TUs, rules(Family), {});
   EXPECT_EQ(sites(R), (std::set<std::tuple<unsigned, std::string>>{{5, "driver"}}));
   EXPECT_NE(R.Findings[0].Message.find("not placed in IRAM"), std::string::npos);
 }
@@ -337,7 +278,8 @@ TEST(Link, LibraryErrorPathThrowsOnlyWhenTheyAreTheOneHazard) {
   P.decl("malloc");
   P.decl("std::__throw_length_error");
   P.decl("std::__throw_out_of_range");
-  LinkResult R = link(P.TUs, rules(Family), {});
+  const char *Default = R"({"context":"default","throw_beside_hazard":"drop"})";
+  LinkResult R = link(P.TUs, rules(Family, Default), {});
   EXPECT_EQ(sites(R), (std::set<std::tuple<unsigned, std::string>>{{5, "alloc"}, {6, "exception"}}));
 }
 

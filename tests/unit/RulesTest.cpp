@@ -136,3 +136,32 @@ TEST(Rules, ContextSpellingsAreCanonical) {
   EXPECT_EQ(canonicalContext("firmware - task"), "firmware-task");
   EXPECT_EQ(canonicalContext("audio"), "audio");
 }
+
+// The linker's policy is data: sections from families, the default context and the throw rule
+// from the default profile only; an empty rules directory means no policy.
+TEST(Rules, PolicyComesFromTheRules) {
+  RuleSet Empty;
+  EXPECT_EQ(Empty.policy().DefaultContext, "default");
+  EXPECT_TRUE(Empty.policy().Sections.empty());
+  EXPECT_FALSE(Empty.policy().ThrowOnlyAlone);
+
+  RuleSet R;
+  ASSERT_FALSE(llvm::errorToBool(R.loadText("a.json", R"({"family":"a","functions":[],
+      "sections":[{"section":".iram*","category":"driver","reason":"flash is off"}]})")));
+  ASSERT_FALSE(llvm::errorToBool(R.loadText("b.json", R"({"family":"b","functions":[],
+      "sections":[{"section":".iram*","category":"lock","reason":"replaced"}]})")));
+  ASSERT_FALSE(llvm::errorToBool(R.loadText("default.json", R"({"context":"default",
+      "default_context":"Audio_Main","throw_beside_hazard":"drop"})")));
+  ASSERT_EQ(R.policy().Sections.size(), 1u);
+  EXPECT_EQ(R.policy().Sections[0].Cat, Category::Lock);
+  EXPECT_EQ(R.policy().Sections[0].File, "b.json");
+  EXPECT_EQ(R.policy().DefaultContext, "Audio-Main");
+  EXPECT_TRUE(R.policy().ThrowOnlyAlone);
+
+  llvm::Error E = R.loadText("audio.json", R"({"context":"audio","default_context":"audio"})");
+  EXPECT_NE(llvm::toString(std::move(E)).find("audio.json"), std::string::npos);
+  E = R.loadText("default.json", R"({"context":"default","throw_beside_hazard":"sometimes"})");
+  EXPECT_NE(llvm::toString(std::move(E)).find("\"drop\" or \"report\""), std::string::npos);
+  E = R.loadText("c.json", R"({"family":"c","functions":[],"sections":[{"section":".x","category":"slow","reason":"r"}]})");
+  EXPECT_NE(llvm::toString(std::move(E)).find("bad category 'slow'"), std::string::npos);
+}

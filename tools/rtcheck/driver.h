@@ -2,6 +2,7 @@
 #ifndef RTCHECK_TOOLS_DRIVER_H
 #define RTCHECK_TOOLS_DRIVER_H
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,18 @@ int runUnderShim(const RunOptions &Opts);
 
 // Prints the per-scope table of a runtime report to stderr. Returns false if it cannot be read.
 bool printSummary(const std::string &ReportPath);
+
+// `rtcheck report ARGS` (argv[0] is "report"): validation reports. Returns the exit status.
+int reportMain(int argc, char **argv);
+
+// What a run's reports say for a CI verdict (the `exitcode` option, docs/runtime.md).
+struct Verdict {
+  uint64_t Violations = 0; // counted calls in scopes (suppressed ones excluded)
+  uint64_t DeadlineMisses = 0;
+  int ExitCode = 0; // the report's `exitcode` option; 0: no verdict asked for
+};
+// Adds the report at ReportPath to V; a missing or malformed report adds nothing.
+void addToVerdict(const std::string &ReportPath, Verdict &V);
 
 // Directory of the running executable (/proc/self/exe).
 std::string selfDir();

@@ -1,5 +1,6 @@
-// rtcheck: the command-line driver. `run` is implemented here (no LLVM, cheap start-up); `check`,
-// `extract`, `link` and `rules` are handed to rtcheck-analyzer in the same directory, unchanged.
+// rtcheck: the command-line driver. `run` and `report` are implemented here (no LLVM, cheap
+// start-up); `check`, `extract`, `link` and `rules` are handed to rtcheck-analyzer in the same
+// directory, unchanged.
 #include "driver.h"
 
 #include <CLI/CLI.hpp>
@@ -40,11 +41,14 @@ int main(int argc, char **argv) {
       if (std::string_view(argv[1]) == Cmd)
         execAnalyzer(argc, argv);
 
+  if (argc >= 2 && std::string_view(argv[1]) == "report")
+    return reportMain(argc - 1, argv + 1);
+
   if (argc >= 2 && argv[1][0] != '-' && std::string_view(argv[1]) != "run") {
-    std::fprintf(
-        stderr,
-        "rtcheck: error: unknown subcommand '%s' (expected check, extract, link, rules or run)\n",
-        argv[1]);
+    std::fprintf(stderr,
+                 "rtcheck: error: unknown subcommand '%s' (expected check, extract, link, rules, "
+                 "report or run)\n",
+                 argv[1]);
     return 2;
   }
 
@@ -69,6 +73,7 @@ int main(int argc, char **argv) {
   App.add_subcommand("extract", "Reduce translation units to summary files (rtcheck-analyzer)");
   App.add_subcommand("link", "Link summaries and report findings (rtcheck-analyzer)");
   App.add_subcommand("rules", "List, show or validate rules (rtcheck-analyzer)");
+  App.add_subcommand("report", "Check real-time claims against static and runtime evidence");
   CLI::App *RunCmd = App.add_subcommand(
       "run", "Run a program under the runtime shim: rtcheck run [options] -- PROGRAM ARGS...");
   RunCmd->add_flag("--trap", Run.Trap, "Stop the program at the first violation (mode=trap)");

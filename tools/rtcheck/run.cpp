@@ -243,14 +243,30 @@ int runUnderShim(const RunOptions &Opts) {
         std::fprintf(stderr, "rtcheck: another process's report: %s\n", O.c_str());
     }
   }
+  Verdict V;
+  addToVerdict(ReportPath, V);
+  for (const std::string &O : Others)
+    addToVerdict(O, V);
   if (TempReport) {
     unlink(ReportPath.c_str());
     for (const std::string &O : Others)
       unlink(O.c_str());
   }
 
-  if (WIFEXITED(Status))
+  if (WIFEXITED(Status)) {
+    // The CI verdict (exitcode=N) replaces a clean exit only: the program's own failure statuses
+    // pass through, so a failing program and a failing verdict stay distinguishable.
+    if (WEXITSTATUS(Status) == 0 && V.ExitCode && (V.Violations || V.DeadlineMisses)) {
+      std::fprintf(stderr,
+                   "rtcheck: %llu violation%s and %llu deadline miss%s in real-time scopes: exit "
+                   "status %d (exitcode option)\n",
+                   static_cast<unsigned long long>(V.Violations), V.Violations == 1 ? "" : "s",
+                   static_cast<unsigned long long>(V.DeadlineMisses),
+                   V.DeadlineMisses == 1 ? "" : "es", V.ExitCode);
+      return V.ExitCode;
+    }
     return WEXITSTATUS(Status);
+  }
   if (WIFSIGNALED(Status)) {
     // Forward the signal: die of it too (without a second core dump), so a shell sees the same.
     int Sig = WTERMSIG(Status);

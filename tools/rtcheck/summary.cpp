@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -40,8 +41,8 @@ bool printSummary(const std::string &ReportPath) {
                  Scopes.size() == 1 ? "" : "s");
     if (Scopes.empty()) {
       std::fprintf(
-          stderr,
-          "rtcheck: no scope was opened; mark callbacks with RTCHECK_SCOPE (docs/runtime.md)\n");
+          stderr, "rtcheck: no scope was opened: no callback registration the shim wraps was made; "
+                  "mark callbacks with RTCHECK_SCOPE (docs/runtime.md)\n");
       return true;
     }
     // The category columns are the report's own `violations` keys, in the shim's order (generated
@@ -49,20 +50,28 @@ bool printSummary(const std::string &ReportPath) {
     std::vector<std::string> Categories;
     for (const auto &[Name, Count] : Scopes.front().at("violations").items())
       Categories.push_back(Name);
-    std::fprintf(stderr, "%-24s %7s %10s", "scope", "threads", "calls");
+    // Automatic scopes are named after their callback or plug-in (an LV2 URI): the column fits
+    // the longest name.
+    int Width = 24;
+    for (const auto &S : Scopes)
+      Width = std::max(Width, static_cast<int>(S.at("name").get<std::string>().size()));
+    std::fprintf(stderr, "%-*s %7s %10s", Width, "scope", "threads", "calls");
     for (const std::string &C : Categories)
       std::fprintf(stderr, " %8s", C.c_str());
-    std::fprintf(stderr, " %10s %10s %10s %10s %8s\n", "p50", "p99", "max", "budget", "misses");
+    std::fprintf(stderr, " %10s %10s %10s %10s %10s %8s\n", "suppressed", "p50", "p99", "max",
+                 "budget", "misses");
     for (const auto &S : Scopes) {
       const auto &V = S.at("violations");
       const auto &L = S.at("latency_ns");
       uint64_t Budget = S.at("budget_ns").get<uint64_t>();
-      std::fprintf(stderr, "%-24s %7u %10llu", S.at("name").get<std::string>().c_str(),
+      std::fprintf(stderr, "%-*s %7u %10llu", Width, S.at("name").get<std::string>().c_str(),
                    S.at("thread_count").get<unsigned>(),
                    static_cast<unsigned long long>(S.at("calls").get<uint64_t>()));
       for (const std::string &C : Categories)
         std::fprintf(stderr, " %8llu", static_cast<unsigned long long>(V.value(C, uint64_t{0})));
-      std::fprintf(stderr, " %10s %10s %10s %10s %8llu\n", duration(L.at("p50").get<uint64_t>()).c_str(),
+      std::fprintf(stderr, " %10llu %10s %10s %10s %10s %8llu\n",
+                   static_cast<unsigned long long>(S.value("suppressed", uint64_t{0})),
+                   duration(L.at("p50").get<uint64_t>()).c_str(),
                    duration(L.at("p99").get<uint64_t>()).c_str(),
                    duration(L.at("max").get<uint64_t>()).c_str(),
                    Budget ? duration(Budget).c_str() : "-",
@@ -76,18 +85,42 @@ bool printSummary(const std::string &ReportPath) {
         break;
       }
       const auto &Stack = Site.at("stack");
-      std::fprintf(stderr, "  %s '%s' in '%s' x%llu at %s\n",
+      std::string Suppressed =
+          Site.contains("suppressed_by")
+              ? " (suppressed by " + Site.at("suppressed_by").get<std::string>() + ")"
+              : "";
+      std::fprintf(stderr, "  %s '%s' in '%s' x%llu at %s%s\n",
                    Site.at("category").get<std::string>().c_str(),
                    Site.at("function").get<std::string>().c_str(),
                    Site.at("scope").get<std::string>().c_str(),
                    static_cast<unsigned long long>(Site.at("count").get<uint64_t>()),
-                   Stack.empty() ? "?" : Stack.front().get<std::string>().c_str());
+                   Stack.empty() ? "?" : Stack.front().get<std::string>().c_str(),
+                   Suppressed.c_str());
     }
   } catch (const nlohmann::json::exception &E) {
     std::fprintf(stderr, "rtcheck: error: malformed report %s: %s\n", ReportPath.c_str(), E.what());
     return true;
   }
   return true;
+}
+
+void addToVerdict(const std::string &ReportPath, Verdict &V) {
+  std::ifstream In(ReportPath);
+  if (!In)
+    return;
+  try {
+    nlohmann::json R;
+    In >> R;
+    if (int Code = R.at("options").value("exitcode", 0))
+      V.ExitCode = Code;
+    for (const auto &S : R.at("scopes")) {
+      for (const auto &[Category, Count] : S.at("violations").items())
+        V.Violations += Count.get<uint64_t>();
+      V.DeadlineMisses += S.at("deadline_misses").get<uint64_t>();
+    }
+  } catch (const nlohmann::json::exception &) {
+    // printSummary has already said the report is malformed.
+  }
 }
 
 } // namespace rtcheck::driver

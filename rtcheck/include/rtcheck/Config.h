@@ -53,7 +53,7 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path);
 /// Reads and parses the configuration file at Path.
 llvm::Expected<Config> readConfigFile(llvm::StringRef Path);
 
-/// A root written as NAME or NAME=CONTEXT (the context defaults to "audio"), as `--root` takes it.
+/// A root written as NAME or NAME=CONTEXT (no context: the rules' default context, docs/rules-format.md), as `--root` takes it.
 llvm::Expected<RootSpec> parseRootSpec(llvm::StringRef Spec);
 
 } // namespace rtcheck

@@ -1,4 +1,8 @@
 //===- Emit.h - text, JSON and SARIF output ---------------------*- C++ -*-===//
+//
+// Layout only: every phrase of a finding and its fingerprint come from Finding.h.
+//
+//===----------------------------------------------------------------------===//
 #ifndef RTCHECK_EMIT_H
 #define RTCHECK_EMIT_H
 
@@ -30,7 +34,8 @@ struct Report {
   InputStats Inputs;
   std::vector<InputError> Errors;
   double Seconds = 0;
-  /// Paths under this directory are written relative to it in SARIF (uriBaseId %SRCROOT%).
+  /// Paths under this directory are written relative to it in SARIF (uriBaseId %SRCROOT%), and
+  /// findings without a fingerprint get one over their path relative to it.
   std::string SourceRoot;
 };
 

@@ -10,6 +10,7 @@
 #define RTCHECK_LINK_H
 
 #include "rtcheck/Category.h"
+#include "rtcheck/Finding.h"
 #include "rtcheck/Summary.h"
 #include "llvm/ADT/ArrayRef.h"
 #include <string>
@@ -20,8 +21,8 @@ namespace rtcheck {
 class RuleSet;
 
 struct RootSpec {
-  std::string Name; ///< qualified function name or wildcard pattern
-  std::string Context = "audio";
+  std::string Name;    ///< qualified function name or wildcard pattern
+  std::string Context; ///< empty: the rules' default context (LinkPolicy)
 };
 
 struct LinkOptions {
@@ -36,31 +37,6 @@ struct Root {
   std::string Origin; ///< attribute | annotation | config | registration
   SourceLoc Loc;
   std::vector<std::string> Programs; ///< the programs it is a root of (Programs.h)
-};
-
-/// One step of the evidence chain: Function is entered by the call at Loc.
-struct ChainStep {
-  std::string Function;
-  SourceLoc Loc;
-  bool InSystemHeader = false;
-  std::string Note;
-};
-
-struct Finding {
-  Category Cat = Category::Unknown;
-  Severity Sev = Severity::Error;
-  std::string Message;
-  SourceLoc Site;
-  std::string SiteFunction; ///< the user function containing the site
-  std::string Callee;       ///< the function called at the site
-  std::string Leaf;         ///< the library function or construct that blocks
-  std::string LeafReason;   ///< the rule's reason, if a rule classified the leaf
-  std::string RuleFile;     ///< the rules file of that rule
-  std::vector<std::string> Roots;
-  std::vector<std::string> Contexts;
-  std::vector<ChainStep> Chain;
-  std::string Fingerprint;
-  std::vector<std::string> Programs; ///< the programs it occurs in (Programs.h)
 };
 
 struct LinkStats {

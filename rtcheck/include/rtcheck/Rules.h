@@ -64,6 +64,29 @@ struct ForbidRule {
   std::string Reason;
 };
 
+/// Code placed in a memory section that may call only code placed in that section (ESP32: code
+/// in IRAM runs while the flash cache is disabled, and calling into flash then faults). From a
+/// family file's `sections`.
+struct SectionRule {
+  std::string Section;     ///< glob over the caller's section name
+  Category Cat = Category::Driver;
+  std::string Explanation; ///< completes "'callee' ..."
+  std::string File;
+};
+
+/// The policy the linker applies beyond the function, root and profile tables; every field comes
+/// from the rules (docs/rules-format.md). The values here are what an empty rules directory means.
+struct LinkPolicy {
+  /// The context of a root that names none (--root NAME, [[clang::nonblocking]]): the default
+  /// profile's `default_context`.
+  std::string DefaultContext = "default";
+  std::vector<SectionRule> Sections;
+  /// The default profile's `throw_beside_hazard: "drop"`: a throw on a library call's error path
+  /// (push_back's length_error, lock()'s system_error) is reported only when it is the call's one
+  /// hazard, as for vector::at; next to an allocation or a lock it adds nothing to act on.
+  bool ThrowOnlyAlone = false;
+};
+
 struct Profile {
   std::string Context;
   std::string Description;
@@ -94,10 +117,12 @@ public:
   const std::vector<NamedRootRule> &namedRoots() const { return NamedRoots; }
   const llvm::StringMap<Profile> &profiles() const { return Profiles; }
   const std::vector<std::string> &files() const { return Files; }
+  const LinkPolicy &policy() const { return Policy; }
 
 private:
   llvm::Error loadFamily(llvm::StringRef Path, const llvm::json::Object &O);
   llvm::Error loadProfile(llvm::StringRef Path, const llvm::json::Object &O);
+  llvm::Error loadDefaultPolicy(llvm::StringRef Path, const llvm::json::Object &O);
   void index();
 
   std::vector<FunctionRule> Functions;
@@ -108,6 +133,7 @@ private:
   std::vector<NamedRootRule> NamedRoots;
   llvm::StringMap<Profile> Profiles;
   Profile BuiltinDefault;
+  LinkPolicy Policy;
   std::vector<std::string> Files;
 };
 

@@ -70,8 +70,9 @@ struct Function {
   /// Direct overridden methods (USRs).
   std::vector<std::string> Overrides;
   /// Non-empty when the function is a real-time root.
-  std::string RootContext;
-  std::string RootOrigin; ///< attribute | annotation
+  std::string RootContext; ///< empty in a root: the rules' default context
+  std::string RootOrigin;  ///< attribute | annotation; empty: not a root
+  bool isRoot() const { return !RootOrigin.empty() || !RootContext.empty(); }
   /// RTCHECK_TRUSTED: treated as safe without looking inside.
   bool Trusted = false;
   std::string TrustedReason;

@@ -173,12 +173,11 @@ void SummaryBuilder::readAnnotations(const FunctionDecl *FD, Function &F) {
   for (const FunctionDecl *R : FD->redecls())
     if (const auto *S = R->getAttr<SectionAttr>())
       F.Section = S->getName().str();
-  if (F.RootContext.empty())
+  // A nonblocking function names no context: the linker gives it the rules' default one.
+  if (!F.isRoot())
     for (const FunctionEffectWithCondition &E : FD->getFunctionEffects())
-      if (E.Effect.kind() == FunctionEffect::Kind::NonBlocking) {
-        F.RootContext = "audio";
+      if (E.Effect.kind() == FunctionEffect::Kind::NonBlocking)
         F.RootOrigin = "attribute";
-      }
 }
 
 bool SummaryBuilder::isSystem(SourceLocation L) {

@@ -61,6 +61,14 @@ extern "C" {
 RTCHECK_TRUSTED("rtcheck runtime: wait-free scope marker")
 void rtcheck_scope_begin(const char *name, uint64_t budget_ns) RTCHECK_WEAK_IMPORT;
 
+/* rtcheck_scope_begin that also names the source of the scope: the enclosing function, file and
+ * line (what RTCHECK_SCOPE passes), recorded once per scope in the report so that a report can
+ * join the scope to the function the static analyzer knows. The strings must outlive the process
+ * (`__func__`, `__FILE__`). Implemented by the shim; null when it is not loaded. */
+RTCHECK_TRUSTED("rtcheck runtime: wait-free scope marker")
+void rtcheck_scope_begin_at(const char *name, uint64_t budget_ns, const char *function,
+                            const char *file, int line) RTCHECK_WEAK_IMPORT;
+
 /* Closes the innermost scope opened on the calling thread. */
 RTCHECK_TRUSTED("rtcheck runtime: wait-free scope marker")
 void rtcheck_scope_end(void) RTCHECK_WEAK_IMPORT;
@@ -69,10 +77,13 @@ void rtcheck_scope_end(void) RTCHECK_WEAK_IMPORT;
 }
 #endif
 
-/* Null-checked entry points: a weak function that no library defines has address 0. */
+/* Null-checked entry points: a weak function that no library defines has address 0. A shim
+ * older than rtcheck_scope_begin_at still gets the scope, without its source. */
 #define RTCHECK_SCOPE_BEGIN(name, budget_ns)                                                     \
   do {                                                                                           \
-    if (rtcheck_scope_begin)                                                                     \
+    if (rtcheck_scope_begin_at)                                                                  \
+      rtcheck_scope_begin_at((name), (uint64_t)(budget_ns), __func__, __FILE__, __LINE__);      \
+    else if (rtcheck_scope_begin)                                                                \
       rtcheck_scope_begin((name), (uint64_t)(budget_ns));                                        \
   } while (0)
 
@@ -89,8 +100,11 @@ namespace rtcheck {
 class ScopeGuard {
 public:
   RTCHECK_TRUSTED("rtcheck runtime: wait-free scope marker")
-  ScopeGuard(const char *name, uint64_t budget_ns) noexcept {
-    if (rtcheck_scope_begin)
+  ScopeGuard(const char *name, uint64_t budget_ns, const char *function = nullptr,
+             const char *file = nullptr, int line = 0) noexcept {
+    if (rtcheck_scope_begin_at)
+      rtcheck_scope_begin_at(name, budget_ns, function, file, line);
+    else if (rtcheck_scope_begin)
       rtcheck_scope_begin(name, budget_ns);
   }
   RTCHECK_TRUSTED("rtcheck runtime: wait-free scope marker")
@@ -107,7 +121,8 @@ public:
 #define RTCHECK_CONCAT_INNER(a, b) a##b
 #define RTCHECK_CONCAT(a, b) RTCHECK_CONCAT_INNER(a, b)
 #define RTCHECK_SCOPE(name, budget_ns)                                                           \
-  ::rtcheck::ScopeGuard RTCHECK_CONCAT(rtcheck_scope_guard_, __LINE__)((name), (budget_ns))
+  ::rtcheck::ScopeGuard RTCHECK_CONCAT(rtcheck_scope_guard_, __LINE__)((name), (budget_ns), __func__,   \
+                                                                __FILE__, __LINE__)
 #endif /* __cplusplus */
 
 #endif /* RTCHECK_REALTIME_H */

@@ -1,0 +1,88 @@
+//===- CallGraph.h - the whole program's call graph -------------*- C++ -*-===//
+//
+// Part one of the link step. Nodes are functions merged by USR over every TU (a definition from
+// any TU wins over declarations); edges are the call sites of the bodies. A virtual call targets
+// the method and every overrider across TUs, an indirect call every address-taken function of
+// its type. Each node is classified once against the rules: followed (a body to walk), safe, or
+// a leaf of some category.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RTCHECK_LINK_CALLGRAPH_H
+#define RTCHECK_LINK_CALLGRAPH_H
+
+#include "rtcheck/Finding.h"
+#include "rtcheck/Summary.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace rtcheck {
+
+class RuleSet;
+struct FunctionRule;
+
+using NodeId = unsigned;
+inline constexpr NodeId NoNode = ~0u;
+
+struct Node {
+  const Function *Decl = nullptr; ///< the first entry seen (name, location)
+  const Function *Def = nullptr;  ///< the entry with a body, if any TU has one
+  std::vector<NodeId> Overriders; ///< direct overriders
+  std::vector<NodeId> Overridden; ///< direct overridden methods
+  const Function &info() const { return Def ? *Def : *Decl; }
+  bool hasBody() const { return Def != nullptr; }
+  /// Code the user wrote: findings are reported inside it. Library code and compiler-generated
+  /// special members are not; their effects are reported at the user's call.
+  bool isUser() const { return Def && !Def->InSystemHeader && !Def->CompilerGenerated; }
+};
+
+/// How a callee behaves when reached.
+struct Classification {
+  enum Kind { Follow, Safe, Leaf } K = Safe;
+  Category Cat = Category::Unknown;
+  const FunctionRule *Rule = nullptr;
+};
+
+class CallGraph {
+public:
+  /// The summaries must outlive the graph: nodes point into them.
+  CallGraph(llvm::ArrayRef<Summary> Summaries, const RuleSet &Rules, bool ReportUnknown);
+
+  size_t size() const { return Nodes.size(); }
+  const Node &node(NodeId Id) const { return Nodes[Id]; }
+  /// The node of a USR, or NoNode.
+  NodeId find(llvm::StringRef USR) const;
+  /// Functions with a body in some TU.
+  unsigned definedFunctions() const;
+
+  /// Memoised: how a reached function is treated (trusted, rule, body, unknown).
+  const Classification &classify(NodeId Id);
+  /// Memoised: every function a call site may enter.
+  const std::vector<NodeId> &targets(const CallSite &C);
+  /// A rule's "safe when argument N is V" exemption holds at this call.
+  static bool exempt(const Classification &Cls, const CallSite &C);
+
+  /// The name a finding gives the callee of a call site.
+  std::string calleeName(const CallSite &C) const;
+  /// The chain step of entering Entered through the call Via.
+  ChainStep step(NodeId Entered, const CallSite &Via) const;
+
+private:
+  NodeId nodeFor(const Function &F);
+
+  const RuleSet &Rules;
+  bool ReportUnknown;
+  std::vector<Node> Nodes;
+  llvm::StringMap<NodeId> ByUSR;
+  std::map<std::string, std::set<NodeId>> TakenByType; ///< by type key
+  llvm::DenseMap<NodeId, Classification> Classes;
+  llvm::DenseMap<const CallSite *, std::vector<NodeId>> TargetCache;
+};
+
+} // namespace rtcheck
+
+#endif

@@ -1,0 +1,139 @@
+//===- CallGraph.cpp - the whole program's call graph ---------------------===//
+#include "rtcheck/link/CallGraph.h"
+
+#include "rtcheck/Rules.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace llvm;
+
+namespace rtcheck {
+
+CallGraph::CallGraph(ArrayRef<Summary> Summaries, const RuleSet &Rules, bool ReportUnknown)
+    : Rules(Rules), ReportUnknown(ReportUnknown) {
+  for (const Summary &S : Summaries)
+    for (const Function &F : S.Functions)
+      nodeFor(F);
+  std::set<std::pair<NodeId, NodeId>> SeenOverride;
+  for (const Summary &S : Summaries) {
+    for (const Function &F : S.Functions)
+      for (const std::string &O : F.Overrides) {
+        auto It = ByUSR.find(O);
+        if (It == ByUSR.end())
+          continue;
+        NodeId Derived = ByUSR[F.USR], Base = It->second;
+        if (SeenOverride.insert({Base, Derived}).second) {
+          Nodes[Base].Overriders.push_back(Derived);
+          Nodes[Derived].Overridden.push_back(Base);
+        }
+      }
+    for (const AddressTaken &A : S.AddressTakenFunctions)
+      if (auto It = ByUSR.find(A.USR); It != ByUSR.end())
+        TakenByType[A.TypeKey].insert(It->second);
+  }
+}
+
+NodeId CallGraph::nodeFor(const Function &F) {
+  auto [It, Inserted] = ByUSR.try_emplace(F.USR, Nodes.size());
+  if (Inserted) {
+    Nodes.emplace_back();
+    Nodes.back().Decl = &F;
+  }
+  Node &N = Nodes[It->second];
+  if (F.HasBody && !N.Def)
+    N.Def = &F;
+  // Keep the most informative declaration: one that carries root or trust annotations.
+  if ((F.isRoot() && !N.Decl->isRoot()) || (F.Trusted && !N.Decl->Trusted))
+    N.Decl = &F;
+  return It->second;
+}
+
+NodeId CallGraph::find(StringRef USR) const {
+  auto It = ByUSR.find(USR);
+  return It == ByUSR.end() ? NoNode : It->second;
+}
+
+unsigned CallGraph::definedFunctions() const {
+  return count_if(Nodes, [](const Node &N) { return N.hasBody(); });
+}
+
+const Classification &CallGraph::classify(NodeId Id) {
+  auto [It, Inserted] = Classes.try_emplace(Id);
+  if (!Inserted)
+    return It->second;
+  Classification &C = It->second;
+  const Node &N = Nodes[Id];
+  const Function &F = N.info();
+  if (N.Decl->Trusted || F.Trusted) {
+    C.K = Classification::Safe;
+    return C;
+  }
+  if (const FunctionRule *R = Rules.match(F.Name, N.hasBody())) {
+    C.Rule = R;
+    C.K = R->isSafe() ? Classification::Safe : Classification::Leaf;
+    if (R->Cat)
+      C.Cat = *R->Cat;
+    return C;
+  }
+  if (N.hasBody()) {
+    C.K = Classification::Follow;
+    return C;
+  }
+  if (F.IsBuiltin || !ReportUnknown) {
+    C.K = Classification::Safe;
+    return C;
+  }
+  C.K = Classification::Leaf;
+  C.Cat = Category::Unknown;
+  return C;
+}
+
+const std::vector<NodeId> &CallGraph::targets(const CallSite &C) {
+  auto [It, Inserted] = TargetCache.try_emplace(&C);
+  if (!Inserted)
+    return It->second;
+  std::vector<NodeId> &T = It->second;
+  if (C.Kind == CallKind::Indirect) {
+    if (auto A = TakenByType.find(C.Callee); A != TakenByType.end())
+      T.assign(A->second.begin(), A->second.end());
+    return T;
+  }
+  NodeId Callee = find(C.Callee);
+  if (Callee == NoNode)
+    return T;
+  if (C.Kind == CallKind::Direct) {
+    T.push_back(Callee);
+    return T;
+  }
+  // Virtual: the method itself (unless pure) and every overrider, transitively.
+  std::vector<NodeId> Work{Callee};
+  std::set<NodeId> Seen{Callee};
+  while (!Work.empty()) {
+    NodeId N = Work.back();
+    Work.pop_back();
+    if (!Nodes[N].info().IsPureVirtual)
+      T.push_back(N);
+    for (NodeId O : Nodes[N].Overriders)
+      if (Seen.insert(O).second)
+        Work.push_back(O);
+  }
+  return T;
+}
+
+bool CallGraph::exempt(const Classification &Cls, const CallSite &C) {
+  if (!Cls.Rule || !Cls.Rule->UnlessArg)
+    return false;
+  return is_contained(C.ConstArgs, *Cls.Rule->UnlessArg);
+}
+
+std::string CallGraph::calleeName(const CallSite &C) const {
+  if (C.Kind == CallKind::Indirect)
+    return indirectCalleeName(C.Callee);
+  NodeId Callee = find(C.Callee);
+  return Callee == NoNode ? C.Callee : Nodes[Callee].info().Name;
+}
+
+ChainStep CallGraph::step(NodeId Entered, const CallSite &Via) const {
+  return {Nodes[Entered].info().Name, Via.Loc, Via.InSystemHeader, callNote(Via.Note, Via.Kind)};
+}
+
+} // namespace rtcheck

@@ -1,0 +1,203 @@
+//===- Reachability.cpp - what the roots reach ----------------------------===//
+#include "rtcheck/link/Reachability.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <deque>
+
+using namespace llvm;
+
+namespace rtcheck {
+
+Reachability::Reachability(CallGraph &G, const RootsFound &Roots) : G(G), Roots(Roots) {
+  std::vector<NodeId> Reached;
+  std::vector<std::vector<NodeId>> Succ(G.size());
+  walk(Reached, Succ);
+  for (NodeId U : Reached)
+    if (G.node(U).hasBody())
+      ++ReachableFunctions;
+  propagateRootSets(Reached, Succ);
+}
+
+void Reachability::walk(std::vector<NodeId> &Reached, std::vector<std::vector<NodeId>> &Succ) {
+  Par.assign(G.size(), Parent{NoNode, nullptr, Unreached});
+  NearestRoot.assign(G.size(), 0);
+  std::deque<NodeId> Queue;
+  for (unsigned I = 0; I < Roots.Nodes.size(); ++I) {
+    NodeId Start = Roots.Nodes[I];
+    if (Par[Start].Depth == Unreached) {
+      Par[Start] = Parent{NoNode, nullptr, 0};
+      NearestRoot[Start] = I;
+      Queue.push_back(Start);
+    }
+  }
+  while (!Queue.empty()) {
+    NodeId U = Queue.front();
+    Queue.pop_front();
+    Reached.push_back(U);
+    const Function *Body = G.node(U).Def;
+    if (!Body)
+      continue;
+    for (const CallSite &C : Body->Calls)
+      for (NodeId T : G.targets(C)) {
+        if (G.classify(T).K != Classification::Follow)
+          continue;
+        Succ[U].push_back(T);
+        if (Par[T].Depth != Unreached)
+          continue;
+        Par[T] = Parent{U, &C, Par[U].Depth + 1};
+        NearestRoot[T] = NearestRoot[U];
+        Queue.push_back(T);
+      }
+  }
+}
+
+unsigned Reachability::contextIndex(StringRef Context) {
+  auto [It, Inserted] = ContextIndex.try_emplace(Context, ContextNames.size());
+  if (Inserted)
+    ContextNames.push_back(Context.str());
+  return It->second;
+}
+
+void Reachability::propagateRootSets(const std::vector<NodeId> &Reached,
+                                     const std::vector<std::vector<NodeId>> &Succ) {
+  const size_t N = G.size(), R = Roots.Roots.size();
+  RootSet.assign(N, BitVector());
+  ContextMask.assign(N, 0);
+  // Tarjan's algorithm, iteratively; components come out sinks first.
+  constexpr unsigned Unset = ~0u;
+  std::vector<unsigned> Index(N, Unset), Low(N, 0), Component(N, Unset);
+  std::vector<char> OnStack(N, 0);
+  std::vector<NodeId> Stack;
+  std::vector<std::pair<NodeId, size_t>> Frames;
+  std::vector<std::vector<NodeId>> Components;
+  unsigned Counter = 0;
+  auto Enter = [&](NodeId V) {
+    Index[V] = Low[V] = Counter++;
+    Stack.push_back(V);
+    OnStack[V] = 1;
+    Frames.push_back({V, 0});
+  };
+  for (NodeId Start : Reached) {
+    if (Index[Start] != Unset)
+      continue;
+    Enter(Start);
+    while (!Frames.empty()) {
+      NodeId V = Frames.back().first;
+      size_t &Next = Frames.back().second;
+      if (Next < Succ[V].size()) {
+        NodeId W = Succ[V][Next++];
+        if (Index[W] == Unset)
+          Enter(W);
+        else if (OnStack[W])
+          Low[V] = std::min(Low[V], Index[W]);
+        continue;
+      }
+      if (Low[V] == Index[V]) {
+        std::vector<NodeId> Members;
+        NodeId W;
+        do {
+          W = Stack.back();
+          Stack.pop_back();
+          OnStack[W] = 0;
+          Component[W] = Components.size();
+          Members.push_back(W);
+        } while (W != V);
+        Components.push_back(std::move(Members));
+      }
+      Frames.pop_back();
+      if (!Frames.empty())
+        Low[Frames.back().first] = std::min(Low[Frames.back().first], Low[V]);
+    }
+  }
+  std::vector<BitVector> Incoming(Components.size(), BitVector(R));
+  std::vector<uint64_t> IncomingMask(Components.size(), 0);
+  for (unsigned I = 0; I < R; ++I) {
+    unsigned C = Component[Roots.Nodes[I]];
+    Incoming[C].set(I);
+    IncomingMask[C] |= contextBit(contextIndex(Roots.Roots[I].Context));
+  }
+  // Topological order: sources first.
+  for (size_t K = Components.size(); K-- > 0;) {
+    for (NodeId U : Components[K]) {
+      RootSet[U] = Incoming[K];
+      ContextMask[U] = IncomingMask[K];
+    }
+    for (NodeId U : Components[K])
+      for (NodeId T : Succ[U])
+        if (unsigned C = Component[T]; C != K) {
+          Incoming[C] |= Incoming[K];
+          IncomingMask[C] |= IncomingMask[K];
+        }
+    Incoming[K].clear();
+  }
+}
+
+std::vector<ChainStep> Reachability::chainTo(NodeId U) const {
+  std::vector<ChainStep> Steps;
+  for (NodeId Cur = U; Par[Cur].From != NoNode; Cur = Par[Cur].From)
+    Steps.push_back(G.step(Cur, *Par[Cur].Via));
+  const Root &R = Roots.Roots[NearestRoot[U]];
+  Steps.push_back({R.Function, R.Loc, false, rootNote(R.Context, R.Origin)});
+  std::reverse(Steps.begin(), Steps.end());
+  return Steps;
+}
+
+const std::vector<Effect> &LibraryEffects::of(NodeId Start) {
+  auto [It, Inserted] = Cache.try_emplace(Start);
+  if (!Inserted)
+    return It->second;
+  struct Parent {
+    NodeId From = NoNode;
+    const CallSite *Via = nullptr;
+  };
+  std::map<Category, Effect> ByCat;
+  DenseMap<NodeId, Parent> P;
+  P[Start] = Parent{};
+  std::deque<NodeId> Queue{Start};
+  auto Steps = [&](NodeId N) {
+    std::vector<ChainStep> S;
+    for (NodeId Cur = N; P[Cur].From != NoNode; Cur = P[Cur].From)
+      S.push_back(G.step(Cur, *P[Cur].Via));
+    std::reverse(S.begin(), S.end());
+    return S;
+  };
+  while (!Queue.empty()) {
+    NodeId U = Queue.front();
+    Queue.pop_front();
+    const Function *Body = G.node(U).Def;
+    if (!Body)
+      continue;
+    for (const CallSite &C : Body->Calls) {
+      // A user-written expression inside a generated function (a default member initialiser)
+      // is a site of its own.
+      if (!C.InSystemHeader)
+        continue;
+      const std::vector<NodeId> &Ts = G.targets(C);
+      if (Ts.empty() && C.Kind != CallKind::Direct && !ByCat.count(Category::Indirect)) {
+        std::string Name = C.Kind == CallKind::Indirect ? C.Callee : G.calleeName(C);
+        ByCat.emplace(Category::Indirect,
+                      Effect{Category::Indirect, unresolvedLeaf(C.Kind, Name), nullptr, Steps(U)});
+      }
+      for (NodeId T : Ts) {
+        const Classification &Cls = G.classify(T);
+        if (Cls.K == Classification::Leaf && !CallGraph::exempt(Cls, C) && !ByCat.count(Cls.Cat)) {
+          std::vector<ChainStep> S = Steps(U);
+          S.push_back(G.step(T, C));
+          ByCat.emplace(Cls.Cat, Effect{Cls.Cat, G.node(T).info().Name, Cls.Rule, std::move(S)});
+        }
+        // Library code calling back into user code stops here: that user function is
+        // reachable in its own right and reports its own sites.
+        if (Cls.K == Classification::Follow && !G.node(T).isUser() && !P.count(T)) {
+          P[T] = Parent{U, &C};
+          Queue.push_back(T);
+        }
+      }
+    }
+  }
+  for (auto &KV : ByCat)
+    It->second.push_back(std::move(KV.second));
+  return It->second;
+}
+
+} // namespace rtcheck
