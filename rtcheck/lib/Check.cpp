@@ -2,11 +2,13 @@
 #include "rtcheck/Check.h"
 
 #include "rtcheck/AtomicFile.h"
+#include "rtcheck/Programs.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/xxhash.h"
 
 #include <chrono>
@@ -53,12 +55,22 @@ Expected<Analysis> prepare(const AnalysisOptions &Options) {
   return A;
 }
 
-CheckResult linkAll(ArrayRef<Summary> Summaries, Analysis &A, const AnalysisOptions &Options,
-                    Report R) {
+CheckResult linkAll(ArrayRef<Summary> Summaries, ArrayRef<ProgramUnit> Programs, Analysis &A,
+                    const AnalysisOptions &Options, Report R) {
   LinkOptions LO;
   LO.ExtraRoots = A.Settings.Roots;
   LO.ReportUnknown = A.Settings.reportUnknown();
-  R.Link = link(Summaries, A.Rules, LO);
+  std::vector<std::string> Notes = std::move(R.Link.Warnings);
+  if (Programs.empty()) {
+    ProgramUnit All{"program", "program", {}};
+    for (unsigned I = 0; I < Summaries.size(); ++I)
+      All.Members.push_back(I);
+    R.Link = linkPrograms(Summaries, {All}, A.Rules, LO);
+  } else {
+    R.Link = linkPrograms(Summaries, Programs, A.Rules, LO);
+  }
+  R.Inputs.Programs = Programs.empty() ? 1 : Programs.size();
+  R.Link.Warnings.insert(R.Link.Warnings.begin(), Notes.begin(), Notes.end());
   R.SourceRoot = absolute(Options.SourceRoot.empty() ? "." : Options.SourceRoot);
   return {std::move(R), std::move(A.Settings)};
 }
@@ -92,6 +104,61 @@ std::string summaryFileName(StringRef OutputDir, StringRef Source) {
   return std::string(P);
 }
 
+/// Keeps what Select (a regular expression; empty: everything) chooses: the programs from the
+/// build whose name matches, whole; if none does, the commands whose command line or output
+/// matches, as one program. Program's commands are narrowed to
+/// the ones kept and the programs' members renumbered.
+Error selectPrograms(Program &P, std::optional<std::vector<ProgramUnit>> &Programs,
+                     StringRef Select) {
+  if (Select.empty())
+    return Error::success();
+  Regex Filter(Select);
+  std::string Why;
+  if (!Filter.isValid(Why))
+    return error("--select: bad regular expression '" + Select + "': " + Why);
+  auto Accepted = [&](const clang::tooling::CompileCommand &C) {
+    return Filter.match(join(C.CommandLine, " ") + " -o " + C.Output);
+  };
+  std::vector<bool> Keep(P.Commands.size());
+  std::vector<ProgramUnit> Chosen;
+  if (Programs)
+    for (ProgramUnit &U : *Programs)
+      if (Filter.match(U.Name)) {
+        for (unsigned C : U.Members)
+          Keep[C] = true;
+        Chosen.push_back(std::move(U));
+      }
+  if (Programs && !Chosen.empty()) {
+    *Programs = std::move(Chosen);
+  } else {
+    // No program by that name: the matching commands are the program, as they were chosen.
+    for (size_t I = 0; I < P.Commands.size(); ++I)
+      Keep[I] = Accepted(P.Commands[I]);
+    if (Programs) {
+      ProgramUnit Selected{"selected", "selection", {}};
+      for (unsigned I = 0; I < P.Commands.size(); ++I)
+        if (Keep[I])
+          Selected.Members.push_back(I);
+      *Programs = {std::move(Selected)};
+    }
+  }
+  std::vector<unsigned> NewIndex(P.Commands.size(), 0);
+  std::vector<clang::tooling::CompileCommand> Kept;
+  for (size_t I = 0; I < P.Commands.size(); ++I)
+    if (Keep[I]) {
+      NewIndex[I] = Kept.size();
+      Kept.push_back(std::move(P.Commands[I]));
+    }
+  if (Kept.empty())
+    return error("no program or compile command matches --select '" + Select + "'");
+  P.Commands = std::move(Kept);
+  if (Programs)
+    for (ProgramUnit &U : *Programs)
+      for (unsigned &C : U.Members)
+        C = NewIndex[C];
+  return Error::success();
+}
+
 } // namespace
 
 Expected<RuleSet> loadRules(StringRef RulesDir, ArrayRef<std::string> ExtraFiles) {
@@ -119,19 +186,62 @@ Expected<CheckResult> runCheck(const CheckOptions &Options) {
   Expected<CompileDatabase> DB = CompileDatabase::load(DO);
   if (!DB)
     return DB.takeError();
-  Expected<Program> P = DB->selectProgram(Options.Files, Options.Select);
+  // Named files, or flags after --, are one program; a whole database makes the build's programs.
+  bool WholeDatabase = Options.Files.empty() && !DO.FixedFlags;
+  Report R;
+  std::optional<std::vector<ProgramUnit>> FromBuild;
+  Expected<Program> P = DB->selectProgram(Options.Files, WholeDatabase ? "" : Options.Select);
   if (!P)
     return P.takeError();
-  Report R;
-  R.Errors = std::move(P->Errors);
-  std::vector<Summary> Summaries;
-  for (TUResult &T : extractSummaries(P->Commands, Options.Extract)) {
-    if (T.Result)
-      Summaries.push_back(std::move(*T.Result));
-    else
-      R.Errors.push_back({T.File, T.Error});
+  if (WholeDatabase) {
+    std::string Note;
+    Expected<std::optional<std::vector<ProgramUnit>>> CMake =
+        programsFromCMake(DB->buildDirectory(), P->Commands, Note);
+    if (!CMake)
+      return CMake.takeError();
+    FromBuild = std::move(*CMake);
+    if (!Note.empty())
+      R.Link.Warnings.push_back(Note);
+    if (Error E = selectPrograms(*P, FromBuild, Options.Select))
+      return E;
   }
-  CheckResult Out = linkAll(Summaries, *A, Options.Analysis, std::move(R));
+  R.Errors = std::move(P->Errors);
+  R.Inputs.CommandsMerged = P->Merged;
+  R.Inputs.ProgramsFrom = !WholeDatabase ? "files" : FromBuild ? "cmake" : "entries";
+  std::vector<Summary> Summaries;
+  std::vector<std::string> ObjectDirs;
+  std::vector<int> SummaryOf(P->Commands.size(), -1);
+  std::vector<TUResult> Results = extractSummaries(P->Commands, Options.Extract);
+  for (size_t I = 0; I < Results.size(); ++I) {
+    TUResult &T = Results[I];
+    if (!T.Result) {
+      R.Errors.push_back({T.File, T.Error});
+      ++R.Inputs.CommandsFailed;
+      continue;
+    }
+    SummaryOf[I] = Summaries.size();
+    Summaries.push_back(std::move(*T.Result));
+    ObjectDirs.push_back(objectDirName(P->Commands[I]));
+  }
+  R.Inputs.CommandsAnalysed = Summaries.size();
+  std::vector<ProgramUnit> Programs;
+  if (FromBuild) {
+    for (ProgramUnit &U : *FromBuild) {
+      std::vector<unsigned> Members;
+      for (unsigned C : U.Members)
+        if (SummaryOf[C] >= 0)
+          Members.push_back(SummaryOf[C]);
+      U.Members = std::move(Members);
+      if (!U.Members.empty())
+        Programs.push_back(std::move(U));
+    }
+  } else if (WholeDatabase) {
+    std::vector<const Summary *> TUs;
+    for (const Summary &S : Summaries)
+      TUs.push_back(&S);
+    Programs = programsFromEntries(TUs, ObjectDirs);
+  }
+  CheckResult Out = linkAll(Summaries, Programs, *A, Options.Analysis, std::move(R));
   Out.Result.Seconds = secondsSince(Start);
   return Out;
 }
@@ -151,7 +261,10 @@ Expected<CheckResult> runLink(const LinkFilesOptions &Options) {
       return S.takeError();
     Summaries.push_back(std::move(*S));
   }
-  CheckResult Out = linkAll(Summaries, *A, Options.Analysis, Report());
+  Report R;
+  R.Inputs.ProgramsFrom = "summaries";
+  R.Inputs.CommandsAnalysed = Summaries.size();
+  CheckResult Out = linkAll(Summaries, {}, *A, Options.Analysis, std::move(R));
   Out.Result.Seconds = secondsSince(Start);
   return Out;
 }

@@ -56,6 +56,7 @@ CompileDatabase::~CompileDatabase() = default;
 
 Expected<CompileDatabase> CompileDatabase::load(const DatabaseOptions &Options) {
   std::unique_ptr<CompilationDatabase> DB;
+  std::string BuildDir;
   if (Options.FixedFlags) {
     DB = std::make_unique<FixedCompilationDatabase>(".", *Options.FixedFlags);
   } else if (!Options.BuildPath.empty()) {
@@ -63,6 +64,9 @@ Expected<CompileDatabase> CompileDatabase::load(const DatabaseOptions &Options) 
     if (!JSON)
       return JSON.takeError();
     DB = std::move(*JSON);
+    BuildDir = sys::fs::is_directory(Options.BuildPath)
+                   ? absolute(Options.BuildPath)
+                   : absolute(sys::path::parent_path(Options.BuildPath));
   } else if (!Options.SearchFrom.empty()) {
     std::string Err;
     DB = CompilationDatabase::autoDetectFromSource(absolute(Options.SearchFrom), Err);
@@ -74,7 +78,9 @@ Expected<CompileDatabase> CompileDatabase::load(const DatabaseOptions &Options) 
   }
   // Headers and files missing from the database borrow a neighbour's command; the driver mode
   // and target come from the compiler's name (clang-cl, arm-none-eabi-gcc).
-  return CompileDatabase(inferTargetAndDriverMode(inferMissingCompileCommands(std::move(DB))));
+  CompileDatabase Out(inferTargetAndDriverMode(inferMissingCompileCommands(std::move(DB))));
+  Out.BuildDir = std::move(BuildDir);
+  return Out;
 }
 
 Expected<Program> CompileDatabase::selectProgram(ArrayRef<std::string> Files,
@@ -92,9 +98,15 @@ Expected<Program> CompileDatabase::selectProgram(ArrayRef<std::string> Files,
   Program P;
   if (Files.empty()) {
     StringSet<> Seen;
-    for (CompileCommand &C : DB->getAllCompileCommands())
-      if (Accepted(C) && Seen.insert(C.Filename + "\n" + C.Directory).second)
-        P.Commands.push_back(std::move(C));
+    for (CompileCommand &C : DB->getAllCompileCommands()) {
+      if (!Accepted(C))
+        continue;
+      if (!Seen.insert(C.Filename + "\n" + C.Directory + "\n" + join(C.CommandLine, "\n")).second) {
+        ++P.Merged;
+        continue;
+      }
+      P.Commands.push_back(std::move(C));
+    }
     if (P.Commands.empty())
       return error(Filter ? "no compile command matches --select '" + Select + "'"
                           : Twine("the compilation database lists no files"));

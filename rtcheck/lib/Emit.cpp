@@ -5,6 +5,8 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/WithColor.h"
 
+#include <map>
+
 using namespace llvm;
 
 namespace rtcheck {
@@ -20,6 +22,21 @@ std::string where(const SourceLoc &L) {
 /// e.g. from a baseline), or the one computed against the report's source root.
 std::string fingerprintIn(const Report &R, const Finding &F) {
   return F.Fingerprint.empty() ? fingerprint(F, R.SourceRoot) : F.Fingerprint;
+}
+
+/// Findings grouped by the programs they occur in (in order of each group's first finding), so
+/// that text output can put a header over each group.
+std::vector<const Finding *> byPrograms(const Report &R) {
+  std::vector<const Finding *> Out;
+  std::map<std::vector<std::string>, size_t> Rank;
+  for (const Finding &F : R.Link.Findings) {
+    Rank.try_emplace(F.Programs, Rank.size());
+    Out.push_back(&F);
+  }
+  llvm::stable_sort(Out, [&](const Finding *A, const Finding *B) {
+    return Rank[A->Programs] < Rank[B->Programs];
+  });
+  return Out;
 }
 
 } // namespace
@@ -43,7 +60,15 @@ void emitText(raw_ostream &OS, const Report &R, bool Color) {
     OS << W << "\n";
   }
   unsigned Errors = 0, Warnings = 0;
-  for (const Finding &F : R.Link.Findings) {
+  std::string Group;
+  for (const Finding *FP : byPrograms(R)) {
+    const Finding &F = *FP;
+    std::string Programs = join(F.Programs, ", ");
+    if (R.Inputs.Programs > 1 && Programs != Group) {
+      Group = Programs;
+      Label("rtcheck: ", raw_ostream::SAVEDCOLOR);
+      OS << (F.Programs.size() > 1 ? "programs " : "program ") << Group << ":\n";
+    }
     bool IsError = F.Sev == Severity::Error;
     (IsError ? Errors : Warnings) += 1;
     Label(where(F.Site) + ": ", raw_ostream::SAVEDCOLOR);
@@ -63,10 +88,24 @@ void emitText(raw_ostream &OS, const Report &R, bool Color) {
      << S.TranslationUnits << " translation unit(s)";
   if (!R.Errors.empty())
     OS << ", " << R.Errors.size() << " failed";
+  if (R.Inputs.CommandsMerged)
+    OS << ", " << R.Inputs.CommandsMerged << " duplicate command(s) merged";
+  if (R.Inputs.Programs > 1)
+    OS << "; " << R.Inputs.Programs << " programs";
   OS << "\n";
 }
 
 namespace {
+
+json::Object rootsByOrigin(const std::vector<Root> &Roots) {
+  std::map<std::string, unsigned> Count;
+  for (const Root &Rt : Roots)
+    ++Count[Rt.Origin];
+  json::Object O;
+  for (const auto &[Origin, N] : Count)
+    O[Origin] = N;
+  return O;
+}
 
 json::Value chainToJSON(const std::vector<ChainStep> &Chain) {
   json::Array A;
@@ -86,6 +125,22 @@ json::Value chainToJSON(const std::vector<ChainStep> &Chain) {
 
 } // namespace
 
+void emitStats(raw_ostream &OS, const Report &R) {
+  const InputStats &In = R.Inputs;
+  OS << "rtcheck: stats: programs: " << In.Programs << " (from " << In.ProgramsFrom << ")\n";
+  OS << "rtcheck: stats: compile commands: " << In.CommandsAnalysed << " analysed, "
+     << In.CommandsMerged << " merged, " << In.CommandsFailed << " failed\n";
+  OS << "rtcheck: stats: roots: " << R.Link.Roots.size();
+  std::map<std::string, unsigned> Count;
+  for (const Root &Rt : R.Link.Roots)
+    ++Count[Rt.Origin];
+  for (const auto &[Origin, N] : Count)
+    OS << ", " << Origin << " " << N;
+  OS << "\n";
+  OS << "rtcheck: stats: functions reachable: " << R.Link.Stats.ReachableFunctions << " of "
+     << R.Link.Stats.Functions << " (summed over programs)\n";
+}
+
 void emitJSON(raw_ostream &OS, const Report &R) {
   json::Array Roots;
   for (const Root &Rt : R.Link.Roots)
@@ -93,7 +148,8 @@ void emitJSON(raw_ostream &OS, const Report &R) {
                                  {"context", Rt.Context},
                                  {"file", Rt.Loc.File},
                                  {"line", Rt.Loc.Line},
-                                 {"origin", Rt.Origin}});
+                                 {"origin", Rt.Origin},
+                                 {"programs", Rt.Programs}});
   json::Array Findings;
   for (const Finding &F : R.Link.Findings) {
     json::Object O{{"rule", ruleId(F.Cat)},
@@ -109,7 +165,8 @@ void emitJSON(raw_ostream &OS, const Report &R) {
                    {"roots", F.Roots},
                    {"contexts", F.Contexts},
                    {"chain", chainToJSON(F.Chain)},
-                   {"fingerprint", fingerprintIn(R, F)}};
+                   {"fingerprint", fingerprintIn(R, F)},
+                   {"programs", F.Programs}};
     if (!F.LeafReason.empty()) {
       O["reason"] = F.LeafReason;
       O["rules_file"] = F.RuleFile;
@@ -126,11 +183,18 @@ void emitJSON(raw_ostream &OS, const Report &R) {
       {"roots", std::move(Roots)},
       {"findings", std::move(Findings)},
       {"errors", std::move(Errors)},
+      {"warnings", R.Link.Warnings},
       {"stats", json::Object{{"translation_units", S.TranslationUnits},
                              {"functions", S.Functions},
                              {"reachable_functions", S.ReachableFunctions},
                              {"suppressed", S.Suppressed},
                              {"allowed", S.Allowed},
+                             {"programs", R.Inputs.Programs},
+                             {"programs_from", R.Inputs.ProgramsFrom},
+                             {"commands", json::Object{{"analysed", R.Inputs.CommandsAnalysed},
+                                                       {"merged", R.Inputs.CommandsMerged},
+                                                       {"failed", R.Inputs.CommandsFailed}}},
+                             {"roots_by_origin", rootsByOrigin(R.Link.Roots)},
                              {"seconds", std::round(R.Seconds * 1000) / 1000}}}};
   OS << formatv("{0:2}", json::Value(std::move(Doc))) << "\n";
 }
@@ -213,7 +277,8 @@ void emitSARIF(raw_ostream &OS, const Report &R) {
         {"properties", json::Object{{"roots", F.Roots},
                                     {"contexts", F.Contexts},
                                     {"callee", F.Callee},
-                                    {"leaf", F.Leaf}}}};
+                                    {"leaf", F.Leaf},
+                                    {"programs", F.Programs}}}};
     Results.push_back(std::move(Result));
   }
   json::Array Notifications;

@@ -91,16 +91,17 @@ TEST_F(CompileDatabaseTest, SelectsOneProgramOfSeveral) {
   };
   write("compile_commands.json", "[" + Entry(A, "legacy.dir/a.o") + "," +
                                      Entry(A, "fixed.dir/a.o") + "," + Entry(B, "legacy.dir/b.o") +
-                                     "]");
+                                     "," + Entry(A, "legacy.dir/a.o") + "]");
   DatabaseOptions DO;
   DO.BuildPath = Dir.str().str();
   llvm::Expected<CompileDatabase> DB = CompileDatabase::load(DO);
   ASSERT_TRUE(bool(DB)) << llvm::toString(DB.takeError());
 
-  // Every file once, whichever program builds it.
+  // Every command: a.cpp twice with different outputs; the exact duplicate is merged and counted.
   llvm::Expected<Program> All = DB->selectProgram({}, "");
   ASSERT_TRUE(bool(All));
-  EXPECT_EQ(All->Commands.size(), 2u);
+  EXPECT_EQ(All->Commands.size(), 3u);
+  EXPECT_EQ(All->Merged, 1u);
 
   llvm::Expected<Program> Legacy = DB->selectProgram({}, "legacy[.]dir");
   ASSERT_TRUE(bool(Legacy));

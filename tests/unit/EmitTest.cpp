@@ -10,7 +10,7 @@ namespace {
 
 Report sampleReport() {
   Report R;
-  R.Link.Roots.push_back({"u:cb", "cb", "audio", "annotation", {"/src/dir/a.cpp", 3, 6}});
+  R.Link.Roots.push_back({"u:cb", "cb", "audio", "annotation", {"/src/dir/a.cpp", 3, 6}, {}});
   Finding F;
   F.Cat = Category::Alloc;
   F.Sev = Severity::Error;

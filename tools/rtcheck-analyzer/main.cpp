@@ -39,6 +39,7 @@ struct Flags {
   std::string Select;
   std::optional<std::vector<std::string>> CompilerFlags;
   std::string SummaryFile, SummaryDir;
+  bool Stats = false;
 
   std::vector<std::string> Summaries;
   std::string RulesAction;
@@ -72,6 +73,8 @@ void addAnalysisOptions(CLI::App &App, Flags &F) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   App.add_flag("--no-unknown", F.NoUnknown,
                "Do not report calls to functions with no body and no rule");
+  App.add_flag("--stats", F.Stats,
+               "Print programs, commands, roots by origin and reachable functions on stderr");
 }
 
 void addInputOptions(CLI::App &App, Flags &F, const char *FilesHelp, const char *SelectHelp) {
@@ -136,6 +139,8 @@ int report(Expected<CheckResult> R, const Flags &F) {
   // Text on standard output already lists the errors; elsewhere they would go unseen.
   if (O.Fmt != Format::Text || O.Path != "-")
     printInputErrors(R->Result.Errors);
+  if (F.Stats)
+    emitStats(errs(), R->Result);
   return exitStatus(*R);
 }
 

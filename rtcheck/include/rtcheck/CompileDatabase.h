@@ -43,6 +43,9 @@ struct Program {
   ~Program();
 
   std::vector<clang::tooling::CompileCommand> Commands;
+  /// Commands of the database identical to one in Commands (same file, directory and command
+  /// line): analysed once, counted here.
+  unsigned Merged = 0;
   /// Files the user named that no accepted command compiles: reported, not analysed.
   std::vector<InputError> Errors;
 };
@@ -52,9 +55,10 @@ public:
   /// Opens the database DatabaseOptions describes. Errors are one line naming the path.
   static llvm::Expected<CompileDatabase> load(const DatabaseOptions &Options);
 
-  /// The program to analyse: for each of Files the first of its commands that Select (a regular
+  /// The commands to analyse: for each of Files the first of its commands that Select (a regular
   /// expression over the command line and the output path; empty: any) accepts, or, with no
-  /// Files, every accepted command of the database, one per source file and directory.
+  /// Files, every accepted command of the database. Two commands for one file with different
+  /// flags are both kept; exact duplicates are kept once and counted in Program::Merged.
   llvm::Expected<Program> selectProgram(llvm::ArrayRef<std::string> Files,
                                         llvm::StringRef Select) const;
 
@@ -62,9 +66,13 @@ public:
   CompileDatabase &operator=(CompileDatabase &&);
   ~CompileDatabase();
 
+  /// The build directory of a `-p` database; empty for flags after `--` or a found database.
+  llvm::StringRef buildDirectory() const { return BuildDir; }
+
 private:
   explicit CompileDatabase(std::unique_ptr<clang::tooling::CompilationDatabase> DB);
   std::unique_ptr<clang::tooling::CompilationDatabase> DB;
+  std::string BuildDir;
 };
 
 } // namespace rtcheck

@@ -19,9 +19,19 @@ struct InputError {
   std::string Message;
 };
 
+/// What was analysed: the database's compile commands and the programs they make.
+struct InputStats {
+  unsigned Programs = 0;
+  std::string ProgramsFrom; ///< cmake | entries | files | summaries
+  unsigned CommandsAnalysed = 0;
+  unsigned CommandsMerged = 0; ///< exact duplicates of an analysed command
+  unsigned CommandsFailed = 0;
+};
+
 /// Everything one run reports.
 struct Report {
   LinkResult Link;
+  InputStats Inputs;
   std::vector<InputError> Errors;
   double Seconds = 0;
   /// Paths under this directory are written relative to it in SARIF (uriBaseId %SRCROOT%), and
@@ -34,6 +44,9 @@ enum class Format { Text, JSON, SARIF };
 /// Compiler-style diagnostics: `file:line:col: error: message [rtcheck-alloc]` and `note:` lines
 /// walking the chain from the root; a summary line at the end.
 void emitText(llvm::raw_ostream &OS, const Report &R, bool Color);
+/// `--stats`: programs, compile commands analysed/merged/failed, roots by origin, functions
+/// reachable; one `rtcheck: stats:` line each.
+void emitStats(llvm::raw_ostream &OS, const Report &R);
 /// The stable JSON document described in docs/formats.md.
 void emitJSON(llvm::raw_ostream &OS, const Report &R);
 /// SARIF 2.1.0: rules in the tool driver, chains as code flows, partial fingerprints.

@@ -43,6 +43,7 @@ struct Finding {
   CallKind SiteKind = CallKind::Direct; ///< how the site's call is made
   std::string SiteNote;    ///< what makes the site's call implicit ("destructor of 'v'")
   std::string PointerType; ///< an indirect site's pointer type key
+  std::vector<std::string> Programs; ///< the programs it occurs in (Programs.h)
 };
 
 /// The message of a finding that reaches Leaf through the call at its site, or whose site's

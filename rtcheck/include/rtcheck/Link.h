@@ -36,6 +36,7 @@ struct Root {
   std::string Context;
   std::string Origin; ///< attribute | annotation | config | registration
   SourceLoc Loc;
+  std::vector<std::string> Programs; ///< the programs it is a root of (Programs.h)
 };
 
 struct LinkStats {

@@ -28,7 +28,7 @@ private:
     if (!Index.try_emplace(Id, Found.Roots.size()).second)
       return;
     const Function &F = G.node(Id).info();
-    Found.Roots.push_back({F.USR, F.Name, canonicalContext(Context), Origin.str(), F.Loc});
+    Found.Roots.push_back({F.USR, F.Name, canonicalContext(Context), Origin.str(), F.Loc, {}});
     Found.Nodes.push_back(Id);
   }
 
