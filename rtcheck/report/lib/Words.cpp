@@ -138,29 +138,6 @@ std::vector<std::string> sourceLines(const std::string &File, int First, int Las
   return Out;
 }
 
-std::string htmlEscape(std::string_view S) {
-  std::string Out;
-  for (char C : S) {
-    switch (C) {
-    case '&':
-      Out += "&amp;";
-      break;
-    case '<':
-      Out += "&lt;";
-      break;
-    case '>':
-      Out += "&gt;";
-      break;
-    case '"':
-      Out += "&quot;";
-      break;
-    default:
-      Out += C;
-    }
-  }
-  return Out;
-}
-
 std::string xmlEscape(std::string_view S) {
   std::string Out;
   for (unsigned char C : S) {
@@ -188,6 +165,9 @@ std::string xmlEscape(std::string_view S) {
   }
   return Out;
 }
+
+// HTML takes the XML escape as it is (&apos; included; control characters have no place in text).
+std::string htmlEscape(std::string_view S) { return xmlEscape(S); }
 
 std::string markdownEscape(std::string_view S) {
   std::string Out;
