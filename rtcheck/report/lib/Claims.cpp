@@ -74,24 +74,23 @@ std::string plural(uint64_t N, const std::string &One) {
 
 // The first frame of a site's stack that has a source line, as "file:line" (the caller in user
 // code is usually right below the library function).
-/// Where the program made the call: the first frame outside the system's libraries, by its source
-/// line, or by module and offset when it has none (a stripped program). A frame deeper in libc
-/// (its thread start) would name the wrong place.
+/// Where the program made the call: the first frame outside the system's libraries and headers,
+/// by its source line; when no frame has one (a stripped program), the first frame outside the
+/// system's libraries by module and offset. A frame deeper in libc (its thread start) would name
+/// the wrong place.
 std::string firstLine(const Site &S) {
   auto System = [](const std::string &M) {
     return M.rfind("/lib/", 0) == 0 || M.rfind("/lib64/", 0) == 0 || M.rfind("/usr/lib", 0) == 0;
   };
-  for (const Frame &F : S.Stack) {
-    if (System(F.Module))
-      continue;
-    if (!F.Loc.File.empty() && F.Loc.File.find("/usr/") != 0)
+  for (const Frame &F : S.Stack)
+    if (!System(F.Module) && !F.Loc.File.empty() && F.Loc.File.find("/usr/") != 0)
       return baseName(F.Loc.File) + ":" + std::to_string(F.Loc.Line);
-    if (!F.Module.empty()) {
+  for (const Frame &F : S.Stack)
+    if (!System(F.Module) && !F.Module.empty()) {
       char Off[32];
       std::snprintf(Off, sizeof Off, "+0x%llx", static_cast<unsigned long long>(F.Offset));
       return baseName(F.Module) + Off;
     }
-  }
   return "";
 }
 
