@@ -180,6 +180,8 @@ void emitJSON(raw_ostream &OS, const Report &R) {
   json::Object Doc{
       {"version", 1},
       {"tool", json::Object{{"name", "rtcheck"}, {"version", RTCHECK_VERSION}}},
+      // Lets `rtcheck report` match frames of a binary built from another checkout of the sources.
+      {"source_root", R.SourceRoot},
       {"roots", std::move(Roots)},
       {"findings", std::move(Findings)},
       {"errors", std::move(Errors)},

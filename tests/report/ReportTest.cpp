@@ -39,6 +39,18 @@ TEST(Names, SameFileByPathSuffix) {
   EXPECT_TRUE(sameFile("/work/samples/fw/firmware.cpp", "/work/build/../samples/fw/firmware.cpp"));
 }
 
+TEST(Names, SameSourceBelowTheStaticRoot) {
+  // The binary was built from /ci/a (its frames name /ci/a/...), the analyzer ran in /ci/b.
+  EXPECT_TRUE(sameSource("/ci/b/samples/audio/mixer.cpp", "/ci/a/samples/audio/mixer.cpp", "/ci/b"));
+  EXPECT_TRUE(sameSource("/ci/b/samples/audio/mixer.cpp", "/ci/a/samples/audio/mixer.cpp", "/ci/b/"));
+  EXPECT_FALSE(sameSource("/ci/b/samples/audio/mixer.cpp", "/ci/a/samples/audio/mixer.cpp", ""));
+  EXPECT_FALSE(sameSource("/ci/b/samples/audio/mixer.cpp", "/ci/a/other/audio/mixer.cpp", "/ci/b"));
+  // Directly below the root: a bare file name is not enough evidence.
+  EXPECT_FALSE(sameSource("/ci/b/mixer.cpp", "/ci/a/mixer.cpp", "/ci/b"));
+  // A root that is only a string prefix of the path's folder is not its folder.
+  EXPECT_FALSE(sameSource("/ci/bb/samples/mixer.cpp", "/ci/a/samples/mixer.cpp", "/ci/b"));
+}
+
 // Two roots named process in two files; the scope opened in the second file joins the second.
 Report twoProcesses() {
   Report R;
@@ -103,6 +115,24 @@ TEST(Join, RuntimeViolationAtAStaticLineIsConfirmed) {
   EXPECT_EQ(R.Sites[0].Confirms, 0u);
   EXPECT_EQ(R.Findings[0].ConfirmedBy, std::vector<size_t>{0});
   EXPECT_FALSE(R.Sites[1].Confirms); // the analyzer did not predict the lock: a miss
+}
+
+TEST(Join, BinaryFromAnotherCheckoutConfirmsBelowTheSourceRoot) {
+  Report R = twoProcesses();
+  R.StaticSourceRoot = "/src";
+  for (Site &S : R.Sites)
+    S.Stack[1].Loc.File = "/elsewhere/checkout/b.cpp"; // b.cpp directly below the root: too little
+  joinCallbacks(R);
+  EXPECT_FALSE(R.Sites[0].Confirms);
+
+  R = twoProcesses();
+  R.Roots[1].Loc.File = R.Findings[0].Loc.File = "/ci/b/engine/b.cpp";
+  R.StaticSourceRoot = "/ci/b";
+  for (Site &S : R.Sites)
+    S.Stack[1].Loc.File = "/ci/a/engine/b.cpp";
+  joinCallbacks(R);
+  EXPECT_EQ(R.Sites[0].Confirms, 0u);
+  EXPECT_FALSE(R.Sites[1].Confirms);
 }
 
 TEST(Join, DestructorAtScopeExitAndCallsThroughAChainAreConfirmed) {

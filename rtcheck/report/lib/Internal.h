@@ -44,6 +44,11 @@ std::string formatMsD(double Ms);  // "2.667 ms"
 std::string baseName(std::string_view Path);
 bool sameFile(std::string_view A,
               std::string_view B);                  // equal, or one is a path suffix of the other
+// A static finding's file and a runtime frame's file are one source: sameFile, or the static
+// path's part below the analyzer's source root is a path suffix of the runtime one (a binary built
+// from another checkout, whose debug information names that checkout's absolute paths).
+bool sameSource(std::string_view StaticFile, std::string_view RuntimeFile,
+                std::string_view StaticRoot);
 std::string unqualified(std::string_view Function); // "A::b<int>(x)" -> "b"
 std::string locationText(const Location &L);        // "file.cpp:12"
 std::string verdictLine(const Report &R);           // "FAIL: 3 of 12 claims fail, ..."

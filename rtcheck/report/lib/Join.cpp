@@ -26,7 +26,7 @@ std::optional<size_t> rootOfScope(const Report &R, const Scope &S) {
     return Named.empty() ? std::nullopt : std::optional<size_t>(Named.front());
   std::vector<size_t> InFile;
   for (size_t I : Named)
-    if (!S.Loc.File.empty() && sameFile(R.Roots[I].Loc.File, S.Loc.File))
+    if (!S.Loc.File.empty() && sameSource(R.Roots[I].Loc.File, S.Loc.File, R.StaticSourceRoot))
       InFile.push_back(I);
   if (InFile.empty())
     return Named.front();
@@ -49,7 +49,7 @@ std::optional<size_t> findingAtSite(const Report &R, const Site &S) {
       continue;
     for (size_t I = 0; I < R.Findings.size(); ++I) {
       const Finding &Fd = R.Findings[I];
-      if (Fd.Loc.Line != F.Loc.Line || !sameFile(Fd.Loc.File, F.Loc.File))
+      if (Fd.Loc.Line != F.Loc.Line || !sameSource(Fd.Loc.File, F.Loc.File, R.StaticSourceRoot))
         continue;
       if (Fd.Category == S.Category)
         return I;
@@ -67,7 +67,7 @@ std::optional<size_t> findingAtSite(const Report &R, const Site &S) {
     for (size_t I = 0; I < R.Findings.size(); ++I) {
       const Finding &Fd = R.Findings[I];
       if (Fd.Leaf == S.Function && unqualified(Fd.Function) == unqualified(F.Function) &&
-          sameFile(Fd.Loc.File, F.Loc.File))
+          sameSource(Fd.Loc.File, F.Loc.File, R.StaticSourceRoot))
         return I;
     }
   }
@@ -81,7 +81,7 @@ std::optional<size_t> findingAtSite(const Report &R, const Site &S) {
       if (Fd.Leaf != S.Function)
         continue;
       for (const ChainStep &St : Fd.Chain)
-        if (St.Loc.Line == F.Loc.Line && sameFile(St.Loc.File, F.Loc.File))
+        if (St.Loc.Line == F.Loc.Line && sameSource(St.Loc.File, F.Loc.File, R.StaticSourceRoot))
           return I;
     }
   }

@@ -90,6 +90,7 @@ void expectCheckDocument(const json &Doc, const std::string &Path) {
 void loadStatic(Report &R, const std::string &Path) {
   json Doc = readJson(Path);
   expectCheckDocument(Doc, Path);
+  R.StaticSourceRoot = str(Doc, "source_root");
   for (const json &J : Doc["roots"])
     R.Roots.push_back({str(J, "function"), str(J, "context"), str(J, "origin"), location(J)});
   for (const json &J : Doc["findings"]) {

@@ -71,6 +71,22 @@ bool sameFile(std::string_view RawA, std::string_view RawB) {
          A[A.size() - B.size() - 1] == '/';
 }
 
+bool sameSource(std::string_view StaticFile, std::string_view RuntimeFile,
+                std::string_view StaticRoot) {
+  if (sameFile(StaticFile, RuntimeFile))
+    return true;
+  std::string Root = std::filesystem::path(StaticRoot).lexically_normal().string();
+  while (Root.size() > 1 && Root.back() == '/')
+    Root.pop_back();
+  std::string File = std::filesystem::path(StaticFile).lexically_normal().string();
+  if (Root.empty() || Root == "/" || File.size() <= Root.size() + 1 ||
+      File.compare(0, Root.size(), Root) != 0 || File[Root.size()] != '/')
+    return false;
+  // Only paths of at least two components: a bare file name below the root says too little.
+  std::string_view Below = std::string_view(File).substr(Root.size() + 1);
+  return Below.find('/') != std::string_view::npos && sameFile(RuntimeFile, Below);
+}
+
 std::string unqualified(std::string_view F) {
   // Drop "(anonymous namespace)" scopes, a trailing parameter list, and template arguments; then
   // everything up to the last scope operator.

@@ -135,6 +135,7 @@ struct Report {
   std::vector<Root> Roots;
   std::vector<Finding> Findings;
   std::vector<std::string> StaticErrors; // translation units the analyzer could not parse
+  std::string StaticSourceRoot; // the analyzer's source root (its JSON `source_root`); may be empty
   std::vector<Scope> Scopes;
   std::vector<Site> Sites;
   std::vector<std::string> Programs; // of the runtime reports
