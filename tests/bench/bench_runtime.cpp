@@ -30,8 +30,8 @@ BENCHMARK(BM_MallocFreeOutsideScope);
 // not wrap plug-ins: its column is the plain call.
 void BM_WrappedPluginRun(benchmark::State &State) {
   void *Lib = dlopen(RTCHECK_BENCH_PLUGIN, RTLD_NOW | RTLD_LOCAL);
-  auto Entry = Lib ? reinterpret_cast<LADSPA_Descriptor_Function>(dlsym(Lib, "ladspa_descriptor"))
-                   : nullptr;
+  auto Entry =
+      Lib ? reinterpret_cast<LADSPA_Descriptor_Function>(dlsym(Lib, "ladspa_descriptor")) : nullptr;
   const LADSPA_Descriptor *D = Entry ? Entry(0) : nullptr;
   if (!D) {
     State.SkipWithError("cannot load " RTCHECK_BENCH_PLUGIN);

@@ -11,7 +11,8 @@
 namespace shimtest {
 namespace {
 
-// --- the report the user asked for -----------------------------------------------------------------
+// --- the report the user asked for
+// -----------------------------------------------------------------
 
 TEST_F(ShimTest, DriverWritesTheReportNamedInTheOptions) {
   Result Res = run({RTCHECK_DRIVER, "run", "--", RTCHECK_PROG_COUNTS},
@@ -42,7 +43,8 @@ TEST_F(ShimTest, DriverResolvesARelativeReportBeforeTheProgramChangesDirectory) 
 TEST_F(ShimTest, DriverReportIntoAMissingDirectoryFailsBeforeLaunch) {
   for (const std::string &Path : {Dir + "/no/such/r.json", Dir + "/file/r.json"}) {
     std::ofstream(Dir + "/file") << "x";
-    Result Res = run({RTCHECK_DRIVER, "run", "--report", Path, "--", RTCHECK_PROG_COUNTS}, {}, false);
+    Result Res =
+        run({RTCHECK_DRIVER, "run", "--report", Path, "--", RTCHECK_PROG_COUNTS}, {}, false);
     EXPECT_TRUE(Res.exited(2)) << Res.Status;
     EXPECT_EQ(Res.Out, "") << "the program must not run";
     ASSERT_EQ(lines(Res.Err).size(), 1u) << Res.Err;
@@ -51,7 +53,8 @@ TEST_F(ShimTest, DriverReportIntoAMissingDirectoryFailsBeforeLaunch) {
   }
 }
 
-// --- a file that is not the shim -------------------------------------------------------------------
+// --- a file that is not the shim
+// -------------------------------------------------------------------
 
 TEST_F(ShimTest, DriverRejectsAFileThatIsNotTheShim) {
   const std::pair<std::string, std::string> Cases[] = {
@@ -70,12 +73,13 @@ TEST_F(ShimTest, DriverRejectsAFileThatIsNotTheShim) {
   }
 }
 
-// --- signals sent to the driver --------------------------------------------------------------------
+// --- signals sent to the driver
+// --------------------------------------------------------------------
 
 // The driver's child (the program), read from /proc.
 pid_t childOf(pid_t Parent) {
-  std::string Text = readFile("/proc/" + std::to_string(Parent) + "/task/" +
-                              std::to_string(Parent) + "/children");
+  std::string Text =
+      readFile("/proc/" + std::to_string(Parent) + "/task/" + std::to_string(Parent) + "/children");
   return static_cast<pid_t>(std::atoi(Text.c_str()));
 }
 
@@ -136,14 +140,15 @@ TEST_F(ShimTest, DriverForwardsTerminationSignalsAndExitsLikeTheProgram) {
     EXPECT_FALSE(Orphaned) << "signal " << Sig << " was not passed on to the program";
     ASSERT_NE(Status, -1) << "the driver did not end after signal " << Sig;
     EXPECT_TRUE(WIFSIGNALED(Status) && WTERMSIG(Status) == Sig) << Sig << ": " << Status;
-    EXPECT_NE(readFile(Dir + "/err").find("the program was killed by signal " +
-                                          std::to_string(Sig)),
-              std::string::npos)
+    EXPECT_NE(
+        readFile(Dir + "/err").find("the program was killed by signal " + std::to_string(Sig)),
+        std::string::npos)
         << readFile(Dir + "/err");
   }
   // A program that handles the signal decides: the driver exits with its status.
-  pid_t Driver = startDriver({"/bin/sh", "-c", "trap 'exit 7' TERM; echo ready; while :; do "
-                                               "sleep 0.05; done"},
+  pid_t Driver = startDriver({"/bin/sh", "-c",
+                              "trap 'exit 7' TERM; echo ready; while :; do "
+                              "sleep 0.05; done"},
                              Dir + "/out", Dir + "/err");
   ASSERT_EQ(readFile(Dir + "/out"), "ready\n");
   kill(Driver, SIGTERM);
@@ -153,7 +158,8 @@ TEST_F(ShimTest, DriverForwardsTerminationSignalsAndExitsLikeTheProgram) {
   EXPECT_TRUE(Status != -1 && WIFEXITED(Status) && WEXITSTATUS(Status) == 7) << Status;
 }
 
-// --- bytes that are not UTF-8 ----------------------------------------------------------------------
+// --- bytes that are not UTF-8
+// ----------------------------------------------------------------------
 
 TEST_F(ShimTest, ReportEscapesBytesThatAreNotUtf8) {
   std::string Bin = Dir + "/bin\xff";
@@ -175,7 +181,8 @@ TEST_F(ShimTest, ReportEscapesBytesThatAreNotUtf8) {
   EXPECT_NE(Res.Err.find("4 real-time scopes"), std::string::npos) << Res.Err;
 }
 
-// --- counts lost to the fixed tables ---------------------------------------------------------------
+// --- counts lost to the fixed tables
+// ---------------------------------------------------------------
 
 TEST_F(ShimTest, DriverSummaryWarnsAboutLostCounts) {
   Result Res = run({RTCHECK_DRIVER, "run", "--report", Dir + "/r.json", "--",
@@ -199,7 +206,8 @@ TEST_F(ShimTest, DriverSummaryWarnsAboutLostCounts) {
   EXPECT_EQ(Res.Err.find("warning"), std::string::npos) << "nothing lost: " << Res.Err;
 }
 
-// --- report targets that are not regular files -----------------------------------------------------
+// --- report targets that are not regular files
+// -----------------------------------------------------
 
 TEST_F(ShimTest, ReportFollowsASymbolicLink) {
   std::filesystem::create_directories(Dir + "/real");

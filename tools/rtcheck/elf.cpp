@@ -20,7 +20,8 @@ struct File {
       close(Fd);
   }
   bool read(void *Buf, size_t Size, uint64_t Offset) const {
-    return Fd >= 0 && pread(Fd, Buf, Size, static_cast<off_t>(Offset)) == static_cast<ssize_t>(Size);
+    return Fd >= 0 &&
+           pread(Fd, Buf, Size, static_cast<off_t>(Offset)) == static_cast<ssize_t>(Size);
   }
 };
 
@@ -37,7 +38,8 @@ bool definesDynamicSymbol(const File &F, const Elf64_Ehdr &H, const char *Name) 
   if (!F.read(Sections.data(), Sections.size() * sizeof(Elf64_Shdr), H.e_shoff))
     return false;
   for (const Elf64_Shdr &S : Sections) {
-    if (S.sh_type != SHT_DYNSYM || S.sh_link >= Sections.size() || S.sh_entsize != sizeof(Elf64_Sym))
+    if (S.sh_type != SHT_DYNSYM || S.sh_link >= Sections.size() ||
+        S.sh_entsize != sizeof(Elf64_Sym))
       continue;
     const Elf64_Shdr &Str = Sections[S.sh_link];
     if (S.sh_size > (64u << 20) || Str.sh_size > (64u << 20))

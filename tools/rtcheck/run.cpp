@@ -3,7 +3,6 @@
 #include "driver.h"
 
 #include <algorithm>
-#include <iterator>
 #include <cctype>
 #include <cerrno>
 #include <csignal>
@@ -12,6 +11,7 @@
 #include <cstring>
 #include <ctime>
 #include <dirent.h>
+#include <iterator>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>

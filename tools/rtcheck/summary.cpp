@@ -35,10 +35,11 @@ void printDropped(const nlohmann::ordered_json &R) {
   auto Count = [&](const char *Key) { return D.value(Key, uint64_t{0}); };
   auto Plural = [](uint64_t N, const char *One, const char *Many) { return N == 1 ? One : Many; };
   if (uint64_t N = Count("records"))
-    std::fprintf(stderr,
-                 "rtcheck: warning: %llu scope %s not recorded: the table of (thread, scope name) "
-                 "records was full (512); their calls, latencies and violations are missing above\n",
-                 static_cast<unsigned long long>(N), Plural(N, "run was", "runs were"));
+    std::fprintf(
+        stderr,
+        "rtcheck: warning: %llu scope %s not recorded: the table of (thread, scope name) "
+        "records was full (512); their calls, latencies and violations are missing above\n",
+        static_cast<unsigned long long>(N), Plural(N, "run was", "runs were"));
   if (uint64_t N = Count("sites"))
     std::fprintf(stderr,
                  "rtcheck: warning: %llu %s counted without a site or stack: more distinct sites "
@@ -47,8 +48,7 @@ void printDropped(const nlohmann::ordered_json &R) {
                  static_cast<unsigned long long>(
                      R.contains("options") ? R.at("options").value("max_sites", uint64_t{0}) : 0));
   if (uint64_t N = Count("depth_overflow"))
-    std::fprintf(stderr,
-                 "rtcheck: warning: %llu %s nested more than 16 deep and not recorded\n",
+    std::fprintf(stderr, "rtcheck: warning: %llu %s nested more than 16 deep and not recorded\n",
                  static_cast<unsigned long long>(N), Plural(N, "scope was", "scopes were"));
 }
 
