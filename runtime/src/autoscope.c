@@ -2,6 +2,7 @@
  * scope names (stable pointers, each with the registration that made it), callback names, and the
  * scope markers trampolines use. See autoscope.h and docs/runtime.md. */
 #include "autoscope.h"
+#include "scope.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -172,7 +173,7 @@ void rtcheck_autoscope_begin(const char *name, uint64_t budget_ns) {
     rtcheck_scope_end_impl();
   if (RTCHECK_UNLIKELY(!rtcheck_proc.used_scopes))
     rtcheck_proc.used_scopes = 1;
-  rtcheck_scope_begin_impl(name, budget_ns);
+  rtcheck_scope_begin_inline(name, budget_ns);
 }
 
-void rtcheck_autoscope_end(void) { rtcheck_scope_end_impl(); }
+void rtcheck_autoscope_end(void) { rtcheck_scope_end_inline(); }

@@ -3,8 +3,10 @@
  * thread scope from then on (until it exits, or until it first runs a wrapped callback, whose scope
  * then is the outermost one: autoscope.c). A thread scope has no budget; its name is the thread's
  * start routine, or the function that raised it: "thread <symbol (module)>".
- * A thread raised by another thread (pthread_setschedparam on another pthread_t) is not seen: a
- * scope can only be opened by its own thread.
+ * A thread raised by another thread (pthread_setschedparam on another pthread_t, sched_setscheduler
+ * on another thread id) is noted in a small table; a scope can only be opened by its own thread, so
+ * the raised thread opens it at its next interposed call (rtcheck_enter sees rtcheck_raised_gen
+ * change), named after the function that raised it.
  * An audio library's own real-time thread (libjack and libportaudio raise theirs) gets no thread
  * scope: its real-time work is the wrapped callbacks, and between them the library waits for the
  * next cycle by design (futexes, FIFO reads) - a thread scope would count that waiting and, under
@@ -67,6 +69,78 @@ static void raised(int api, const void *caller) {
   errno = e;
 }
 
+/* --- Threads raised by another thread --------------------------------------------------------- */
+
+#define RAISED_SLOTS 64
+enum { SLOT_FREE, SLOT_FILLING, SLOT_READY };
+typedef struct raised_slot {
+  uint32_t state;
+  pthread_t thread; /* pthread_setschedparam's target, or */
+  pid_t tid;        /* sched_setscheduler's (0 when by pthread_t) */
+  int api;
+  const void *raiser;
+} raised_slot;
+static raised_slot raised_others[RAISED_SLOTS];
+uint32_t rtcheck_raised_gen;
+
+/* Notes that `thread` (or the thread `tid`) was raised from `raiser`. A full table (64 threads
+ * raised and not yet seen running) leaves the thread unseen. */
+static void note_raised_other(pthread_t thread, pid_t tid, int api, const void *raiser) {
+  int e = errno;
+  rtcheck_thread.guard++;
+  int library = rtcheck_autoscope_in_audio_library(raiser);
+  rtcheck_thread.guard--;
+  errno = e;
+  if (library)
+    return;
+  for (unsigned i = 0; i < RAISED_SLOTS; i++) {
+    raised_slot *s = &raised_others[i];
+    uint32_t expected = SLOT_FREE;
+    if (!__atomic_compare_exchange_n(&s->state, &expected, SLOT_FILLING, 0, __ATOMIC_ACQUIRE,
+                                     __ATOMIC_RELAXED))
+      continue;
+    s->thread = thread;
+    s->tid = tid;
+    s->api = api;
+    s->raiser = raiser;
+    __atomic_store_n(&s->state, SLOT_READY, __ATOMIC_RELEASE);
+    __atomic_fetch_add(&rtcheck_raised_gen, 1, __ATOMIC_RELEASE);
+    return;
+  }
+}
+
+int rtcheck_autoscope_adopt_raise(void) {
+  rtcheck_thread_state *t = &rtcheck_thread;
+  t->raised_seen = __atomic_load_n(&rtcheck_raised_gen, __ATOMIC_ACQUIRE);
+  pthread_t self = pthread_self();
+  pid_t tid = 0;
+  for (unsigned i = 0; i < RAISED_SLOTS; i++) {
+    raised_slot *s = &raised_others[i];
+    if (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) != SLOT_READY)
+      continue;
+    if (s->tid) {
+      if (!tid) {
+        int e = errno;
+        tid = gettid();
+        errno = e;
+      }
+      if (s->tid != tid)
+        continue;
+    } else if (!pthread_equal(s->thread, self)) {
+      continue;
+    }
+    int api = s->api;
+    const void *raiser = s->raiser;
+    uint32_t expected = SLOT_READY;
+    if (!__atomic_compare_exchange_n(&s->state, &expected, SLOT_FREE, 0, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_RELAXED))
+      continue;
+    raised(api, raiser);
+    return t->depth > 0;
+  }
+  return 0;
+}
+
 /* The address of the function that made the call whose return address is `ret` (its symbol's
  * start, so every call from one function names one scope). */
 static const void *function_of(const void *ret) {
@@ -80,13 +154,21 @@ static const void *function_of(const void *ret) {
  * call as a violation inside a scope) after the real call succeeded; `ret` is their return
  * address, in the program. */
 void rtcheck_autoscope_pthread_setschedparam(pthread_t thread, int policy, const void *ret) {
-  if (is_realtime(policy) && pthread_equal(thread, pthread_self()))
+  if (!is_realtime(policy))
+    return;
+  if (pthread_equal(thread, pthread_self()))
     raised(RTCHECK_AS_sched_pthread_setschedparam, function_of(ret));
+  else
+    note_raised_other(thread, 0, RTCHECK_AS_sched_pthread_setschedparam, function_of(ret));
 }
 
 void rtcheck_autoscope_sched_setscheduler(pid_t pid, int policy, const void *ret) {
-  if (is_realtime(policy) && (pid == 0 || pid == gettid()))
+  if (!is_realtime(policy))
+    return;
+  if (pid == 0 || pid == gettid())
     raised(RTCHECK_AS_sched_setscheduler, function_of(ret));
+  else
+    note_raised_other(pthread_self(), pid, RTCHECK_AS_sched_setscheduler, function_of(ret));
 }
 
 /* --- Threads created real-time ---------------------------------------------------------------- */

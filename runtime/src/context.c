@@ -4,7 +4,7 @@
  * allocate and never lock. Records come from a fixed global pool (claimed with one atomic
  * increment the first time a thread opens a scope name) and are written only by their thread with
  * relaxed single-writer stores; the report merges them by name at exit. */
-#include "rtcheck_internal.h"
+#include "scope.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -102,8 +102,8 @@ static rtcheck_record *claim_record(const char *name, uint32_t serial, uint64_t 
 
 /* This thread's record for `name`: the cache (direct-mapped: one probe, a miss overwrites the
  * slot), else the index, else a new one. */
-static rtcheck_record *lookup_record(rtcheck_thread_state *t, const char *name,
-                                     uint64_t budget_ns) {
+rtcheck_record *rtcheck_lookup_record(rtcheck_thread_state *t, const char *name,
+                                      uint64_t budget_ns) {
   uint32_t gen = RT_LOAD(&rtcheck_g.cache_gen);
   if (RTCHECK_UNLIKELY(t->cache_gen != gen)) {
     memset(t->cache_name, 0, sizeof t->cache_name);
@@ -124,7 +124,7 @@ static rtcheck_record *lookup_record(rtcheck_thread_state *t, const char *name,
 }
 
 /* The calling thread's page faults so far (page_faults=1). */
-static void read_faults(rtcheck_thread_state *t, uint64_t *minor, uint64_t *major) {
+void rtcheck_read_faults(rtcheck_thread_state *t, uint64_t *minor, uint64_t *major) {
   struct rusage ru;
   t->guard++;
   int r = getrusage(RUSAGE_THREAD, &ru);
@@ -133,89 +133,16 @@ static void read_faults(rtcheck_thread_state *t, uint64_t *minor, uint64_t *majo
   *major = r == 0 ? (uint64_t)ru.ru_majflt : 0;
 }
 
+/* The out-of-line forms of scope.h, for the automatic scopes and the core tests. */
 void rtcheck_scope_begin_impl(const char *name, uint64_t budget_ns) {
-  rtcheck_thread_state *t = &rtcheck_thread;
-  if (!name)
-    name = "(null)";
-  unsigned d = t->depth++;
-  if (RTCHECK_UNLIKELY(d >= RTCHECK_MAX_DEPTH)) {
-    __atomic_fetch_add(&rtcheck_g.depth_overflow, 1, __ATOMIC_RELAXED);
-    return;
-  }
-  if (budget_ns == 0)
-    budget_ns = rtcheck_g.options.default_budget_ns;
-  rtcheck_frame *f = &t->frames[d];
-  /* The common case: the scope this frame held last time (a callback in its loop). */
-  rtcheck_record *rec = f->rec;
-  if (RTCHECK_UNLIKELY(f->name != name || !rec || t->cache_gen != RT_LOAD(&rtcheck_g.cache_gen)))
-    rec = lookup_record(t, name, budget_ns);
-  f->name = name;
-  f->rec = rec;
-  f->budget_ns = budget_ns;
-  if (RTCHECK_UNLIKELY(rtcheck_g.options.page_faults))
-    read_faults(t, &f->minflt0, &f->majflt0); /* outside the timed part */
-  uint64_t now = rtcheck_now_ns();
-  f->begin_ns = now;
-  if (rec) {
-    uint64_t last = RT_LOAD(&rec->last_begin_ns);
-    if (last) {
-      uint64_t p = now - last;
-      RT_BUMP(&rec->periods, 1);
-      RT_BUMP(&rec->period_sum_ns, p);
-      if (p < RT_LOAD(&rec->period_min_ns))
-        RT_STORE(&rec->period_min_ns, p);
-      if (p > RT_LOAD(&rec->period_max_ns))
-        RT_STORE(&rec->period_max_ns, p);
-    }
-    RT_STORE(&rec->last_begin_ns, now);
-  }
+  rtcheck_scope_begin_inline(name, budget_ns);
 }
 
 void rtcheck_scope_note_source(const char *function, const char *file, int line) {
-  rtcheck_thread_state *t = &rtcheck_thread;
-  unsigned d = t->depth;
-  if (d == 0 || d > RTCHECK_MAX_DEPTH || !function || !file)
-    return;
-  rtcheck_record *rec = t->frames[d - 1].rec;
-  if (rec && !rec->file) {
-    rec->function = function;
-    rec->line = line;
-    __atomic_store_n(&rec->file, file, __ATOMIC_RELEASE);
-  }
+  rtcheck_scope_note_source_inline(function, file, line);
 }
 
-void rtcheck_scope_end_impl(void) {
-  uint64_t now = rtcheck_now_ns();
-  rtcheck_thread_state *t = &rtcheck_thread;
-  if (RTCHECK_UNLIKELY(t->depth == 0))
-    return; /* unbalanced end: ignored */
-  unsigned d = --t->depth;
-  if (RTCHECK_UNLIKELY(d >= RTCHECK_MAX_DEPTH))
-    return;
-  rtcheck_frame *f = &t->frames[d];
-  rtcheck_record *rec = f->rec;
-  if (!rec)
-    return;
-  uint64_t dt = now - f->begin_ns;
-  if (RTCHECK_UNLIKELY((int64_t)dt < 0))
-    dt = 0; /* the shim's own time was larger than the clock's resolution saw */
-  RT_BUMP(&rec->calls, 1);
-  RT_BUMP(&rec->sum_ns, dt);
-  if (dt < RT_LOAD(&rec->min_ns))
-    RT_STORE(&rec->min_ns, dt);
-  if (dt > RT_LOAD(&rec->max_ns))
-    RT_STORE(&rec->max_ns, dt);
-  RT_BUMP(&rec->hist[rtcheck_hist_index(dt)], 1);
-  /* Only the outermost scope is judged against its budget (realtime.h). */
-  if (d == 0 && f->budget_ns && dt > f->budget_ns)
-    RT_BUMP(&rec->misses, 1);
-  if (RTCHECK_UNLIKELY(rtcheck_g.options.page_faults)) {
-    uint64_t minor, major;
-    read_faults(t, &minor, &major);
-    RT_BUMP(&rec->minflt, minor - f->minflt0);
-    RT_BUMP(&rec->majflt, major - f->majflt0);
-  }
-}
+void rtcheck_scope_end_impl(void) { rtcheck_scope_end_inline(); }
 
 static uint64_t site_hash(int fn, const char *scope, const void *pc) {
   uint64_t h = (uint64_t)(uintptr_t)pc * 0x9E3779B97F4A7C15ull;
@@ -432,5 +359,5 @@ void rtcheck_reset_after_fork(void) {
   rtcheck_thread_state *t = &rtcheck_thread;
   unsigned open = t->depth < RTCHECK_MAX_DEPTH ? t->depth : RTCHECK_MAX_DEPTH;
   for (unsigned i = 0; i < open; i++)
-    t->frames[i].rec = lookup_record(t, t->frames[i].name, t->frames[i].budget_ns);
+    t->frames[i].rec = rtcheck_lookup_record(t, t->frames[i].name, t->frames[i].budget_ns);
 }

@@ -2,6 +2,7 @@
  * allocations, the three-state initialisation (uninitialised / initialising: pass through / ready),
  * the exported scope entry points, fork, and the report at exit. */
 #include "interceptor.h"
+#include "scope.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
@@ -172,16 +173,21 @@ RTCHECK_EXPORT void rtcheck_scope_begin(const char *name, uint64_t budget_ns) {
     ensure_init();
   if (RTCHECK_UNLIKELY(!rtcheck_proc.used_scopes))
     rtcheck_proc.used_scopes = 1;
-  rtcheck_scope_begin_impl(name, budget_ns);
+  rtcheck_scope_begin_inline(name, budget_ns);
 }
 
+/* What RTCHECK_SCOPE calls: the same path inline, not through rtcheck_scope_begin's PLT entry. */
 RTCHECK_EXPORT void rtcheck_scope_begin_at(const char *name, uint64_t budget_ns,
                                            const char *function, const char *file, int line) {
-  rtcheck_scope_begin(name, budget_ns);
-  rtcheck_scope_note_source(function, file, line);
+  if (RTCHECK_UNLIKELY(__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) != READY))
+    ensure_init();
+  if (RTCHECK_UNLIKELY(!rtcheck_proc.used_scopes))
+    rtcheck_proc.used_scopes = 1;
+  rtcheck_scope_begin_inline(name, budget_ns);
+  rtcheck_scope_note_source_inline(function, file, line);
 }
 
-RTCHECK_EXPORT void rtcheck_scope_end(void) { rtcheck_scope_end_impl(); }
+RTCHECK_EXPORT void rtcheck_scope_end(void) { rtcheck_scope_end_inline(); }
 
 /* Called by the exec interceptors: this image's report, before the image is replaced. */
 void rtcheck_before_exec(void) {

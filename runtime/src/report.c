@@ -1,16 +1,19 @@
 /* The JSON report (schema: docs/runtime.md), written at exit, before an exec, and when trapping.
  * Atomic: written to "<path>.tmp.<pid>" and renamed over the final name, so a reader sees either no
- * report or a whole one. No allocation: fixed buffers; records are merged by scope name in place.
- */
+ * report or a whole one (a FIFO or a device is written in place, a symbolic link followed). No
+ * allocation: fixed buffers; records are merged by scope name in place. */
 #include "autoscope.h"
 #include "rtcheck_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void rtcheck_write_stderr(const char *s, size_t n) {
@@ -112,22 +115,59 @@ static void w_fmt(writer *w, const char *fmt, ...) {
   w_raw(w, tmp);
 }
 
+/* The length of the well-formed UTF-8 sequence at `s` (RFC 3629: no overlong forms, no
+ * surrogates, at most U+10FFFF), or 0. */
+static int utf8_length(const unsigned char *s) {
+  unsigned char c = s[0];
+  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  if (c < 0xC2 || c > 0xF4)
+    return 0;
+  unsigned char lo = 0x80, hi = 0xBF; /* the allowed range of the second byte */
+  if (c == 0xE0)
+    lo = 0xA0;
+  else if (c == 0xED)
+    hi = 0x9F;
+  else if (c == 0xF0)
+    lo = 0x90;
+  else if (c == 0xF4)
+    hi = 0x8F;
+  if (s[1] < lo || s[1] > hi)
+    return 0;
+  for (int i = 2; i < n; i++)
+    if ((s[i] & 0xC0) != 0x80)
+      return 0;
+  return n;
+}
+
+/* A JSON string. Names and paths come from the program (scope names, its path, symbols) and may
+ * hold any bytes: a byte that is not part of well-formed UTF-8 is written as \u00XX (its Latin-1
+ * reading), so the report stays valid JSON (docs/runtime.md). */
 static void w_str(writer *w, const char *s) {
   char c[8];
   w_raw(w, "\"");
-  for (; *s; s++) {
-    unsigned char ch = (unsigned char)*s;
+  for (const unsigned char *p = (const unsigned char *)s; *p;) {
+    unsigned char ch = *p;
     if (ch == '"' || ch == '\\') {
       c[0] = '\\';
       c[1] = (char)ch;
       c[2] = 0;
     } else if (ch < 0x20) {
       snprintf(c, sizeof c, "\\u%04x", ch);
-    } else {
+    } else if (ch < 0x80) {
       c[0] = (char)ch;
       c[1] = 0;
+    } else {
+      int n = utf8_length(p);
+      if (n == 0) {
+        snprintf(c, sizeof c, "\\u%04x", ch);
+      } else {
+        memcpy(c, p, (size_t)n);
+        c[n] = 0;
+        p += n - 1;
+      }
     }
     w_raw(w, c);
+    p++;
   }
   w_raw(w, "\"");
 }
@@ -341,6 +381,25 @@ static void write_report(writer *w) {
   w_flush(w);
 }
 
+/* Where and how the report at `path` is written (issue #14: a rename over the name would replace a
+ * device node, a FIFO or a symbolic link). A symbolic link is followed to the file it names, which
+ * `path` then holds. Returns 1 when the report can be written atomically (a temporary file renamed
+ * over `path`: a regular file, or no file yet), 0 when it must be written in place. */
+static int resolve_target(char *path, size_t len) {
+  struct stat st;
+  if (lstat(path, &st) != 0)
+    return 1;
+  if (S_ISLNK(st.st_mode)) {
+    char real[PATH_MAX];
+    if (!realpath(path, real) || strlen(real) >= len)
+      return 0; /* dangling: opening the link creates the file it names */
+    memcpy(path, real, strlen(real) + 1);
+    if (stat(path, &st) != 0)
+      return 1;
+  }
+  return S_ISREG(st.st_mode);
+}
+
 static writer report_writer;
 static int report_warned;
 
@@ -353,21 +412,35 @@ void rtcheck_report_write(void) {
     sched_yield();
   if (!rtcheck_report_path(path, sizeof path))
     goto out;
-  snprintf(tmp, sizeof tmp, "%s.tmp.%d", path, rtcheck_proc.pid);
   writer *w = &report_writer;
-  w->fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   w->failed = 0;
   w->pos = 0;
-  if (w->fd < 0) {
-    w->failed = errno;
+  if (!resolve_target(path, sizeof path)) {
+    /* A FIFO, a device or a dangling link: written in place (O_NONBLOCK: a FIFO without a reader
+     * fails with ENXIO instead of hanging the program's exit). */
+    w->fd = open(path, O_WRONLY | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0644);
+    if (w->fd < 0) {
+      w->failed = errno;
+    } else {
+      fcntl(w->fd, F_SETFL, fcntl(w->fd, F_GETFL) & ~O_NONBLOCK);
+      write_report(w);
+      if (close(w->fd) != 0 && !w->failed)
+        w->failed = errno;
+    }
   } else {
-    write_report(w);
-    if (close(w->fd) != 0 && !w->failed)
+    snprintf(tmp, sizeof tmp, "%s.tmp.%d", path, rtcheck_proc.pid);
+    w->fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (w->fd < 0) {
       w->failed = errno;
-    if (!w->failed && rename(tmp, path) != 0)
-      w->failed = errno;
-    if (w->failed)
-      unlink(tmp);
+    } else {
+      write_report(w);
+      if (close(w->fd) != 0 && !w->failed)
+        w->failed = errno;
+      if (!w->failed && rename(tmp, path) != 0)
+        w->failed = errno;
+      if (w->failed)
+        unlink(tmp);
+    }
   }
   if (w->failed && !report_warned) {
     report_warned = 1;

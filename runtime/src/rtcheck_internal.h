@@ -178,6 +178,7 @@ typedef struct rtcheck_thread_state {
   rtcheck_frame frames[RTCHECK_MAX_DEPTH];
   const char *cache_name[RTCHECK_CACHE_SLOTS];
   rtcheck_record *cache_rec[RTCHECK_CACHE_SLOTS];
+  uint32_t raised_seen; /* the rtcheck_raised_gen this thread last looked at */
 } rtcheck_thread_state;
 
 extern RTCHECK_TLS rtcheck_thread_state rtcheck_thread;
@@ -279,11 +280,21 @@ void rtcheck_records_prepare(void);
 /* Forgets everything recorded (fork child), keeping the calling thread's open scopes. */
 void rtcheck_reset_after_fork(void);
 
+/* Threads raised to real-time priority by another thread (autoscope_sched.c): bumped at each such
+ * raise. A thread that sees a new value at an interposed call outside any scope looks for itself
+ * among the raised threads once, and opens its thread scope if it is one. */
+extern uint32_t rtcheck_raised_gen;
+/* Returns 1 when the calling thread was raised and now has its thread scope open. */
+int rtcheck_autoscope_adopt_raise(void);
+
 /* Interceptor entry: 0 = pass straight through; 1 = counted, guard held until rtcheck_leave. */
 static inline int rtcheck_enter(int fn, const void *pc) {
   rtcheck_thread_state *t = &rtcheck_thread;
-  if (RTCHECK_LIKELY(t->depth == 0 || t->guard != 0))
-    return 0;
+  if (RTCHECK_LIKELY(t->depth == 0 || t->guard != 0)) {
+    if (RTCHECK_LIKELY(t->raised_seen == RT_LOAD(&rtcheck_raised_gen) || t->guard != 0) ||
+        !rtcheck_autoscope_adopt_raise())
+      return 0;
+  }
   rtcheck_on_call(fn, pc);
   t->guard++;
   return 1;

@@ -50,15 +50,18 @@ def main():
         cols["g++ + baseline shim"] = run(bench / "rtcheck_bench", {"LD_PRELOAD": str(args.baseline_shim)},
                                           args.repetitions)
     names = ["BM_MallocFreeOutsideScope", "BM_ScopeBeginEnd", "BM_ScopeBeginEndNames/8",
-             "BM_ScopeBeginEndNames/32", "BM_ScopeBeginEndNames/400", "BM_MallocFreeInsideScope"]
-    print("| benchmark (CPU ns/iteration, min of repetitions) | " + " | ".join(cols) + " | shim / no shim | RTSan / clang |")
-    print("|---|" + "---|" * (len(cols) + 2))
+             "BM_ScopeBeginEndNames/32", "BM_ScopeBeginEndNames/400", "BM_MallocFreeInsideScope",
+             "BM_WrappedPluginRun"]
+    print("| benchmark (CPU ns/iteration, min of repetitions) | " + " | ".join(cols) +
+          " | shim / no shim | shim - no shim (ns) | RTSan / clang |")
+    print("|---|" + "---|" * (len(cols) + 3))
     for n in names:
         vals = [cols[c].get(n) for c in cols]
         cells = [f"{v:.1f}" if v is not None else "-" for v in vals]
         r1 = f"{vals[1] / vals[0]:.2f}x" if vals[0] and vals[1] else "-"
+        d1 = f"{vals[1] - vals[0]:+.1f}" if vals[0] and vals[1] else "-"
         r2 = f"{vals[4] / vals[3]:.2f}x" if vals[3] and vals[4] else "-"
-        print(f"| {n} | " + " | ".join(cells) + f" | {r1} | {r2} |")
+        print(f"| {n} | " + " | ".join(cells) + f" | {r1} | {d1} | {r2} |")
     print()
     print("| first violation at a site (scope latency, ns) | median | max | known site, p50 |")
     print("|---|---|---|---|")

@@ -262,16 +262,18 @@ def case_jalv(args, tmp):
 
 
 def case_sched_threads(args, tmp):
-    """Threads the program raises to SCHED_FIFO run in thread scopes until they exit; a normal
-    thread's allocations are not counted."""
+    """Threads the program raises to SCHED_FIFO (themselves, at creation, or from another thread)
+    run in thread scopes until they exit; a normal thread's allocations are not counted."""
     code, out, err = run(args, [str(Path(args.programs) / "rt_sched_threads")], tmp / "st.json",
                          dict(os.environ))
     check(code == 0, f"exit {code}: {err[-2000:]}")
-    raised, created = (int(w) for w in out.split()[1::2])
+    raised, created, other = (int(w) for w in out.split()[1::2])
     found, _ = scopes(tmp / "st.json")
     for permitted, name, registration, mallocs in [
             (raised, "thread raise_self (rt_sched_threads)", "pthread_setschedparam", 10),
-            (created, "thread created_realtime (rt_sched_threads)", "pthread_create", 5)]:
+            (created, "thread created_realtime (rt_sched_threads)", "pthread_create", 5),
+            # raised by another thread: named after the raising function
+            (other, "thread main (rt_sched_threads)", "pthread_setschedparam", 6)]:
         s = found.get(name)
         if not permitted:  # no CAP_SYS_NICE here: the thread stayed normal
             check(s is None, f"{name} was not made real-time but has a scope")

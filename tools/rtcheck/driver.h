@@ -38,6 +38,12 @@ void addToVerdict(const std::string &ReportPath, Verdict &V);
 // Directory of the running executable (/proc/self/exe).
 std::string selfDir();
 
+// Why the file at Path cannot be the runtime shim ("not a shared library", ...), or "" when it is
+// a 64-bit ELF shared library defining rtcheck_scope_begin (elf.cpp).
+std::string whyNotTheShim(const std::string &Path);
+// Whether Path is an ELF executable without a program interpreter (LD_PRELOAD cannot apply).
+bool isStaticallyLinked(const std::string &Path);
+
 } // namespace rtcheck::driver
 
 #endif

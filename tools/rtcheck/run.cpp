@@ -11,6 +11,7 @@
 #include <cstring>
 #include <ctime>
 #include <dirent.h>
+#include <iterator>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -135,6 +136,77 @@ std::vector<std::string> otherReports(const std::string &ReportPath, time_t Star
   return Out;
 }
 
+// Why a run left no report at all, in words (docs/runtime.md, `rtcheck run`).
+std::string whyNoReport(const std::string &Program, int Status) {
+  if (WIFSIGNALED(Status))
+    return "the program was killed by signal " + std::to_string(WTERMSIG(Status)) + " (" +
+           strsignal(WTERMSIG(Status)) + ") before it could be written";
+  if (isStaticallyLinked(Program))
+    return "the program is statically linked, so LD_PRELOAD cannot load the shim into it";
+  struct stat St;
+  if (stat(Program.c_str(), &St) == 0 && (St.st_mode & (S_ISUID | S_ISGID)) &&
+      (St.st_uid != geteuid() || St.st_gid != getegid()))
+    return "the program is set-user-ID or set-group-ID, so the loader ignores LD_PRELOAD";
+  return "the program left without running exit handlers (_exit, or an exec the shim did not "
+         "see)";
+}
+
+// The value of the last `Key=` entry of colon-separated RTCHECK_OPTIONS text, or "".
+std::string lastOption(const std::string &Options, const std::string &Key) {
+  std::string Found;
+  size_t Start = 0;
+  while (Start <= Options.size()) {
+    size_t End = Options.find(':', Start);
+    std::string Entry =
+        Options.substr(Start, End == std::string::npos ? std::string::npos : End - Start);
+    if (Entry.compare(0, Key.size() + 1, Key + "=") == 0)
+      Found = Entry.substr(Key.size() + 1);
+    if (End == std::string::npos)
+      break;
+    Start = End + 1;
+  }
+  return Found;
+}
+
+// The report path made absolute (the program may chdir) and its directory checked before launch;
+// "" with Error set when the report could not be written there.
+std::string resolveReport(const std::string &Report, std::string &Error) {
+  std::string Path = Report;
+  if (Path.front() != '/') {
+    char Cwd[4096];
+    if (!getcwd(Cwd, sizeof Cwd)) {
+      Error = std::string("the current directory: ") + std::strerror(errno);
+      return "";
+    }
+    Path = std::string(Cwd) + "/" + Path;
+  }
+  size_t Slash = Path.rfind('/');
+  std::string Dir = Slash == 0 ? "/" : Path.substr(0, Slash);
+  if (Dir.find('%') != std::string::npos)
+    return Path; // %p in the directory: known only to the program
+  struct stat St;
+  if (stat(Dir.c_str(), &St) != 0)
+    Error = "directory '" + Dir + "': " + std::strerror(errno);
+  else if (!S_ISDIR(St.st_mode))
+    Error = "'" + Dir + "' is not a directory";
+  else if (access(Dir.c_str(), W_OK | X_OK) != 0)
+    Error = "directory '" + Dir + "': " + std::strerror(errno);
+  return Error.empty() ? Path : "";
+}
+
+// The signals a supervisor or a user sends to stop a run: passed on to the program, which decides.
+constexpr int ForwardedSignals[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP};
+volatile sig_atomic_t RunningChild = 0;
+
+void forwardToChild(int Sig, siginfo_t *Info, void *) {
+  // A signal from the terminal (SI_KERNEL: ^C, ^\, hang-up) reaches the whole foreground process
+  // group, the program included; only a signal sent to the driver alone is passed on.
+  if (Info && Info->si_code == SI_KERNEL)
+    return;
+  if (RunningChild > 0)
+    kill(RunningChild, Sig);
+}
+
 } // namespace
 
 int runUnderShim(const RunOptions &Opts) {
@@ -144,6 +216,12 @@ int runUnderShim(const RunOptions &Opts) {
     std::fprintf(stderr,
                  "rtcheck: error: the runtime shim librtcheck_rt.so was not found (looked in %s)\n",
                  Looked.c_str());
+    return 2;
+  }
+  if (std::string Why = whyNotTheShim(Shim); !Why.empty()) {
+    const char *Env = std::getenv("RTCHECK_RUNTIME");
+    std::fprintf(stderr, "rtcheck: error: '%s'%s is not the runtime shim librtcheck_rt.so: %s\n",
+                 Shim.c_str(), Env && *Env ? " (RTCHECK_RUNTIME)" : "", Why.c_str());
     return 2;
   }
   int NotFound = 0, Err = 0;
@@ -156,8 +234,28 @@ int runUnderShim(const RunOptions &Opts) {
     return NotFound;
   }
 
-  bool TempReport = Opts.Report.empty();
+  // The report the program is asked for: --report, else the last report= of --options, else of
+  // the environment's RTCHECK_OPTIONS (the driver appends its own report= last, so it must be the
+  // one the user chose).
+  std::string EnvOptions;
+  if (const char *Env = std::getenv("RTCHECK_OPTIONS"); Env && *Env)
+    EnvOptions = Env;
   std::string Report = Opts.Report;
+  if (Report.empty())
+    Report = lastOption(Opts.Options, "report");
+  if (Report.empty())
+    Report = lastOption(EnvOptions, "report");
+  bool TempReport = Report.empty();
+  if (!TempReport) {
+    std::string Error;
+    std::string Resolved = resolveReport(Report, Error);
+    if (Resolved.empty()) {
+      std::fprintf(stderr, "rtcheck: error: cannot write the report '%s': %s\n", Report.c_str(),
+                   Error.c_str());
+      return 2;
+    }
+    Report = Resolved;
+  }
   if (TempReport) {
     const char *Tmp = std::getenv("TMPDIR");
     Report = std::string(Tmp && *Tmp ? Tmp : "/tmp") + "/rtcheck-run-" + std::to_string(getpid()) +
@@ -166,9 +264,7 @@ int runUnderShim(const RunOptions &Opts) {
 
   // RTCHECK_OPTIONS: the environment's, then --options, then what the driver itself needs (later
   // keys win in the shim's parser).
-  std::string Options;
-  if (const char *Env = std::getenv("RTCHECK_OPTIONS"); Env && *Env)
-    Options = Env;
+  std::string Options = EnvOptions;
   auto Append = [&](const std::string &S) {
     if (!S.empty())
       Options += (Options.empty() ? "" : ":") + S;
@@ -181,23 +277,36 @@ int runUnderShim(const RunOptions &Opts) {
   if (const char *Env = std::getenv("LD_PRELOAD"); Env && *Env)
     Preload = std::string(Env) + ":" + Shim;
 
-  // Like a shell running a foreground job: the terminal's SIGINT/SIGQUIT go to the program; the
-  // driver survives them to print the summary.
-  struct sigaction Ignore = {}, OldInt = {}, OldQuit = {};
-  Ignore.sa_handler = SIG_IGN;
-  sigaction(SIGINT, &Ignore, &OldInt);
-  sigaction(SIGQUIT, &Ignore, &OldQuit);
+  // Like a shell running a foreground job, the driver outlives the program's signals to print
+  // the summary; a signal sent to the driver itself is passed on (forwardToChild). Blocked until
+  // the child's pid is known.
+  sigset_t Forwarded, OldMask;
+  sigemptyset(&Forwarded);
+  for (int Sig : ForwardedSignals)
+    sigaddset(&Forwarded, Sig);
+  sigprocmask(SIG_BLOCK, &Forwarded, &OldMask);
+  struct sigaction Forward = {}, Old[std::size(ForwardedSignals)] = {};
+  Forward.sa_sigaction = forwardToChild;
+  Forward.sa_flags = SA_SIGINFO | SA_RESTART;
+  sigfillset(&Forward.sa_mask);
+  for (size_t I = 0; I < std::size(ForwardedSignals); ++I)
+    sigaction(ForwardedSignals[I], &Forward, &Old[I]);
+  auto RestoreSignals = [&] {
+    for (size_t I = 0; I < std::size(ForwardedSignals); ++I)
+      sigaction(ForwardedSignals[I], &Old[I], nullptr);
+    sigprocmask(SIG_SETMASK, &OldMask, nullptr);
+  };
 
   std::fflush(nullptr);
   time_t Start = time(nullptr);
   pid_t Child = fork();
   if (Child < 0) {
     std::fprintf(stderr, "rtcheck: error: fork: %s\n", std::strerror(errno));
+    RestoreSignals();
     return 2;
   }
   if (Child == 0) {
-    sigaction(SIGINT, &OldInt, nullptr);
-    sigaction(SIGQUIT, &OldQuit, nullptr);
+    RestoreSignals();
     setenv("LD_PRELOAD", Preload.c_str(), 1);
     setenv("RTCHECK_OPTIONS", Options.c_str(), 1);
     unsetenv("RTCHECK_IMAGE_SEQ"); // the program is the first image of its own run
@@ -211,6 +320,8 @@ int runUnderShim(const RunOptions &Opts) {
                  std::strerror(E));
     _exit(E == ENOENT ? 127 : 126);
   }
+  RunningChild = Child;
+  sigprocmask(SIG_SETMASK, &OldMask, nullptr);
 
   int Status = 0;
   while (waitpid(Child, &Status, 0) < 0) {
@@ -219,16 +330,14 @@ int runUnderShim(const RunOptions &Opts) {
       return 2;
     }
   }
-  sigaction(SIGINT, &OldInt, nullptr);
-  sigaction(SIGQUIT, &OldQuit, nullptr);
+  RunningChild = 0;
+  RestoreSignals();
 
   std::string ReportPath = expandPid(Report, Child);
   if (!Opts.Quiet) {
     if (!printSummary(ReportPath))
-      std::fprintf(stderr,
-                   "rtcheck: note: no runtime report at %s (the program is statically linked, "
-                   "left with _exit, or was killed)\n",
-                   ReportPath.c_str());
+      std::fprintf(stderr, "rtcheck: note: no runtime report at %s: %s\n", ReportPath.c_str(),
+                   whyNoReport(Program, Status).c_str());
   }
   // Forked children and exec'd images write REPORT.PID[.N] (docs/runtime.md): name them, or
   // remove them with the temporary report.

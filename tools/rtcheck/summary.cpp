@@ -26,6 +26,32 @@ std::string duration(uint64_t Ns) {
   return Buf;
 }
 
+// What did not fit the shim's fixed tables (the report's `dropped`), in words: the counts above
+// are then incomplete.
+void printDropped(const nlohmann::ordered_json &R) {
+  if (!R.contains("dropped"))
+    return;
+  const auto &D = R.at("dropped");
+  auto Count = [&](const char *Key) { return D.value(Key, uint64_t{0}); };
+  auto Plural = [](uint64_t N, const char *One, const char *Many) { return N == 1 ? One : Many; };
+  if (uint64_t N = Count("records"))
+    std::fprintf(
+        stderr,
+        "rtcheck: warning: %llu scope %s not recorded: the table of (thread, scope name) "
+        "records was full (512); their calls, latencies and violations are missing above\n",
+        static_cast<unsigned long long>(N), Plural(N, "run was", "runs were"));
+  if (uint64_t N = Count("sites"))
+    std::fprintf(stderr,
+                 "rtcheck: warning: %llu %s counted without a site or stack: more distinct sites "
+                 "than max_sites=%llu (raise it, up to 1024)\n",
+                 static_cast<unsigned long long>(N), Plural(N, "violation was", "violations were"),
+                 static_cast<unsigned long long>(
+                     R.contains("options") ? R.at("options").value("max_sites", uint64_t{0}) : 0));
+  if (uint64_t N = Count("depth_overflow"))
+    std::fprintf(stderr, "rtcheck: warning: %llu %s nested more than 16 deep and not recorded\n",
+                 static_cast<unsigned long long>(N), Plural(N, "scope was", "scopes were"));
+}
+
 } // namespace
 
 bool printSummary(const std::string &ReportPath) {
@@ -43,6 +69,7 @@ bool printSummary(const std::string &ReportPath) {
       std::fprintf(
           stderr, "rtcheck: no scope was opened: no callback registration the shim wraps was made; "
                   "mark callbacks with RTCHECK_SCOPE (docs/runtime.md)\n");
+      printDropped(R);
       return true;
     }
     // The category columns are the report's own `violations` keys, in the shim's order (generated
@@ -97,6 +124,7 @@ bool printSummary(const std::string &ReportPath) {
                    Stack.empty() ? "?" : Stack.front().get<std::string>().c_str(),
                    Suppressed.c_str());
     }
+    printDropped(R);
   } catch (const nlohmann::json::exception &E) {
     std::fprintf(stderr, "rtcheck: error: malformed report %s: %s\n", ReportPath.c_str(), E.what());
     return true;

@@ -1,6 +1,7 @@
-/* Two threads made real-time by the program itself: one raises itself to SCHED_FIFO with
- * pthread_setschedparam, one is created with an explicit SCHED_FIFO attribute; each then
- * allocates a known number of times, and a normal thread allocates too (not real-time: not
+/* Three threads made real-time by the program itself: one raises itself to SCHED_FIFO with
+ * pthread_setschedparam, one is created with an explicit SCHED_FIFO attribute, one is raised by
+ * the main thread (pthread_setschedparam on its pthread_t); each then allocates a known number of
+ * times, and a normal thread allocates too (not real-time: not
  * counted). Prints whether each raise was permitted (it needs CAP_SYS_NICE or an rtprio limit).
  * Unmodified: no scope markers. */
 #include <pthread.h>
@@ -23,6 +24,17 @@ static void *raise_self(void *ok) {
 static void *created_realtime(void *arg) {
   (void)arg;
   allocate(5);
+  return NULL;
+}
+
+static int go;
+
+static void *raised_by_main(void *arg) {
+  (void)arg;
+  /* No interposed call before the raise: spin until main has raised this thread. */
+  while (!__atomic_load_n(&go, __ATOMIC_ACQUIRE))
+    __builtin_ia32_pause();
+  allocate(6);
   return NULL;
 }
 
@@ -49,8 +61,14 @@ int main(void) {
     pthread_join(b, NULL);
   pthread_attr_destroy(&attr);
 
+  pthread_t d;
+  pthread_create(&d, NULL, raised_by_main, NULL);
+  int other = pthread_setschedparam(d, SCHED_FIFO, &p) == 0;
+  __atomic_store_n(&go, 1, __ATOMIC_RELEASE);
+  pthread_join(d, NULL);
+
   pthread_create(&c, NULL, normal, NULL);
   pthread_join(c, NULL);
-  printf("raised %d created %d\n", raised, created);
+  printf("raised %d created %d other %d\n", raised, created, other);
   return 0;
 }
