@@ -20,9 +20,11 @@ mkdir -p "$work"
 declare -A seeds=(
   [rules]="$root/rules $root/rules/profiles $root/rules/vocabulary"
   [summary]="$here/seeds/summary"
+  [config]="$here/seeds/config"
+  [runtime_report]="$here/seeds/runtime_report"
 )
 status=0
-for target in rules summary; do
+for target in ${RTCHECK_FUZZ_TARGETS:-rules summary config runtime_report}; do
   corpus=$work/$target-corpus
   mkdir -p "$corpus"
   log=$work/$target.log
