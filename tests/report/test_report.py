@@ -195,7 +195,7 @@ class Report(unittest.TestCase):
                                    self.path("x.json"), "not valid JSON")
 
     def test_number_too_large_for_a_double(self):
-        # Found by fuzz_runtime_report: nlohmann's out_of_range escaped as an uncaught exception.
+        # Found by fuzz_runtime_report: nlohmann's out_of_range escaped the reader (no file named).
         self.assert_one_line_error(self.report("--runtime", data("number_overflow.json")),
                                    data("number_overflow.json"), "not valid JSON", "number overflow")
 
