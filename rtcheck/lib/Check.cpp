@@ -88,9 +88,15 @@ Expected<std::vector<std::string>> summaryPaths(ArrayRef<std::string> Inputs) {
       continue;
     }
     std::error_code EC;
+    size_t Before = Paths.size();
     for (sys::fs::directory_iterator It(In, EC), End; It != End && !EC; It.increment(EC))
       if (StringRef(It->path()).ends_with(".rtsum.json"))
         Paths.push_back(It->path());
+    if (EC)
+      return error(In + ": cannot read directory: " + EC.message());
+    // Linking nothing would report a clean program.
+    if (Paths.size() == Before)
+      return error(In + ": no summary files (*.rtsum.json) in this directory");
   }
   llvm::sort(Paths);
   return Paths;
@@ -169,6 +175,9 @@ Expected<RuleSet> loadRules(StringRef RulesDir, ArrayRef<std::string> ExtraFiles
   RuleSet Rules;
   if (Error E = Rules.loadDirectory(RulesDir))
     return E;
+  // Without rules nothing is unsafe: an empty directory would pass every program.
+  if (Rules.files().empty())
+    return error(RulesDir + ": no rules files (*.json) in this rules directory");
   for (const std::string &F : ExtraFiles)
     if (Error E = Rules.loadFile(F))
       return E;
@@ -305,23 +314,23 @@ Expected<std::vector<InputError>> runExtract(const ExtractFilesOptions &Options)
 }
 
 Error writeReport(const Report &R, const OutputOptions &Options) {
-  std::string Text;
-  raw_string_ostream OS(Text);
-  switch (Options.Fmt) {
-  case Format::JSON:
-    emitJSON(OS, R);
-    break;
-  case Format::SARIF:
-    emitSARIF(OS, R);
-    break;
-  case Format::Text:
-    emitText(OS, R,
-             Options.Color == ColorMode::Always ||
-                 (Options.Color == ColorMode::Auto && Options.Path == "-" &&
-                  sys::Process::StandardOutIsDisplayed()));
-    break;
-  }
-  return writeFileAtomically(Options.Path, Text);
+  // Streamed into the file: the whole document is never held in memory.
+  return writeFileAtomically(Options.Path, [&](raw_ostream &OS) {
+    switch (Options.Fmt) {
+    case Format::JSON:
+      emitJSON(OS, R);
+      return;
+    case Format::SARIF:
+      emitSARIF(OS, R);
+      return;
+    case Format::Text:
+      emitText(OS, R,
+               Options.Color == ColorMode::Always ||
+                   (Options.Color == ColorMode::Auto && Options.Path == "-" &&
+                    sys::Process::StandardOutIsDisplayed()));
+      return;
+    }
+  });
 }
 
 ExitStatus exitStatus(const CheckResult &R) {

@@ -5,6 +5,8 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/WithColor.h"
 
+#include <chrono>
+#include <cmath>
 #include <map>
 
 using namespace llvm;
@@ -40,6 +42,17 @@ std::vector<const Finding *> byPrograms(const Report &R) {
 }
 
 } // namespace
+
+void capFindings(Report &R, unsigned Max) {
+  std::vector<Finding> &Findings = R.Link.Findings;
+  if (!Max || Findings.size() <= Max)
+    return;
+  R.Link.Warnings.push_back(std::to_string(Findings.size()) +
+                            " findings: the report lists the first " + std::to_string(Max) +
+                            " (by file and line); --max-findings changes the cap");
+  Findings.erase(Findings.begin() + Max, Findings.end());
+  Findings.shrink_to_fit();
+}
 
 void emitText(raw_ostream &OS, const Report &R, bool Color) {
   auto Label = [&](StringRef Text, raw_ostream::Colors C) {
@@ -141,52 +154,89 @@ void emitStats(raw_ostream &OS, const Report &R) {
      << R.Link.Stats.Functions << " (summed over programs)\n";
 }
 
-void emitJSON(raw_ostream &OS, const Report &R) {
-  json::Array Roots;
-  for (const Root &Rt : R.Link.Roots)
-    Roots.push_back(json::Object{{"function", Rt.Function},
-                                 {"context", Rt.Context},
-                                 {"file", Rt.Loc.File},
-                                 {"line", Rt.Loc.Line},
-                                 {"origin", Rt.Origin},
-                                 {"programs", Rt.Programs}});
-  json::Array Findings;
-  for (const Finding &F : R.Link.Findings) {
-    json::Object O{{"rule", ruleId(F.Cat)},
-                   {"category", categoryName(F.Cat)},
-                   {"severity", severityName(F.Sev)},
-                   {"message", F.Message},
-                   {"file", F.Site.File},
-                   {"line", F.Site.Line},
-                   {"column", F.Site.Column},
-                   {"function", F.SiteFunction},
-                   {"callee", F.Callee},
-                   {"leaf", F.Leaf},
-                   {"roots", F.Roots},
-                   {"contexts", F.Contexts},
-                   {"chain", chainToJSON(F.Chain)},
-                   {"fingerprint", fingerprintIn(R, F)},
-                   {"programs", F.Programs}};
-    if (!F.LeafReason.empty()) {
-      O["reason"] = F.LeafReason;
-      O["rules_file"] = F.RuleFile;
-    }
-    Findings.push_back(std::move(O));
+namespace {
+
+/// A finding lists at most this many roots and programs: a site that a thousand roots reach
+/// would otherwise repeat a thousand names in every one of its findings.
+constexpr size_t MaxNamesPerFinding = 32;
+
+json::Array firstNames(const std::vector<std::string> &Names) {
+  json::Array A;
+  for (size_t I = 0; I < Names.size() && I < MaxNamesPerFinding; ++I)
+    A.push_back(Names[I]);
+  return A;
+}
+
+size_t omittedNames(const std::vector<std::string> &Names) {
+  return Names.size() > MaxNamesPerFinding ? Names.size() - MaxNamesPerFinding : 0;
+}
+
+json::Object findingToJSON(const Report &R, const Finding &F) {
+  json::Object O{{"rule", ruleId(F.Cat)},
+                 {"category", categoryName(F.Cat)},
+                 {"severity", severityName(F.Sev)},
+                 {"message", F.Message},
+                 {"file", F.Site.File},
+                 {"line", F.Site.Line},
+                 {"column", F.Site.Column},
+                 {"function", F.SiteFunction},
+                 {"callee", F.Callee},
+                 {"leaf", F.Leaf},
+                 {"roots", firstNames(F.Roots)},
+                 {"contexts", F.Contexts},
+                 {"chain", chainToJSON(F.Chain)},
+                 {"fingerprint", fingerprintIn(R, F)},
+                 {"programs", firstNames(F.Programs)}};
+  if (!F.LeafReason.empty()) {
+    O["reason"] = F.LeafReason;
+    O["rules_file"] = F.RuleFile;
   }
-  json::Array Errors;
-  for (const InputError &E : R.Errors)
-    Errors.push_back(json::Object{{"file", E.File}, {"message", E.Message}});
-  const LinkStats &S = R.Link.Stats;
-  json::Object Doc{
-      {"version", 1},
-      {"tool", json::Object{{"name", "rtcheck"}, {"version", RTCHECK_VERSION}}},
-      // Lets `rtcheck report` match frames of a binary built from another checkout of the sources.
-      {"source_root", R.SourceRoot},
-      {"roots", std::move(Roots)},
-      {"findings", std::move(Findings)},
-      {"errors", std::move(Errors)},
-      {"warnings", R.Link.Warnings},
-      {"stats", json::Object{{"translation_units", S.TranslationUnits},
+  if (size_t Omitted = omittedNames(F.Roots))
+    O["roots_omitted"] = Omitted;
+  if (size_t Omitted = omittedNames(F.Programs))
+    O["programs_omitted"] = Omitted;
+  return O;
+}
+
+double secondsSince(std::chrono::steady_clock::time_point Start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+}
+
+} // namespace
+
+// JSON and SARIF are written as they are produced, one finding at a time: a document object of
+// the whole run would cost far more than the findings themselves (docs/hardening.md, "Memory").
+void emitJSON(raw_ostream &OS, const Report &R) {
+  auto Start = std::chrono::steady_clock::now();
+  json::OStream J(OS, 2);
+  J.object([&] {
+    J.attribute("version", 1);
+    J.attribute("tool", json::Object{{"name", "rtcheck"}, {"version", RTCHECK_VERSION}});
+    // Lets `rtcheck report` match frames of a binary built from another checkout of the sources.
+    J.attribute("source_root", R.SourceRoot);
+    J.attributeArray("roots", [&] {
+      for (const Root &Rt : R.Link.Roots)
+        J.value(json::Object{{"function", Rt.Function},
+                             {"context", Rt.Context},
+                             {"file", Rt.Loc.File},
+                             {"line", Rt.Loc.Line},
+                             {"origin", Rt.Origin},
+                             {"programs", Rt.Programs}});
+    });
+    J.attributeArray("findings", [&] {
+      for (const Finding &F : R.Link.Findings)
+        J.value(findingToJSON(R, F));
+    });
+    J.attributeArray("errors", [&] {
+      for (const InputError &E : R.Errors)
+        J.value(json::Object{{"file", E.File}, {"message", E.Message}});
+    });
+    J.attribute("warnings", R.Link.Warnings);
+    // Last, so that its time includes writing everything else.
+    const LinkStats &S = R.Link.Stats;
+    double Seconds = R.Seconds + secondsSince(Start);
+    J.attribute("stats",
+                json::Object{{"translation_units", S.TranslationUnits},
                              {"functions", S.Functions},
                              {"reachable_functions", S.ReachableFunctions},
                              {"suppressed", S.Suppressed},
@@ -197,8 +247,9 @@ void emitJSON(raw_ostream &OS, const Report &R) {
                                                        {"merged", R.Inputs.CommandsMerged},
                                                        {"failed", R.Inputs.CommandsFailed}}},
                              {"roots_by_origin", rootsByOrigin(R.Link.Roots)},
-                             {"seconds", std::round(R.Seconds * 1000) / 1000}}}};
-  OS << formatv("{0:2}", json::Value(std::move(Doc))) << "\n";
+                             {"seconds", std::round(Seconds * 1000) / 1000}});
+  });
+  OS << "\n";
 }
 
 namespace {
@@ -238,10 +289,36 @@ private:
 
 StringRef sarifLevel(Severity S) { return S == Severity::Error ? "error" : "warning"; }
 
-} // namespace
+json::Object sarifResult(const Report &R, const SarifLocations &Locs, const Finding &F) {
+  json::Array FlowLocations;
+  std::vector<std::string> Texts = chainStepTexts(F);
+  for (size_t I = 0; I < F.Chain.size(); ++I) {
+    const ChainStep &S = F.Chain[I];
+    json::Object Loc{{"physicalLocation", Locs.physical(S.Loc)},
+                     {"message", json::Object{{"text", std::move(Texts[I])}}}};
+    FlowLocations.push_back(json::Object{{"location", std::move(Loc)},
+                                         {"nestingLevel", unsigned(I)},
+                                         {"importance", S.InSystemHeader ? "unimportant"
+                                                                         : "essential"}});
+  }
+  return json::Object{
+      {"ruleId", ruleId(F.Cat)},
+      {"ruleIndex", unsigned(F.Cat)},
+      {"level", sarifLevel(F.Sev)},
+      {"message", json::Object{{"text", F.Message}}},
+      {"locations", json::Array{json::Object{{"physicalLocation", Locs.physical(F.Site)}}}},
+      {"codeFlows",
+       json::Array{json::Object{
+           {"threadFlows", json::Array{json::Object{{"locations", std::move(FlowLocations)}}}}}}},
+      {"partialFingerprints", json::Object{{"rtcheckFingerprint/v1", fingerprintIn(R, F)}}},
+      {"properties", json::Object{{"roots", firstNames(F.Roots)},
+                                  {"contexts", F.Contexts},
+                                  {"callee", F.Callee},
+                                  {"leaf", F.Leaf},
+                                  {"programs", firstNames(F.Programs)}}}};
+}
 
-void emitSARIF(raw_ostream &OS, const Report &R) {
-  SarifLocations Locs(R.SourceRoot);
+json::Array sarifRules() {
   json::Array Rules;
   for (Category C : AllCategories)
     Rules.push_back(json::Object{
@@ -252,63 +329,56 @@ void emitSARIF(raw_ostream &OS, const Report &R) {
         {"defaultConfiguration", json::Object{{"level", sarifLevel(defaultSeverity(C))}}},
         {"helpUri", "https://rtcheck.invalid/docs/rules#" + categoryName(C).str()},
         {"properties", json::Object{{"tags", json::Array{"real-time", categoryName(C)}}}}});
-  json::Array Results;
-  for (const Finding &F : R.Link.Findings) {
-    json::Array FlowLocations;
-    std::vector<std::string> Texts = chainStepTexts(F);
-    for (size_t I = 0; I < F.Chain.size(); ++I) {
-      const ChainStep &S = F.Chain[I];
-      json::Object Loc{{"physicalLocation", Locs.physical(S.Loc)},
-                       {"message", json::Object{{"text", std::move(Texts[I])}}}};
-      FlowLocations.push_back(json::Object{{"location", std::move(Loc)},
-                                           {"nestingLevel", unsigned(I)},
-                                           {"importance", S.InSystemHeader ? "unimportant"
-                                                                           : "essential"}});
-    }
-    json::Object Result{
-        {"ruleId", ruleId(F.Cat)},
-        {"ruleIndex", unsigned(F.Cat)},
-        {"level", sarifLevel(F.Sev)},
-        {"message", json::Object{{"text", F.Message}}},
-        {"locations", json::Array{json::Object{{"physicalLocation", Locs.physical(F.Site)}}}},
-        {"codeFlows",
-         json::Array{json::Object{
-             {"threadFlows",
-              json::Array{json::Object{{"locations", std::move(FlowLocations)}}}}}}},
-        {"partialFingerprints", json::Object{{"rtcheckFingerprint/v1", fingerprintIn(R, F)}}},
-        {"properties", json::Object{{"roots", F.Roots},
-                                    {"contexts", F.Contexts},
-                                    {"callee", F.Callee},
-                                    {"leaf", F.Leaf},
-                                    {"programs", F.Programs}}}};
-    Results.push_back(std::move(Result));
-  }
-  json::Array Notifications;
-  for (const InputError &E : R.Errors)
-    Notifications.push_back(json::Object{
-        {"level", "error"},
-        {"message", json::Object{{"text", E.Message}}},
-        {"locations",
-         json::Array{json::Object{{"physicalLocation", Locs.physical({E.File, 0, 0})}}}}});
-  json::Object Invocation{{"executionSuccessful", R.Errors.empty()},
-                          {"toolExecutionNotifications", std::move(Notifications)}};
-  json::Object Run{
-      {"tool", json::Object{{"driver", json::Object{{"name", "rtcheck"},
-                                                    {"version", RTCHECK_VERSION},
-                                                    {"semanticVersion", RTCHECK_VERSION},
-                                                    {"informationUri", "https://rtcheck.invalid"},
-                                                    {"rules", std::move(Rules)}}}}},
-      {"invocations", json::Array{std::move(Invocation)}},
-      {"results", std::move(Results)},
-      {"columnKind", "unicodeCodePoints"}};
-  if (!R.SourceRoot.empty())
-    Run["originalUriBaseIds"] = json::Object{
-        {"%SRCROOT%",
-         json::Object{{"uri", "file://" + SarifLocations::uriEscape(R.SourceRoot) + "/"}}}};
-  json::Object Doc{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                   {"version", "2.1.0"},
-                   {"runs", json::Array{std::move(Run)}}};
-  OS << formatv("{0:2}", json::Value(std::move(Doc))) << "\n";
+  return Rules;
+}
+
+} // namespace
+
+void emitSARIF(raw_ostream &OS, const Report &R) {
+  SarifLocations Locs(R.SourceRoot);
+  json::OStream J(OS, 2);
+  J.object([&] {
+    J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    J.attribute("version", "2.1.0");
+    J.attributeArray("runs", [&] {
+      J.object([&] {
+        J.attribute("tool",
+                    json::Object{{"driver", json::Object{{"name", "rtcheck"},
+                                                         {"version", RTCHECK_VERSION},
+                                                         {"semanticVersion", RTCHECK_VERSION},
+                                                         {"informationUri",
+                                                          "https://rtcheck.invalid"},
+                                                         {"rules", sarifRules()}}}});
+        json::Array Notifications;
+        for (const InputError &E : R.Errors)
+          Notifications.push_back(json::Object{
+              {"level", "error"},
+              {"message", json::Object{{"text", E.Message}}},
+              {"locations",
+               json::Array{json::Object{{"physicalLocation", Locs.physical({E.File, 0, 0})}}}}});
+        for (const std::string &W : R.Link.Warnings)
+          Notifications.push_back(
+              json::Object{{"level", "warning"}, {"message", json::Object{{"text", W}}}});
+        J.attribute("invocations",
+                    json::Array{json::Object{{"executionSuccessful", R.Errors.empty()},
+                                             {"toolExecutionNotifications",
+                                              std::move(Notifications)}}});
+        J.attribute("columnKind", "unicodeCodePoints");
+        if (!R.SourceRoot.empty())
+          J.attribute("originalUriBaseIds",
+                      json::Object{{"%SRCROOT%",
+                                    json::Object{{"uri", "file://" +
+                                                             SarifLocations::uriEscape(
+                                                                 R.SourceRoot) +
+                                                             "/"}}}});
+        J.attributeArray("results", [&] {
+          for (const Finding &F : R.Link.Findings)
+            J.value(sarifResult(R, Locs, F));
+        });
+      });
+    });
+  });
+  OS << "\n";
 }
 
 } // namespace rtcheck

@@ -3,6 +3,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -121,6 +122,21 @@ Error forEachEntry(StringRef Path, const json::Object &O, StringRef Key,
 
 bool isPattern(StringRef Name) { return Name.find_first_of("*?") != StringRef::npos; }
 
+/// Two entries of one file for the same thing are a mistake: which one wins would be an accident
+/// of their order. (Across files, the later file overriding the earlier one is the design.)
+class DuplicateCheck {
+public:
+  Error check(StringRef Path, const std::string &Where, const std::string &Key) {
+    auto [It, New] = First.try_emplace(Key, Where);
+    if (New)
+      return Error::success();
+    return entryError(Path, Where, "duplicates " + It->second);
+  }
+
+private:
+  StringMap<std::string> First;
+};
+
 } // namespace
 
 Error RuleSet::loadDirectory(StringRef Dir) {
@@ -182,6 +198,7 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
   if (!O.get("family"))
     return entryError(Path, "top level", "missing 'family' (or 'context' for a profile)");
   std::vector<FunctionRule> NewFunctions;
+  DuplicateCheck Duplicates;
   if (Error Err = forEachEntry(
           Path, O, "functions", [&](const std::string &Entry, const json::Object &E) -> Error {
             std::string Where = Entry;
@@ -228,6 +245,12 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
                                   "'unless_arg' must be {\"index\": N, \"equals\": V}");
               R.UnlessArg = {unsigned(*Idx), *Val};
             }
+            std::string Key = "function " + R.Name;
+            if (R.UnlessArg)
+              Key += " unless " + std::to_string(R.UnlessArg->first) + "=" +
+                     std::to_string(R.UnlessArg->second);
+            if (Error Err = Duplicates.check(Path, Where, Key))
+              return Err;
             NewFunctions.push_back(std::move(R));
             return Error::success();
           }))
@@ -253,6 +276,12 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
             }
             if (!R.Argument && R.Field.empty())
               return entryError(Path, Where, "needs 'argument' or 'field'");
+            if (Error Err = Duplicates.check(
+                    Path, Where,
+                    "registration " + R.Function + " " +
+                        (R.Argument ? std::to_string(*R.Argument) : std::string("-")) + " " +
+                        R.Field))
+              return Err;
             NewRegistrations.push_back(std::move(R));
             return Error::success();
           }))
@@ -267,6 +296,8 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
             if (Error Err = readStrings(
                     Path, Where, E,
                     {{"method", &R.Method}, {"context", &R.Context}, {"reason", &R.Reason}}))
+              return Err;
+            if (Error Err = Duplicates.check(Path, Where, "override " + R.Method))
               return Err;
             NewOverrides.push_back(std::move(R));
             return Error::success();
@@ -284,6 +315,8 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
                     {{"name", &R.Name}, {"context", &R.Context}, {"reason", &R.Reason}}))
               return Err;
             if (Error Err = checkPattern(Path, Where, R.Name))
+              return Err;
+            if (Error Err = Duplicates.check(Path, Where, "root " + R.Name))
               return Err;
             NewRoots.push_back(std::move(R));
             return Error::success();

@@ -50,7 +50,7 @@ Error show(const RuleSet &Rules, ArrayRef<std::string> Args, raw_ostream &OS) {
     return error("rules show: name one function");
   const FunctionRule *R = Rules.match(Args.front(), /*HasBody=*/false);
   if (!R)
-    return error("no rule matches '" + Args.front() + "'");
+    return make_error<NoRuleMatches>(Args.front());
   OS << Args.front() << ": " << describe(*R) << "\n  rule:   " << R->Name
      << "\n  reason: " << R->Reason << "\n  file:   " << R->File << "\n";
   if (R->UnlessArg)
@@ -59,6 +59,8 @@ Error show(const RuleSet &Rules, ArrayRef<std::string> Args, raw_ostream &OS) {
 }
 
 } // namespace
+
+char NoRuleMatches::ID;
 
 Error runRulesCommand(const RulesCommandOptions &Options, raw_ostream &OS) {
   if (Options.Action == "validate")

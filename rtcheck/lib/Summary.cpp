@@ -2,6 +2,7 @@
 #include "rtcheck/Summary.h"
 
 #include "rtcheck/AtomicFile.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -212,6 +213,29 @@ json::Value toJSON(const Summary &S) {
                       {"field_stores", std::move(Fields)}};
 }
 
+namespace {
+
+/// The extractor lists every function a body calls by name among the summary's functions; a
+/// call to a USR that is not there would silently drop out of the call graph, and whatever it
+/// does with it.
+Error checkCallees(const Summary &S) {
+  StringSet<> Known;
+  for (const Function &F : S.Functions)
+    Known.insert(F.USR);
+  for (size_t I = 0; I < S.Functions.size(); ++I)
+    for (size_t J = 0; J < S.Functions[I].Calls.size(); ++J) {
+      const CallSite &C = S.Functions[I].Calls[J];
+      if (C.Kind != CallKind::Indirect && !Known.contains(C.Callee))
+        return createStringError(inconvertibleErrorCode(),
+                                 "malformed summary: functions[%zu].calls[%zu]: callee '%s' is "
+                                 "not among the summary's functions",
+                                 I, J, C.Callee.c_str());
+    }
+  return Error::success();
+}
+
+} // namespace
+
 Expected<Summary> summaryFromJSON(const json::Value &V) {
   Summary S;
   json::Path::Root Root("summary");
@@ -265,6 +289,8 @@ Expected<Summary> summaryFromJSON(const json::Value &V) {
         return Fail();
       S.FieldStores.push_back(std::move(F));
     }
+  if (Error E = checkCallees(S))
+    return E;
   return S;
 }
 

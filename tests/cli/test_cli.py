@@ -293,7 +293,8 @@ class Rules(Workdir):
         self.assertEqual(run.returncode, 0)
         self.assertIn("ok (1 functions", run.stdout)
         run = rtcheck("rules", "show", "definitely_not_a_function_name")
-        self.assertEqual(run.returncode, 2)
+        self.assertEqual(run.returncode, 1, "an answer, not a usage error")
+        self.assertEqual(run.stderr, "rtcheck: no rule matches 'definitely_not_a_function_name'\n")
 
 
 if __name__ == "__main__":

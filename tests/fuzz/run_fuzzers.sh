@@ -7,7 +7,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 seconds=${1:?usage: run_fuzzers.sh SECONDS_PER_TARGET [BUILD_DIR]}
-build=${2:-$root/build/fuzz}
+build=$(realpath -m "${2:-$root/build/fuzz}")
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER="$(command -v clang-22)" -DCMAKE_CXX_COMPILER="$(command -v clang++-22)" -DCMAKE_PREFIX_PATH=/usr/lib/llvm-22 \
@@ -20,9 +20,11 @@ mkdir -p "$work"
 declare -A seeds=(
   [rules]="$root/rules $root/rules/profiles $root/rules/vocabulary"
   [summary]="$here/seeds/summary"
+  [config]="$here/seeds/config"
+  [runtime_report]="$here/seeds/runtime_report"
 )
 status=0
-for target in rules summary; do
+for target in ${RTCHECK_FUZZ_TARGETS:-rules summary config runtime_report}; do
   corpus=$work/$target-corpus
   mkdir -p "$corpus"
   log=$work/$target.log

@@ -194,6 +194,11 @@ class Report(unittest.TestCase):
         self.assert_one_line_error(self.report("--runtime", self.path("x.json")),
                                    self.path("x.json"), "not valid JSON")
 
+    def test_number_too_large_for_a_double(self):
+        # Found by fuzz_runtime_report: nlohmann's out_of_range escaped the reader (no file named).
+        self.assert_one_line_error(self.report("--runtime", data("number_overflow.json")),
+                                   data("number_overflow.json"), "not valid JSON", "number overflow")
+
     def test_missing_file(self):
         self.assert_one_line_error(self.report("--static", self.path("absent.json")),
                                    self.path("absent.json"), "cannot be read")

@@ -7,6 +7,27 @@
 
 using namespace rtcheck;
 
+TEST(Summary, ACallToAnUnlistedFunctionIsMalformed) {
+  Summary S;
+  S.MainFile = "/src/a.cpp";
+  Function F;
+  F.USR = "c:@F@cb";
+  F.Name = "cb";
+  CallSite C;
+  C.Callee = "c:@F@nowhere";
+  F.Calls.push_back(C);
+  S.Functions.push_back(F);
+  llvm::Expected<Summary> Back = summaryFromJSON(toJSON(S));
+  ASSERT_FALSE(bool(Back));
+  EXPECT_EQ(llvm::toString(Back.takeError()),
+            "malformed summary: functions[0].calls[0]: callee 'c:@F@nowhere' is not among the "
+            "summary's functions");
+  // An indirect call names a type, not a function.
+  S.Functions[0].Calls[0].Kind = CallKind::Indirect;
+  llvm::Expected<Summary> Indirect = summaryFromJSON(toJSON(S));
+  EXPECT_TRUE(bool(Indirect)) << llvm::toString(Indirect.takeError());
+}
+
 TEST(Summary, RoundTripsThroughJSON) {
   Summary S;
   S.MainFile = "/src/a.cpp";
@@ -26,13 +47,18 @@ TEST(Summary, RoundTripsThroughJSON) {
   C.FunctionArgs = {{0, "c:@F@isr"}};
   F.Calls.push_back(C);
   S.Functions.push_back(F);
+  // Every callee is listed, as the extractor lists it (a declaration without a body).
+  Function Run;
+  Run.USR = "c:@S@V@F@run#";
+  Run.Name = "V::run";
+  S.Functions.push_back(Run);
   S.AddressTakenFunctions.push_back({"c:@F@isr", "void (void)"});
   S.Suppressions.push_back({"/src/a.cpp", 4, {"alloc", "lock"}, "vetted"});
   S.FieldStores.push_back({"pw_stream_events::process", "c:@F@on_process"});
 
   llvm::Expected<Summary> Back = summaryFromJSON(toJSON(S));
   ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
-  ASSERT_EQ(Back->Functions.size(), 1u);
+  ASSERT_EQ(Back->Functions.size(), 2u);
   const Function &G = Back->Functions[0];
   EXPECT_EQ(G.RootContext, "audio");
   ASSERT_EQ(G.Calls.size(), 1u);

@@ -32,6 +32,8 @@ struct Flags {
   std::string SourceRoot;
   std::string Color = "auto";
   bool NoUnknown = false;
+  bool FailOnNoRoots = false;
+  unsigned MaxFindings = DefaultMaxFindings;
 
   std::string BuildPath;
   std::vector<std::string> Files;
@@ -73,6 +75,11 @@ void addAnalysisOptions(CLI::App &App, Flags &F) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   App.add_flag("--no-unknown", F.NoUnknown,
                "Do not report calls to functions with no body and no rule");
+  App.add_option("--max-findings", F.MaxFindings,
+                 "List at most N findings in the report (0: all; the exit status counts all)")
+      ->capture_default_str();
+  App.add_flag("--fail-on-no-roots", F.FailOnNoRoots,
+               "Exit with status 2 when no real-time root is found (nothing was checked)");
   App.add_flag("--stats", F.Stats,
                "Print programs, commands, roots by origin and reachable functions on stderr");
 }
@@ -119,6 +126,10 @@ OutputOptions outputOptions(const Flags &F) {
   return O;
 }
 
+constexpr const char *NoRootsMessage =
+    "no real-time roots found: nothing was checked (annotate or register a callback, or pass "
+    "--root NAME)";
+
 void printInputErrors(ArrayRef<InputError> Errors) {
   for (const InputError &E : Errors)
     errs() << "rtcheck: error: " << E.File << ": " << E.Message << "\n";
@@ -133,15 +144,26 @@ int usageError(Error E) {
 int report(Expected<CheckResult> R, const Flags &F) {
   if (!R)
     return usageError(R.takeError());
+  // Judged on every finding, before the report's list is capped.
+  ExitStatus Status = exitStatus(*R);
+  size_t Warnings = R->Result.Link.Warnings.size();
+  capFindings(R->Result, F.MaxFindings);
   OutputOptions O = outputOptions(F);
   if (Error E = writeReport(R->Result, O))
     return usageError(std::move(E));
-  // Text on standard output already lists the errors; elsewhere they would go unseen.
-  if (O.Fmt != Format::Text || O.Path != "-")
-    printInputErrors(R->Result.Errors);
+  if ((O.Fmt != Format::Text || O.Path != "-") && R->Result.Link.Warnings.size() > Warnings)
+    errs() << "rtcheck: warning: " << R->Result.Link.Warnings.back() << "\n";
+  // Also when text on standard output lists them: a CI log or a pipe keeps standard error.
+  printInputErrors(R->Result.Errors);
   if (F.Stats)
     emitStats(errs(), R->Result);
-  return exitStatus(*R);
+  if (R->Result.Link.Roots.empty()) {
+    errs() << "rtcheck: " << (F.FailOnNoRoots ? "error: " : "warning: ") << NoRootsMessage
+           << "\n";
+    if (F.FailOnNoRoots)
+      return ExitUsage;
+  }
+  return Status;
 }
 
 int checkCommand(const CLI::App &Cmd, const Flags &F, const char *Argv0) {
@@ -190,9 +212,18 @@ int rulesCommand(const Flags &F, const char *Argv0) {
   O.Args = F.RulesArgs;
   O.RulesDir = rulesDir(F, Argv0);
   O.RuleFiles = F.RuleFiles;
-  if (Error E = runRulesCommand(O, outs()))
-    return usageError(std::move(E));
-  return ExitOk;
+  int Status = ExitOk;
+  handleAllErrors(
+      runRulesCommand(O, outs()),
+      [&](const NoRuleMatches &N) {
+        errs() << "rtcheck: " << N.message() << "\n";
+        Status = ExitFindings;
+      },
+      [&](const ErrorInfoBase &E) {
+        errs() << "rtcheck: error: " << E.message() << "\n";
+        Status = ExitUsage;
+      });
+  return Status;
 }
 
 } // namespace

@@ -44,6 +44,18 @@ int main(int argc, char **argv) {
   if (argc >= 2 && std::string_view(argv[1]) == "report")
     return reportMain(argc - 1, argv + 1);
 
+  // Options come after the subcommand; CLI11 would answer "A subcommand is required".
+  if (argc >= 2 && argv[1][0] == '-') {
+    std::string_view First = argv[1];
+    if (First != "-h" && First != "--help" && First != "--help-all" && First != "--version") {
+      std::fprintf(stderr,
+                   "rtcheck: error: unknown option '%s' (a subcommand comes first: check, "
+                   "extract, link, rules, report or run; see rtcheck --help)\n",
+                   argv[1]);
+      return 2;
+    }
+  }
+
   if (argc >= 2 && argv[1][0] != '-' && std::string_view(argv[1]) != "run") {
     std::fprintf(stderr,
                  "rtcheck: error: unknown subcommand '%s' (expected check, extract, link, rules, "

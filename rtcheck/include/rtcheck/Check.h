@@ -87,6 +87,20 @@ struct RulesCommandOptions {
   std::vector<std::string> RuleFiles;
 };
 
+/// `rules show NAME` found no rule for NAME: an answer rather than a usage error (like grep, the
+/// tool exits with status 1).
+class NoRuleMatches : public llvm::ErrorInfo<NoRuleMatches> {
+public:
+  static char ID;
+  explicit NoRuleMatches(std::string Name) : Name(std::move(Name)) {}
+  void log(llvm::raw_ostream &OS) const override { OS << "no rule matches '" << Name << "'"; }
+  std::error_code convertToErrorCode() const override { return llvm::inconvertibleErrorCode(); }
+
+private:
+  std::string Name;
+};
+
+/// Errors: NoRuleMatches, or a usage or rules problem.
 llvm::Error runRulesCommand(const RulesCommandOptions &Options, llvm::raw_ostream &OS);
 
 enum class ColorMode { Auto, Always, Never };
@@ -100,6 +114,7 @@ struct OutputOptions {
 };
 
 llvm::Error writeReport(const Report &R, const OutputOptions &Options);
+
 
 /// The analyzer's exit statuses, shared by every command.
 enum ExitStatus : int {

@@ -41,6 +41,14 @@ struct Report {
 
 enum class Format { Text, JSON, SARIF };
 
+/// A report lists at most this many findings by default (`--max-findings`): real code bases
+/// have hundreds; beyond this a run is pathological (generated code) and its report would only
+/// cost memory, disk and the reader's time.
+inline constexpr unsigned DefaultMaxFindings = 10000;
+
+/// Keeps the first Max findings of R (0: all) and says in R's warnings how many were left out.
+void capFindings(Report &R, unsigned Max);
+
 /// Compiler-style diagnostics: `file:line:col: error: message [rtcheck-alloc]` and `note:` lines
 /// walking the chain from the root; a summary line at the end.
 void emitText(llvm::raw_ostream &OS, const Report &R, bool Color);

@@ -50,6 +50,10 @@ public:
   }
 
   // Local classes and nested functions are collected as functions of their own.
+  bool TraverseStmt(Stmt *S) override {
+    NestingGuard::Level L(B.Nesting, S);
+    return L && DynamicRecursiveASTVisitor::TraverseStmt(S);
+  }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) override { return true; }
   bool TraverseRecordDecl(RecordDecl *) override { return true; }
 

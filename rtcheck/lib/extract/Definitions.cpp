@@ -28,6 +28,11 @@ public:
 
   SetVector<const FunctionDecl *> Definitions;
 
+  bool TraverseStmt(Stmt *S) override {
+    NestingGuard::Level L(B.Nesting, S);
+    return L && DynamicRecursiveASTVisitor::TraverseStmt(S);
+  }
+
   bool VisitFunctionDecl(FunctionDecl *FD) override {
     consider(FD);
     return true;

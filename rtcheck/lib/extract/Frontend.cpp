@@ -2,19 +2,23 @@
 //
 // Turns each compile command into a syntax-only Clang run whose AST consumer builds the Summary
 // (SummaryBuilder.cpp): argument adjusting, a private file system rooted at the command's
-// directory, one-line diagnostics, crash recovery per TU and a thread pool over the TUs.
+// directory, one-line diagnostics, crash recovery per TU (on a stack of its own, so that even a
+// stack overflow fails that TU alone) and a thread pool over the TUs.
 //
 //===----------------------------------------------------------------------===//
 #include "rtcheck/Extract.h"
 
+#include "NestingGuard.h"
 #include "SummaryBuilder.h"
 #include "clang/AST/ASTConsumer.h"
+#include "clang/Driver/Types.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
@@ -22,6 +26,9 @@
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <chrono>
+#include <csignal>
+#include <memory>
+#include <mutex>
 
 using namespace clang;
 using namespace llvm;
@@ -31,22 +38,66 @@ namespace {
 
 class ExtractConsumer : public ASTConsumer {
 public:
-  explicit ExtractConsumer(Summary &Out) : Out(Out) {}
-  void HandleTranslationUnit(ASTContext &Ctx) override { summarizeTranslationUnit(Ctx, Out); }
-
-private:
-  Summary &Out;
-};
-
-class ExtractAction : public ASTFrontendAction {
-public:
-  explicit ExtractAction(Summary &Out) : Out(Out) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
-    return std::make_unique<ExtractConsumer>(Out);
+  ExtractConsumer(Summary &Out, std::string &Failure) : Out(Out), Failure(Failure) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    Failure = summarizeTranslationUnit(Ctx, Out);
   }
 
 private:
   Summary &Out;
+  std::string &Failure;
+};
+
+class ExtractAction : public ASTFrontendAction {
+public:
+  ExtractAction(Summary &Out, std::string &Failure) : Out(Out), Failure(Failure) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
+    return std::make_unique<ExtractConsumer>(Out, Failure);
+  }
+
+private:
+  Summary &Out;
+  std::string &Failure;
+};
+
+/// The crash-recovery handlers of SIGSEGV and SIGBUS run on an alternate stack: a stack overflow
+/// the nesting guard did not foresee (deep recursion inside Clang itself) then fails its TU
+/// instead of killing the process, which cannot push a handler frame on a stack that is full.
+void recoverOnAlternateStack() {
+  static std::once_flag Once;
+  std::call_once(Once, [] {
+    for (int Signal : {SIGSEGV, SIGBUS}) {
+      struct sigaction Action;
+      if (sigaction(Signal, nullptr, &Action) == 0 && !(Action.sa_flags & SA_ONSTACK)) {
+        Action.sa_flags |= SA_ONSTACK;
+        sigaction(Signal, &Action, nullptr);
+      }
+    }
+  });
+}
+
+/// This thread's alternate signal stack, for as long as the object lives.
+class AlternateSignalStack {
+public:
+  AlternateSignalStack() : Memory(new char[Size]) {
+    stack_t S{};
+    S.ss_sp = Memory.get();
+    S.ss_size = Size;
+    Installed = sigaltstack(&S, nullptr) == 0;
+  }
+  ~AlternateSignalStack() {
+    if (!Installed)
+      return;
+    stack_t S{};
+    S.ss_flags = SS_DISABLE;
+    sigaltstack(&S, nullptr);
+  }
+
+private:
+  // Room for the handler and what it calls (a sanitizer build's frames are large).
+  static constexpr size_t Size = 256 << 10;
+  std::unique_ptr<char[]> Memory;
+  bool Installed = false;
 };
 
 /// Keeps the first error of a TU for a one-line report; prints nothing.
@@ -72,9 +123,38 @@ public:
   std::string First;
 };
 
+/// Why the compiler would not compile Path as a source file (it would find no compile job and
+/// say so in its own words), or an empty string. A missing file is left to the compiler.
+std::string notASource(StringRef Path, ArrayRef<std::string> Args) {
+  sys::fs::file_status St;
+  if (sys::fs::status(Path, St))
+    return {};
+  if (St.type() == sys::fs::file_type::directory_file)
+    return "is a directory, not a source file";
+  if (St.type() != sys::fs::file_type::regular_file)
+    return "is not a regular file (a device, FIFO or socket), not a source file";
+  // An explicit language (-x c++, clang-cl's /TP) makes any name a source.
+  for (StringRef A : Args)
+    if (A.starts_with("-x") || A.starts_with("--language") || A.starts_with("/T") ||
+        A.starts_with("-T"))
+      return {};
+  StringRef Ext = sys::path::extension(Path);
+  if (clang::driver::types::lookupTypeForExtension(Ext.drop_front()) ==
+      clang::driver::types::TY_INVALID)
+    return "the compiler does not know the language of '" + sys::path::filename(Path).str() +
+           "' from its extension; give it with -x c or -x c++ among the compiler flags";
+  return {};
+}
+
 TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Options) {
   TUResult R;
   R.File = Cmd.Filename;
+  // Relative paths of the command are relative to its directory: without it they would name
+  // whatever happens to sit in rtcheck's own working directory.
+  if (!sys::fs::is_directory(Cmd.Directory)) {
+    R.Error = "the compile command's directory '" + Cmd.Directory + "' does not exist";
+    return R;
+  }
   auto Start = std::chrono::steady_clock::now();
   std::vector<std::string> Args = Cmd.CommandLine;
   Args = tooling::getClangStripOutputAdjuster()(Args, Cmd.Filename);
@@ -101,16 +181,35 @@ TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Op
   sys::path::remove_dots(Main, true);
   S.MainFile = std::string(Main);
   R.File = S.MainFile;
+  if (std::string Why = notASource(Main, Args); !Why.empty()) {
+    R.Error = Why;
+    return R;
+  }
 
   FirstErrorConsumer Diags;
-  tooling::ToolInvocation Invocation(Args, std::make_unique<ExtractAction>(S), Files.get());
+  std::string Failure;
+  tooling::ToolInvocation Invocation(Args, std::make_unique<ExtractAction>(S, Failure),
+                                     Files.get());
   Invocation.setDiagnosticConsumer(&Diags);
   bool Ok = false;
-  // A fault while parsing one TU (a compiler bug, an exotic construct) fails that TU only.
+  // A fault while parsing one TU (a compiler bug, an exotic construct, a stack overflow) fails
+  // that TU only. The TU gets a thread with a large stack; the nesting guard measures from its
+  // bottom.
   CrashRecoveryContext Recovery;
-  if (!Recovery.RunSafely([&] { Ok = Invocation.run(); })) {
+  bool Survived = Recovery.RunSafelyOnThread(
+      [&] {
+        NestingGuard::noteStackBase();
+        AlternateSignalStack AltStack;
+        Ok = Invocation.run();
+      },
+      ExtractStackSize);
+  if (!Survived) {
     R.Error = "the analyzer crashed while processing this file (please report it with the "
               "file's compile command)";
+    return R;
+  }
+  if (!Failure.empty()) {
+    R.Error = Failure;
     return R;
   }
   R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
@@ -136,6 +235,7 @@ std::string defaultResourceDir() {
 std::vector<TUResult> extractSummaries(ArrayRef<tooling::CompileCommand> Commands,
                                        const ExtractOptions &Options) {
   CrashRecoveryContext::Enable();
+  recoverOnAlternateStack();
   std::vector<TUResult> Results(Commands.size());
   unsigned Jobs = Options.Jobs ? Options.Jobs : hardware_concurrency().compute_thread_count();
   if (Jobs <= 1 || Commands.size() <= 1) {

@@ -227,9 +227,26 @@ std::string SummaryBuilder::typeKeyOf(const FunctionDecl *FD) {
   return typeKey(FD->getType(), MD && MD->isInstance() ? MD->getParent() : nullptr);
 }
 
-void summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
+namespace {
+
+std::string tooDeep(const SummaryBuilder &B) {
+  std::string Where;
+  PresumedLoc P = B.SM.getPresumedLoc(B.SM.getExpansionLoc(B.Nesting.where()));
+  if (P.isValid())
+    Where = (Twine(P.getFilename()) + ":" + Twine(P.getLine()) + ":" + Twine(P.getColumn()) + ": ")
+                .str();
+  return Where + "nested deeper than the analyzer follows (" + std::to_string(NestingGuard::MaxDepth) +
+         " levels, or its stack); this file is not analysed";
+}
+
+} // namespace
+
+std::string summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
   SummaryBuilder B(Ctx, Out);
-  for (const FunctionDecl *FD : collectDefinitions(B)) {
+  SetVector<const FunctionDecl *> Definitions = collectDefinitions(B);
+  if (B.Nesting.exceeded())
+    return tooDeep(B);
+  for (const FunctionDecl *FD : Definitions) {
     size_t I = B.entryFor(FD);
     // Record the definition's own location, not the first declaration's.
     Out.Functions[I].Loc = B.loc(FD->getLocation());
@@ -237,6 +254,8 @@ void summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
     Out.Functions[I].HasBody = true;
     // Walking the body adds entries for its callees: index Out.Functions only afterwards.
     std::vector<CallSite> Calls = callSitesOf(B, FD);
+    if (B.Nesting.exceeded())
+      return tooDeep(B);
     Out.Functions[I].Calls = std::move(Calls);
   }
   // The main file is a user file even when no location was taken in it.
@@ -249,6 +268,7 @@ void summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
   llvm::sort(Out.Suppressions, [](const Suppression &A, const Suppression &B) {
     return std::tie(A.File, A.Line) < std::tie(B.File, B.Line);
   });
+  return {};
 }
 
 } // namespace rtcheck

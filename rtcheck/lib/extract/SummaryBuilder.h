@@ -9,6 +9,7 @@
 #ifndef RTCHECK_LIB_EXTRACT_SUMMARYBUILDER_H
 #define RTCHECK_LIB_EXTRACT_SUMMARYBUILDER_H
 
+#include "NestingGuard.h"
 #include "rtcheck/Summary.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
@@ -50,6 +51,9 @@ public:
   llvm::DenseSet<clang::FileID> UserFiles;
   llvm::DenseMap<clang::FileID, std::string> FileNames;
 
+  /// Bounds both walks' recursion; once exceeded, the TU is not summarized.
+  NestingGuard Nesting;
+
 private:
   void readAnnotations(const clang::FunctionDecl *FD, Function &F);
 
@@ -71,7 +75,8 @@ llvm::SetVector<const clang::FunctionDecl *> collectDefinitions(SummaryBuilder &
 std::vector<CallSite> callSitesOf(SummaryBuilder &B, const clang::FunctionDecl *FD);
 
 /// Both passes and the suppression comments of the user files: the summary of the TU in Ctx.
-void summarizeTranslationUnit(clang::ASTContext &Ctx, Summary &Out);
+/// Returns why the TU cannot be summarized (nesting too deep to walk), or an empty string.
+std::string summarizeTranslationUnit(clang::ASTContext &Ctx, Summary &Out);
 
 } // namespace rtcheck
 

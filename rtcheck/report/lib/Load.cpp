@@ -27,7 +27,8 @@ json readJson(const std::string &Path) {
   Buf << In.rdbuf();
   try {
     return json::parse(Buf.str());
-  } catch (const json::parse_error &E) {
+  } catch (const json::exception &E) {
+    // parse_error, and out_of_range for a number too large for a double (found by fuzzing).
     fail(Path, std::string("not valid JSON (") + E.what() + ")");
   }
 }
