@@ -32,6 +32,9 @@ struct Flags {
   std::string SourceRoot;
   std::string Color = "auto";
   bool NoUnknown = false;
+  bool NoReturnPaths = false;
+  bool NoNonBlockingPromises = false;
+  std::vector<std::string> Library;
 
   std::string BuildPath;
   std::vector<std::string> Files;
@@ -73,6 +76,18 @@ void addAnalysisOptions(CLI::App &App, Flags &F) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   App.add_flag("--no-unknown", F.NoUnknown,
                "Do not report calls to functions with no body and no rule");
+  App.add_flag("--noreturn-paths", F.NoReturnPaths,
+               "Also report calls on paths that end the program (failing asserts, abort, "
+               "noreturn error handlers)");
+  App.add_flag("--no-nonblocking-promises", F.NoNonBlockingPromises,
+               "Report calls to body-less [[clang::nonblocking]] declarations instead of "
+               "trusting them");
+  App.add_option("--library", F.Library,
+                 "Treat files matching GLOB as library code: findings at the user's call into "
+                 "them (repeatable)")
+      ->allow_extra_args(false)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   App.add_flag("--stats", F.Stats,
                "Print programs, commands, roots by origin and reachable functions on stderr");
 }
@@ -103,6 +118,11 @@ Expected<AnalysisOptions> analysisOptions(const CLI::App &Cmd, const Flags &F, c
     A.CommandLine.Threshold = parseFailOn(F.FailOn);
   if (F.NoUnknown)
     A.CommandLine.ReportUnknown = false;
+  if (F.NoReturnPaths)
+    A.CommandLine.NoReturnPaths = true;
+  if (F.NoNonBlockingPromises)
+    A.CommandLine.NonBlockingPromises = false;
+  A.CommandLine.Library = F.Library;
   A.ConfigFile = F.Config;
   A.RulesDir = rulesDir(F, Argv0);
   A.SourceRoot = F.SourceRoot;

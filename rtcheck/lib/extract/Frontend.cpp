@@ -40,13 +40,19 @@ private:
 
 class ExtractAction : public ASTFrontendAction {
 public:
-  explicit ExtractAction(Summary &Out) : Out(Out) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
+  ExtractAction(Summary &Out, bool &ObjC) : Out(Out), ObjC(ObjC) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
+    // Messages, blocks and ARC are not modelled: an Objective-C TU is reported as not analysed
+    // rather than summarised as if its message sends made no calls.
+    ObjC = CI.getLangOpts().ObjC;
+    if (ObjC)
+      return std::make_unique<ASTConsumer>();
     return std::make_unique<ExtractConsumer>(Out);
   }
 
 private:
   Summary &Out;
+  bool &ObjC;
 };
 
 /// Keeps the first error of a TU for a one-line report; prints nothing.
@@ -103,7 +109,8 @@ TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Op
   R.File = S.MainFile;
 
   FirstErrorConsumer Diags;
-  tooling::ToolInvocation Invocation(Args, std::make_unique<ExtractAction>(S), Files.get());
+  bool ObjC = false;
+  tooling::ToolInvocation Invocation(Args, std::make_unique<ExtractAction>(S, ObjC), Files.get());
   Invocation.setDiagnosticConsumer(&Diags);
   bool Ok = false;
   // A fault while parsing one TU (a compiler bug, an exotic construct) fails that TU only.
@@ -114,6 +121,10 @@ TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Op
     return R;
   }
   R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  if (ObjC) {
+    R.Error = "Objective-C is not analysed (only C and C++ are)";
+    return R;
+  }
   if (!Ok || Diags.getNumErrors()) {
     R.Error = Diags.First.empty() ? "the compiler could not process this file"
                                   : "does not parse: " + Diags.First;
