@@ -43,6 +43,19 @@ bool mayLeave(const Stmt *S, bool InLoop = false, bool InSwitch = false) {
   return false;
 }
 
+/// S contains a loop (outside nested functions). A call in a loop before `exit()` runs many
+/// times on the way there (a worker's `while (running) work(); exit(0);`): it is not marked.
+bool containsLoop(const Stmt *S) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (containsLoop(Child))
+      return true;
+  return false;
+}
+
 const FunctionDecl *endingCalleeOfExpr(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *C = dyn_cast<ExprWithCleanups>(E))
@@ -112,12 +125,13 @@ void collect(const Stmt *S, DenseMap<const Stmt *, const FunctionDecl *> &Out) {
         if (mayLeave(Children[I]))
           From = I + 1;
       for (size_t I = From; I <= At; ++I)
-        Out.try_emplace(Children[I], FD);
+        if (!containsLoop(Children[I]))
+          Out.try_emplace(Children[I], FD);
     }
   } else if (const auto *If = dyn_cast<IfStmt>(S)) {
     // An unbraced branch: `if (bad) die(describe(x));`.
     for (const Stmt *Branch : {If->getThen(), If->getElse()})
-      if (Branch && !isa<CompoundStmt>(Branch))
+      if (Branch && !isa<CompoundStmt>(Branch) && !containsLoop(Branch))
         if (const FunctionDecl *FD = endingCallee(Branch))
           Out.try_emplace(Branch, FD);
   }

@@ -1,4 +1,4 @@
-/* C: calls in a block that ends the program (log then abort/exit, a _Noreturn handler and what it calls) are not hazards; a block that can still return, or ends in longjmp, is. */
+/* C: calls in a block that ends the program (log then abort/exit, a _Noreturn handler and what it calls) are not hazards; a block that can still return, ends in longjmp, or loops before exiting, is. */
 #include <rtcheck/realtime.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -39,6 +39,11 @@ RTCHECK_REALTIME(audio) void process(float *out, int n, int mode) {
   if (mode == 2) {
     puts("recovering"); // expect: syscall
     longjmp(g_recover, 1);
+  }
+  if (mode == 4) {
+    for (int i = 0; i < n; ++i)
+      putchar('.'); // expect: syscall
+    exit(4);
   }
   switch (mode) {
   case 3:
