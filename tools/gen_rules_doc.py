@@ -37,6 +37,10 @@ def family_section(path, doc):
             notes = []
             if e.get("fallback"):
                 notes.append("fallback: only without a visible body")
+            if e.get("noreturn_path") is True:
+                notes.append("a call to it is a path that ends the program (--noreturn-paths)")
+            if e.get("noreturn_path") is False:
+                notes.append("noreturn, but the program goes on")
             if "unless_arg" in e:
                 u = e["unless_arg"]
                 notes.append(f"safe when argument {u['index']} is {u['equals']}")

@@ -2,6 +2,7 @@
 #include "rtcheck/Check.h"
 
 #include "rtcheck/AtomicFile.h"
+#include "rtcheck/LibraryCode.h"
 #include "rtcheck/Programs.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
@@ -55,11 +56,14 @@ Expected<Analysis> prepare(const AnalysisOptions &Options) {
   return A;
 }
 
-CheckResult linkAll(ArrayRef<Summary> Summaries, ArrayRef<ProgramUnit> Programs, Analysis &A,
+CheckResult linkAll(MutableArrayRef<Summary> Summaries, ArrayRef<ProgramUnit> Programs, Analysis &A,
                     const AnalysisOptions &Options, Report R) {
   LinkOptions LO;
   LO.ExtraRoots = A.Settings.Roots;
   LO.ReportUnknown = A.Settings.reportUnknown();
+  LO.ReportNoReturnPaths = A.Settings.noReturnPaths();
+  LO.TrustNonBlockingPromises = A.Settings.nonBlockingPromises();
+  markLibraryCode(Summaries, A.Settings.Library);
   std::vector<std::string> Notes = std::move(R.Link.Warnings);
   if (Programs.empty()) {
     ProgramUnit All{"program", "program", {}};

@@ -59,6 +59,27 @@ Error parseRules(const json::Value &V, StringRef Path, Config &C) {
   return Error::success();
 }
 
+/// Globs that start with `*` or `/` are kept; others are relative to the file's directory.
+Error parseLibrary(const json::Value &V, StringRef Path, Config &C) {
+  const json::Array *A = V.getAsArray();
+  if (!A)
+    return configError(Path, "'library' must be an array of path globs");
+  SmallString<256> Dir(Path);
+  sys::fs::make_absolute(Dir);
+  sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  sys::path::remove_filename(Dir);
+  for (const json::Value &G : *A) {
+    std::optional<StringRef> S = G.getAsString();
+    if (!S || S->empty())
+      return configError(Path, "'library' must be an array of path globs");
+    SmallString<256> P(*S);
+    if (!S->starts_with("*") && !sys::path::is_absolute(P))
+      sys::path::make_absolute(Dir, P);
+    C.Library.push_back(std::string(P));
+  }
+  return Error::success();
+}
+
 } // namespace
 
 std::optional<FailOn> parseFailOn(StringRef Name) {
@@ -79,6 +100,11 @@ void Config::merge(const Config &Over) {
     Threshold = Over.Threshold;
   if (Over.ReportUnknown)
     ReportUnknown = Over.ReportUnknown;
+  if (Over.NoReturnPaths)
+    NoReturnPaths = Over.NoReturnPaths;
+  llvm::append_range(Library, Over.Library);
+  if (Over.NonBlockingPromises)
+    NonBlockingPromises = Over.NonBlockingPromises;
 }
 
 Expected<Config> parseConfig(StringRef Text, StringRef Path) {
@@ -105,6 +131,17 @@ Expected<Config> parseConfig(StringRef Text, StringRef Path) {
       C.ReportUnknown = Value.getAsBoolean();
       if (!C.ReportUnknown)
         return configError(Path, "'unknown' must be true or false");
+    } else if (Key == "noreturn_paths") {
+      C.NoReturnPaths = Value.getAsBoolean();
+      if (!C.NoReturnPaths)
+        return configError(Path, "'noreturn_paths' must be true or false");
+    } else if (Key == "nonblocking_promises") {
+      C.NonBlockingPromises = Value.getAsBoolean();
+      if (!C.NonBlockingPromises)
+        return configError(Path, "'nonblocking_promises' must be true or false");
+    } else if (Key == "library") {
+      if (Error E = parseLibrary(Value, Path, C))
+        return E;
     } else {
       return configError(Path, "unknown key '" + StringRef(Key) + "'");
     }

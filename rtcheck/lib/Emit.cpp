@@ -187,6 +187,13 @@ json::Object findingToJSON(const Report &R, const Finding &F) {
                  {"chain", chainToJSON(F.Chain)},
                  {"fingerprint", fingerprintIn(R, F)},
                  {"programs", firstNames(F.Programs)}};
+  if (!F.Merged.empty()) {
+    json::Array Merged;
+    for (const Finding::MergedCall &M : F.Merged)
+      Merged.push_back(json::Object{
+          {"callee", M.Callee}, {"leaf", M.Leaf}, {"column", M.Column}, {"note", M.SiteNote}});
+    O["merged"] = std::move(Merged);
+  }
   if (!F.LeafReason.empty()) {
     O["reason"] = F.LeafReason;
     O["rules_file"] = F.RuleFile;

@@ -5,6 +5,9 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 
+#include <map>
+#include <tuple>
+
 using namespace llvm;
 
 namespace rtcheck {
@@ -122,6 +125,50 @@ std::vector<std::string> chainStepTexts(const Finding &F) {
     Texts.push_back(I == 0 ? rootStepText(S) : withNote("calls '" + S.Function + "'", S));
   }
   return Texts;
+}
+
+namespace {
+
+std::string mergedCallText(const Finding::MergedCall &M) {
+  std::string Text = M.SiteNote.empty() ? "'" + M.Callee + "'" : M.SiteNote;
+  if (!M.Leaf.empty() && M.Leaf != M.Callee)
+    Text += " (reaches '" + M.Leaf + "')";
+  return Text;
+}
+
+void addUnique(std::vector<std::string> &To, const std::vector<std::string> &From) {
+  llvm::append_range(To, From);
+  llvm::sort(To);
+  To.erase(std::unique(To.begin(), To.end()), To.end());
+}
+
+} // namespace
+
+void mergeByLine(std::vector<Finding> &Findings) {
+  std::vector<Finding> Out;
+  std::map<std::tuple<std::string, unsigned, Category>, size_t> First;
+  for (Finding &F : Findings) {
+    auto [It, Inserted] = First.try_emplace({F.Site.File, F.Site.Line, F.Cat}, Out.size());
+    if (Inserted) {
+      Out.push_back(std::move(F));
+      continue;
+    }
+    Finding &M = Out[It->second];
+    M.Merged.push_back({F.Callee, F.Leaf, F.SiteNote, F.Site.Column});
+    M.Sev = std::max(M.Sev, F.Sev);
+    addUnique(M.Roots, F.Roots);
+    addUnique(M.Contexts, F.Contexts);
+    addUnique(M.Programs, F.Programs);
+  }
+  for (Finding &M : Out) {
+    if (M.Merged.empty())
+      continue;
+    std::vector<std::string> Texts;
+    for (const Finding::MergedCall &C : M.Merged)
+      Texts.push_back(mergedCallText(C));
+    M.Message += "; on the same line also " + join(Texts, ", ");
+  }
+  Findings = std::move(Out);
 }
 
 StringRef relativeToRoot(StringRef Path, StringRef Root) {

@@ -19,11 +19,17 @@ namespace rtcheck {
 LinkResult link(ArrayRef<Summary> Summaries, const RuleSet &Rules, const LinkOptions &Options) {
   LinkResult Result;
   CallGraph G(Summaries, Rules, Options.ReportUnknown);
+  G.reportNoReturnPaths(Options.ReportNoReturnPaths);
+  G.trustNonBlockingPromises(Options.TrustNonBlockingPromises);
   RootsFound Roots = findRoots(G, Summaries, Rules, Options);
   Reachability Reach(G, Roots);
   FindingsMade Made = makeFindings(G, Reach, Roots, Summaries, Rules, Rules.policy());
   Result.Roots = std::move(Roots.Roots);
   Result.Warnings = std::move(Roots.Warnings);
+  for (NodeId Id : G.promisesTrusted())
+    Result.Warnings.push_back("'" + G.node(Id).info().Name +
+                              "' has no body in the program: its [[clang::nonblocking]] "
+                              "declaration is trusted (--no-nonblocking-promises checks it)");
   Result.Findings = std::move(Made.Findings);
   Result.Stats.TranslationUnits = Summaries.size();
   Result.Stats.Functions = G.definedFunctions();

@@ -232,6 +232,7 @@ LinkResult linkPrograms(ArrayRef<Summary> Summaries, ArrayRef<ProgramUnit> Progr
       Out.Warnings.push_back(std::move(W));
   for (auto &[K, F] : Findings)
     Out.Findings.push_back(std::move(F));
+  mergeByLine(Out.Findings);
   Out.Stats.TranslationUnits = TUs.size();
   return Out;
 }

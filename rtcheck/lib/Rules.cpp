@@ -206,7 +206,8 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
               Where += " '" + N->str() + "'";
             if (Error Err =
                     checkKeys(Path, Where, E,
-                              {"name", "category", "safe", "reason", "fallback", "unless_arg"}))
+                              {"name", "category", "safe", "reason", "fallback", "unless_arg",
+                               "noreturn_path"}))
               return Err;
             FunctionRule R;
             R.File = Path.str();
@@ -235,6 +236,11 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
               if (!F->getAsBoolean())
                 return entryError(Path, Where, "'fallback' must be true or false");
               R.Fallback = *F->getAsBoolean();
+            }
+            if (const json::Value *N = E.get("noreturn_path")) {
+              if (!N->getAsBoolean())
+                return entryError(Path, Where, "'noreturn_path' must be true or false");
+              R.NoReturnPath = *N->getAsBoolean();
             }
             if (const json::Value *U = E.get("unless_arg")) {
               const json::Object *UO = U->getAsObject();

@@ -50,6 +50,10 @@ json::Value callToJSON(const CallSite &C) {
     O["note"] = C.Note;
   if (!C.Spelled.empty())
     O["spelled"] = C.Spelled;
+  if (!C.PathEndsIn.empty())
+    O["path_ends_in"] = C.PathEndsIn;
+  if (!C.Field.empty())
+    O["field"] = C.Field;
   if (!C.ConstArgs.empty()) {
     json::Array A;
     for (auto &[I, V] : C.ConstArgs)
@@ -105,7 +109,8 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
   json::ObjectMapper M(V, P);
   std::string Kind;
   if (!M || !M.map("kind", Kind) || !M.map("callee", C.Callee) || !M.mapOptional("note", C.Note) ||
-      !M.mapOptional("spelled", C.Spelled) ||
+      !M.mapOptional("spelled", C.Spelled) || !M.mapOptional("path_ends_in", C.PathEndsIn) ||
+      !M.mapOptional("field", C.Field) ||
       !M.mapOptional("system", C.InSystemHeader))
     return false;
   if (Kind == "direct")
@@ -155,6 +160,10 @@ json::Value functionToJSON(const Function &F) {
     O["type"] = F.TypeKey;
   if (!F.Section.empty())
     O["section"] = F.Section;
+  if (F.DeclaredBlocking)
+    O["blocking"] = true;
+  if (F.DeclaredNonBlocking)
+    O["nonblocking"] = true;
   if (!F.Calls.empty()) {
     json::Array Calls;
     for (const CallSite &C : F.Calls)
@@ -173,7 +182,8 @@ bool functionFromJSON(const json::Value &V, Function &F, json::Path P) {
       !M.mapOptional("overrides", F.Overrides) || !M.mapOptional("root_context", F.RootContext) ||
       !M.mapOptional("root_origin", F.RootOrigin) || !M.mapOptional("trusted", F.Trusted) ||
       !M.mapOptional("trusted_reason", F.TrustedReason) || !M.mapOptional("type", F.TypeKey) ||
-      !M.mapOptional("section", F.Section))
+      !M.mapOptional("section", F.Section) || !M.mapOptional("blocking", F.DeclaredBlocking) ||
+      !M.mapOptional("nonblocking", F.DeclaredNonBlocking))
     return false;
   const json::Object *O = V.getAsObject();
   if (const json::Value *Loc = O->get("loc"); !Loc || !locFromJSON(*Loc, F.Loc, P.field("loc")))

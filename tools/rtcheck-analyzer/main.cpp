@@ -34,6 +34,9 @@ struct Flags {
   bool NoUnknown = false;
   bool FailOnNoRoots = false;
   unsigned MaxFindings = DefaultMaxFindings;
+  bool NoReturnPaths = false;
+  bool NoNonBlockingPromises = false;
+  std::vector<std::string> Library;
 
   std::string BuildPath;
   std::vector<std::string> Files;
@@ -80,6 +83,18 @@ void addAnalysisOptions(CLI::App &App, Flags &F) {
       ->capture_default_str();
   App.add_flag("--fail-on-no-roots", F.FailOnNoRoots,
                "Exit with status 2 when no real-time root is found (nothing was checked)");
+  App.add_flag("--noreturn-paths", F.NoReturnPaths,
+               "Also report calls on paths that end the program (failing asserts, abort, "
+               "noreturn error handlers)");
+  App.add_flag("--no-nonblocking-promises", F.NoNonBlockingPromises,
+               "Report calls to body-less [[clang::nonblocking]] declarations instead of "
+               "trusting them");
+  App.add_option("--library", F.Library,
+                 "Treat files matching GLOB as library code: findings at the user's call into "
+                 "them (repeatable)")
+      ->allow_extra_args(false)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   App.add_flag("--stats", F.Stats,
                "Print programs, commands, roots by origin and reachable functions on stderr");
 }
@@ -110,6 +125,11 @@ Expected<AnalysisOptions> analysisOptions(const CLI::App &Cmd, const Flags &F, c
     A.CommandLine.Threshold = parseFailOn(F.FailOn);
   if (F.NoUnknown)
     A.CommandLine.ReportUnknown = false;
+  if (F.NoReturnPaths)
+    A.CommandLine.NoReturnPaths = true;
+  if (F.NoNonBlockingPromises)
+    A.CommandLine.NonBlockingPromises = false;
+  A.CommandLine.Library = F.Library;
   A.ConfigFile = F.Config;
   A.RulesDir = rulesDir(F, Argv0);
   A.SourceRoot = F.SourceRoot;

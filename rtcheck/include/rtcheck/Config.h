@@ -34,6 +34,15 @@ struct Config {
   std::optional<FailOn> Threshold;
   std::optional<bool> ReportUnknown;
 
+  // Paths that end the program, and code that is not the user's (#10 causes 3 and 5).
+  /// `noreturn_paths` / --noreturn-paths: report calls on paths that end the program.
+  std::optional<bool> NoReturnPaths;
+  /// `library` / --library: globs of files treated as library code (LibraryCode.h). A
+  /// configuration file's relative globs are made absolute against its directory.
+  std::vector<std::string> Library;
+  /// `nonblocking_promises` / --no-nonblocking-promises: trust body-less nonblocking declarations.
+  std::optional<bool> NonBlockingPromises;
+
   /// Stacks Over on top of this layer so that Over wins: its roots come first (the first root
   /// naming a function gives its context), its rules files after ours (later files override),
   /// and each scalar it sets replaces ours.
@@ -41,11 +50,15 @@ struct Config {
 
   FailOn failOn() const { return Threshold.value_or(FailOn::Error); }
   bool reportUnknown() const { return ReportUnknown.value_or(true); }
+  bool noReturnPaths() const { return NoReturnPaths.value_or(false); }
+  bool nonBlockingPromises() const { return NonBlockingPromises.value_or(true); }
 };
 
 /// Parses a configuration document:
 ///   {"roots": ["name", {"function": "name", "context": "ctx"}], "rules": ["file.json"],
-///    "fail_on": "error" | "warning" | "none", "unknown": true | false}
+///    "fail_on": "error" | "warning" | "none", "unknown": true | false,
+///    "noreturn_paths": true | false, "library": ["third_party/*", "*/vendor/*"],
+///    "nonblocking_promises": true | false}
 /// Relative rules paths are resolved against the directory of Path, and every error starts with
 /// Path. Unknown keys are errors: a misspelt key silently ignored would change nothing.
 llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path);

@@ -44,6 +44,17 @@ struct Finding {
   std::string SiteNote;    ///< what makes the site's call implicit ("destructor of 'v'")
   std::string PointerType; ///< an indirect site's pointer type key
   std::vector<std::string> Programs; ///< the programs it occurs in (Programs.h)
+
+  // One finding per (line, category) (#10 cause 6).
+  /// Another call on the same line with the same category, folded into this finding.
+  struct MergedCall {
+    std::string Callee;
+    std::string Leaf;
+    std::string SiteNote;
+    unsigned Column = 0;
+  };
+  /// The calls folded into this one (mergeByLine); this finding's own call is not repeated.
+  std::vector<MergedCall> Merged;
 };
 
 /// The message of a finding that reaches Leaf through the call at its site, or whose site's
@@ -84,6 +95,13 @@ FindingWords describe(const Finding &F);
 
 /// The text of every chain step, unfolded (SARIF code flows keep every step).
 std::vector<std::string> chainStepTexts(const Finding &F);
+
+/// Folds the findings of one (file, line, category) into the first by column and callee: its
+/// message lists every further callee and leaf, its severity is the strictest, its roots,
+/// contexts and programs the union. The first one's fingerprint is the merged finding's, so a
+/// finding keeps its identity when another call joins its line. Findings must be sorted by
+/// (file, line, column, category, callee) and stay in that order.
+void mergeByLine(std::vector<Finding> &Findings);
 
 /// Path relative to Root when it lies under Root, otherwise empty.
 llvm::StringRef relativeToRoot(llvm::StringRef Path, llvm::StringRef Root);

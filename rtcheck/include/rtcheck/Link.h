@@ -28,6 +28,10 @@ struct RootSpec {
 struct LinkOptions {
   std::vector<RootSpec> ExtraRoots; ///< from --root and the config file
   bool ReportUnknown = true;
+  /// Report calls on paths that end the program (failing asserts, abort, noreturn handlers).
+  bool ReportNoReturnPaths = false;
+  /// A body-less `[[clang::nonblocking]]` declaration is a promise: trusted, with a note.
+  bool TrustNonBlockingPromises = true;
 };
 
 struct Root {

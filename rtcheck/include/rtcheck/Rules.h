@@ -29,6 +29,11 @@ struct FunctionRule {
   bool Fallback = false; ///< applies only where no body is visible
   std::optional<std::pair<unsigned, int64_t>> UnlessArg;
   std::string File; ///< where the entry comes from
+  /// `noreturn_path`: true, a call to the function is on a path that ends the program or reports
+  /// a failed assertion (MSVC's `_wassert`, DPF's `d_safe_assert`); false, a function declared
+  /// noreturn after which the program goes on (`longjmp`, `pthread_exit`). Unset: a noreturn
+  /// declaration decides.
+  std::optional<bool> NoReturnPath;
   bool isSafe() const { return !Cat; }
 };
 

@@ -22,7 +22,7 @@ class Value;
 namespace rtcheck {
 
 /// Version of the summary format; a summary of another version is rejected at link.
-inline constexpr int SummaryFormatVersion = 1;
+inline constexpr int SummaryFormatVersion = 2;
 
 struct SourceLoc {
   std::string File; ///< absolute, normalised path; empty when unknown
@@ -53,6 +53,17 @@ struct CallSite {
   std::vector<std::pair<unsigned, int64_t>> ConstArgs;
   /// Arguments that name a function or a lambda (for registration rules): (index, USR).
   std::vector<std::pair<unsigned, std::string>> FunctionArgs;
+
+  // Paths that end the program (#10 cause 3).
+  /// The USR of the noreturn function whose call ends every path through this site (the site's
+  /// own callee when it is noreturn); empty when control can come back. The link step decides
+  /// with the rules whether that function ends the program (docs/analyzer.md).
+  std::string PathEndsIn;
+
+  // Calls through a struct field (#10 cause 7: host -> plugin calls, CLAP host functions).
+  /// An indirect call through a struct field (`desc->run(h, n)`): the field's qualified name, as
+  /// FieldStore spells it, so that a rule can name the call by its field.
+  std::string Field;
 };
 
 /// A function defined or referenced by the TU.
@@ -81,6 +92,13 @@ struct Function {
   /// The section the function is placed in (`__attribute__((section))`, e.g. ESP-IDF's IRAM_ATTR).
   std::string Section;
   std::vector<CallSite> Calls;
+
+  // Function-effect attributes on any declaration (#10 cause 7).
+  /// `[[clang::blocking]]`: a call to it is a finding wherever no rule describes it.
+  bool DeclaredBlocking = false;
+  /// `[[clang::nonblocking]]`: without a body in the program, the declaration is a promise the
+  /// link step trusts (unless told not to).
+  bool DeclaredNonBlocking = false;
 };
 
 /// A function whose address is taken somewhere in the TU (a possible indirect-call target).

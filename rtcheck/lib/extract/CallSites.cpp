@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "SummaryBuilder.h"
 
+#include "EndingPaths.h"
+
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Builtins.h"
@@ -44,9 +46,21 @@ public:
           markElided(Init->getInit(), Member->getType());
         TraverseStmt(Init->getInit());
       }
+    EndingStatements = statementsEndingInNoReturn(FD->getBody());
     TraverseStmt(FD->getBody());
     if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(FD))
       addMemberAndBaseDestructors(Dtor);
+  }
+
+  bool TraverseStmt(Stmt *S) override {
+    auto It = S ? EndingStatements.find(S) : EndingStatements.end();
+    if (It == EndingStatements.end())
+      return DynamicRecursiveASTVisitor::TraverseStmt(S);
+    const FunctionDecl *Saved = EndsIn;
+    EndsIn = It->second;
+    bool Result = DynamicRecursiveASTVisitor::TraverseStmt(S);
+    EndsIn = Saved;
+    return Result;
   }
 
   // Local classes and nested functions are collected as functions of their own.
@@ -102,6 +116,16 @@ public:
         add(B.runtimeEntry("operator delete"), CallKind::Direct, CE->getExprLoc());
         return true;
       }
+      // `__builtin_malloc` is `malloc` under another name: the rules for the library function
+      // apply (and with none, it is as safe as any builtin).
+      if (std::string Lib = libraryFunctionOf(ID); !Lib.empty()) {
+        size_t I = B.runtimeEntry(Lib);
+        B.Out.Functions[I].IsBuiltin = true;
+        CallSite &Site = add(I, CallKind::Direct, CE->getExprLoc());
+        if (Callee->isNoReturn())
+          Site.PathEndsIn = Site.Callee;
+        return true;
+      }
       if (B.isPureBuiltin(Callee))
         return true;
     }
@@ -127,6 +151,8 @@ public:
     if (SourceLocation L = CE->getCallee()->getBeginLoc(); L.isMacroID())
       Site.Spelled = Lexer::getImmediateMacroName(L, B.SM, Ctx.getLangOpts()).str();
     recordArguments(CE, Callee, Site);
+    if (Callee->isNoReturn())
+      Site.PathEndsIn = B.usrOf(Callee->getCanonicalDecl());
     return true;
   }
 
@@ -236,6 +262,15 @@ private:
     SourceLocation Saved;
   };
 
+  /// The library function a `__builtin_` spelling stands for (`__builtin_malloc`: `malloc`).
+  std::string libraryFunctionOf(unsigned ID) const {
+    std::string Name = Ctx.BuiltinInfo.getName(ID);
+    StringRef Lib(Name);
+    if (!Ctx.BuiltinInfo.isLibFunction(ID) || !Lib.consume_front("__builtin_"))
+      return {};
+    return Lib.str();
+  }
+
   static StringRef libatomicName(const AtomicExpr *E) {
     switch (E->getOp()) {
     case AtomicExpr::AO__atomic_load:
@@ -319,7 +354,10 @@ private:
         return; // e.g. a pseudo-destructor call or a block
       Key = B.typeKey(T, nullptr);
     }
-    add(std::move(Key), CallKind::Indirect, CE->getExprLoc());
+    CallSite &Site = add(std::move(Key), CallKind::Indirect, CE->getExprLoc());
+    if (const auto *ME = dyn_cast<MemberExpr>(Callee->IgnoreParenImpCasts()))
+      if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        Site.Field = Field->getQualifiedNameAsString();
   }
 
   static bool isAllZero(const APValue &V) {
@@ -387,6 +425,8 @@ private:
     // library call's, its effects are reported where the user calls the function.
     C.InSystemHeader = B.isSystem(L) || (Generated && !UserWritten);
     C.Note = std::move(Note);
+    if (EndsIn)
+      C.PathEndsIn = B.Out.Functions[B.entryFor(EndsIn)].USR;
     Calls.push_back(std::move(C));
     return Calls.back();
   }
@@ -397,6 +437,10 @@ private:
   const bool Generated;
   bool UserWritten = false;
   SourceLocation Override;
+  /// The statements after which control never comes back, and the noreturn callee ending the
+  /// innermost one being walked.
+  DenseMap<const Stmt *, const FunctionDecl *> EndingStatements;
+  const FunctionDecl *EndsIn = nullptr;
   DenseSet<const CXXBindTemporaryExpr *> Elided;
 };
 

@@ -55,7 +55,9 @@ public:
 
   bool VisitDeclRefExpr(DeclRefExpr *DRE) override {
     const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl());
-    if (!FD || CalleeRefs.contains(DRE) || FD->isDependentContext() || FD->getBuiltinID())
+    // A library builtin (`malloc` passed as an allocator hook) is a real function; only the
+    // builtins that expand inline have no address worth recording.
+    if (!FD || CalleeRefs.contains(DRE) || FD->isDependentContext() || B.isPureBuiltin(FD))
       return true;
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda())
       return true;

@@ -50,14 +50,21 @@ private:
 
 class ExtractAction : public ASTFrontendAction {
 public:
-  ExtractAction(Summary &Out, std::string &Failure) : Out(Out), Failure(Failure) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
+  ExtractAction(Summary &Out, std::string &Failure, bool &ObjC)
+      : Out(Out), Failure(Failure), ObjC(ObjC) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
+    // Messages, blocks and ARC are not modelled: an Objective-C TU is reported as not analysed
+    // rather than summarised as if its message sends made no calls.
+    ObjC = CI.getLangOpts().ObjC;
+    if (ObjC)
+      return std::make_unique<ASTConsumer>();
     return std::make_unique<ExtractConsumer>(Out, Failure);
   }
 
 private:
   Summary &Out;
   std::string &Failure;
+  bool &ObjC;
 };
 
 /// The crash-recovery handlers of SIGSEGV and SIGBUS run on an alternate stack: a stack overflow
@@ -188,7 +195,8 @@ TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Op
 
   FirstErrorConsumer Diags;
   std::string Failure;
-  tooling::ToolInvocation Invocation(Args, std::make_unique<ExtractAction>(S, Failure),
+  bool ObjC = false;
+  tooling::ToolInvocation Invocation(Args, std::make_unique<ExtractAction>(S, Failure, ObjC),
                                      Files.get());
   Invocation.setDiagnosticConsumer(&Diags);
   bool Ok = false;
@@ -213,6 +221,10 @@ TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Op
     return R;
   }
   R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  if (ObjC) {
+    R.Error = "Objective-C is not analysed (only C and C++ are)";
+    return R;
+  }
   if (!Ok || Diags.getNumErrors()) {
     R.Error = Diags.First.empty() ? "the compiler could not process this file"
                                   : "does not parse: " + Diags.First;

@@ -173,11 +173,16 @@ void SummaryBuilder::readAnnotations(const FunctionDecl *FD, Function &F) {
   for (const FunctionDecl *R : FD->redecls())
     if (const auto *S = R->getAttr<SectionAttr>())
       F.Section = S->getName().str();
-  // A nonblocking function names no context: the linker gives it the rules' default one.
-  if (!F.isRoot())
-    for (const FunctionEffectWithCondition &E : FD->getFunctionEffects())
-      if (E.Effect.kind() == FunctionEffect::Kind::NonBlocking)
-        F.RootOrigin = "attribute";
+  for (const FunctionEffectWithCondition &E : FD->getFunctionEffects()) {
+    if (E.Effect.kind() == FunctionEffect::Kind::Blocking)
+      F.DeclaredBlocking = true;
+    if (E.Effect.kind() != FunctionEffect::Kind::NonBlocking)
+      continue;
+    F.DeclaredNonBlocking = true;
+    // A nonblocking function names no context: the linker gives it the rules' default one.
+    if (!F.isRoot())
+      F.RootOrigin = "attribute";
+  }
 }
 
 bool SummaryBuilder::isSystem(SourceLocation L) {
@@ -210,6 +215,8 @@ std::string SummaryBuilder::typeKey(QualType T, const CXXRecordDecl *Class) {
     // a lambda's `const` call operator converts to a plain function pointer.
     FunctionProtoType::ExtProtoInfo EPI = FPT->getExtProtoInfo();
     EPI.ExceptionSpec = FunctionProtoType::ExceptionSpecInfo();
+    // Likewise a pointer whose type carries `nonblocking` is called with plain functions.
+    EPI.FunctionEffects = FunctionEffectsRef();
     if (!Class) {
       EPI.TypeQuals = Qualifiers();
       EPI.RefQualifier = RQ_None;

@@ -30,6 +30,7 @@ CallGraph::CallGraph(ArrayRef<Summary> Summaries, const RuleSet &Rules, bool Rep
       if (auto It = ByUSR.find(A.USR); It != ByUSR.end())
         TakenByType[A.TypeKey].insert(It->second);
   }
+  addFieldRuleNodes(Summaries);
 }
 
 NodeId CallGraph::nodeFor(const Function &F) {
@@ -74,9 +75,18 @@ const Classification &CallGraph::classify(NodeId Id) {
       C.Cat = *R->Cat;
     return C;
   }
+  if (N.Decl->DeclaredBlocking || F.DeclaredBlocking) {
+    C.K = Classification::Leaf;
+    C.Cat = Category::Lock;
+    return C;
+  }
   if (N.hasBody()) {
     C.K = Classification::Follow;
     return C;
+  }
+  if ((N.Decl->DeclaredNonBlocking || F.DeclaredNonBlocking) && TrustNonBlockingPromises) {
+    PromisesTrusted.insert(Id);
+    return C; // Safe
   }
   if (F.IsBuiltin || !ReportUnknown) {
     C.K = Classification::Safe;
@@ -93,6 +103,10 @@ const std::vector<NodeId> &CallGraph::targets(const CallSite &C) {
     return It->second;
   std::vector<NodeId> &T = It->second;
   if (C.Kind == CallKind::Indirect) {
+    if (NodeId F = fieldRuleNode(C); F != NoNode) {
+      T.push_back(F);
+      return T;
+    }
     if (auto A = TakenByType.find(C.Callee); A != TakenByType.end())
       T.assign(A->second.begin(), A->second.end());
     return T;

@@ -40,7 +40,7 @@ private:
     const std::vector<const ForbidRule *> &Forbidden = forbidRulesFor(Reach.contextMask(U));
     const SectionRule *Placement = sectionRuleOf(G.node(U).info());
     for (const CallSite &C : Body.Calls) {
-      if (C.InSystemHeader)
+      if (C.InSystemHeader || G.skipped(C))
         continue;
       const std::vector<NodeId> &Ts = G.targets(C);
       // No target: a pointer nothing in the program matches, or a pure virtual the program

@@ -38,7 +38,9 @@ void Reachability::walk(std::vector<NodeId> &Reached, std::vector<std::vector<No
     const Function *Body = G.node(U).Def;
     if (!Body)
       continue;
-    for (const CallSite &C : Body->Calls)
+    for (const CallSite &C : Body->Calls) {
+      if (G.skipped(C))
+        continue;
       for (NodeId T : G.targets(C)) {
         if (G.classify(T).K != Classification::Follow)
           continue;
@@ -49,6 +51,7 @@ void Reachability::walk(std::vector<NodeId> &Reached, std::vector<std::vector<No
         NearestRoot[T] = NearestRoot[U];
         Queue.push_back(T);
       }
+    }
   }
 }
 
@@ -171,7 +174,7 @@ const std::vector<Effect> &LibraryEffects::of(NodeId Start) {
     for (const CallSite &C : Body->Calls) {
       // A user-written expression inside a generated function (a default member initialiser)
       // is a site of its own.
-      if (!C.InSystemHeader)
+      if (!C.InSystemHeader || G.skipped(C))
         continue;
       const std::vector<NodeId> &Ts = G.targets(C);
       if (Ts.empty() && C.Kind != CallKind::Direct && !ByCat.count(Category::Indirect)) {

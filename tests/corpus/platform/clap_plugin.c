@@ -51,7 +51,7 @@ static uint32_t params_count(const clap_plugin_t *p) { (void)p; return 1; }
 static bool params_get_value(const clap_plugin_t *p, uint32_t id, double *v) { (void)p, (void)id; *v = 0.5; return true; }
 static void params_flush(const clap_plugin_t *p, const clap_input_events_t *in, const clap_output_events_t *out) {
   (void)p, (void)out;
-  fprintf(stderr, "flush %u events\n", in->size(in)); // expect: syscall, indirect
+  fprintf(stderr, "flush %u events\n", in->size(in)); // expect: syscall
 }
 
 static const clap_plugin_params_t s_params = {params_count, params_get_value, params_flush};

@@ -15,6 +15,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -71,7 +72,37 @@ public:
   /// The chain step of entering Entered through the call Via.
   ChainStep step(NodeId Entered, const CallSite &Via) const;
 
+  // Paths that end the program (#10 cause 3; EndingPaths.cpp).
+  /// Report calls on paths that end the program (--noreturn-paths); off by default.
+  void reportNoReturnPaths(bool On) { ReportNoReturnPaths = On; }
+  /// The call lies on a path that ends the program (or reports a failed assertion) and such
+  /// paths are not reported: it is neither followed nor a finding.
+  bool skipped(const CallSite &C);
+
+  // Calls through a struct field that a rule names (#10 cause 7; FieldCalls.cpp).
+  /// The node standing for the rule on an indirect call's field (`LV2_Descriptor::run`), or
+  /// NoNode when no rule names the field.
+  NodeId fieldRuleNode(const CallSite &C) const;
+
+  // Function-effect attributes (#10 cause 7).
+  /// Trust a body-less `[[clang::nonblocking]]` declaration as safe (default on).
+  void trustNonBlockingPromises(bool On) { TrustNonBlockingPromises = On; }
+  /// The body-less nonblocking functions classify() trusted, for a note each.
+  const std::set<NodeId> &promisesTrusted() const { return PromisesTrusted; }
+
 private:
+  /// Creates the nodes fieldRuleNode returns (all at construction: the graph's size is fixed
+  /// once the walks begin).
+  void addFieldRuleNodes(llvm::ArrayRef<Summary> Summaries);
+  /// A noreturn function ends the program, unless the rules say otherwise, it throws, or its
+  /// own paths end in a noreturn function after which the program goes on.
+  bool endsProgram(NodeId Id);
+  bool ReportNoReturnPaths = false;
+  llvm::DenseMap<NodeId, bool> EndsProgram;
+  std::deque<Function> FieldFunctions; ///< what fieldRuleNode's nodes point to
+  bool TrustNonBlockingPromises = true;
+  std::set<NodeId> PromisesTrusted;
+
   NodeId nodeFor(const Function &F);
 
   const RuleSet &Rules;

@@ -1,4 +1,5 @@
-/* C: a failing assert() writes to stderr and aborts: syscall on the assert's line (NDEBUG unset). */
+/* C: with --noreturn-paths a failing assert() (writes to stderr, aborts) is reported as syscall on the assert's line (NDEBUG unset). */
+// rtcheck-args: --noreturn-paths
 #include <assert.h>
 #include <rtcheck/realtime.h>
 

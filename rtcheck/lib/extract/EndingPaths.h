@@ -1,0 +1,30 @@
+//===- EndingPaths.h - statements on paths that end the program -*- C++ -*-===//
+//
+// Private to the extraction. A failing assert, an `if (bad) { fprintf(stderr, ...); abort(); }`
+// block, a `[[noreturn]]` error handler: the calls on such a path run only on the way out of the
+// program. The extractor records, for every call site, the noreturn function that ends the path
+// it lies on; the link step decides (with the rules) whether that function ends the program and
+// whether such paths are reported (docs/analyzer.md, "Paths that end the program").
+//
+//===----------------------------------------------------------------------===//
+#ifndef RTCHECK_LIB_EXTRACT_ENDINGPATHS_H
+#define RTCHECK_LIB_EXTRACT_ENDINGPATHS_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace rtcheck {
+
+/// The statements of Body after which control never comes back: each maps to the noreturn
+/// function whose call ends every path through it. A statement is in the map when it is
+/// followed, in its enclosing block, by a statement that always ends in a noreturn call, with
+/// no return, break, continue, goto or throw in between that could leave the block first; the
+/// branches of an `if` that end in such a call are in it too. Blocks of lambdas are included
+/// (harmless: a lambda body is walked as its own function, with the same map).
+llvm::DenseMap<const clang::Stmt *, const clang::FunctionDecl *>
+statementsEndingInNoReturn(const clang::Stmt *Body);
+
+} // namespace rtcheck
+
+#endif
