@@ -44,6 +44,8 @@ def family_section(path, doc):
             if "unless_arg" in e:
                 u = e["unless_arg"]
                 notes.append(f"safe when argument {u['index']} is {u['equals']}")
+            if e.get("unless_checked"):
+                notes.append("not at a call whose object was checked non-empty")
             reason = e["reason"] + (f" *({'; '.join(notes)})*" if notes else "")
             out.append(f"| `{cell(e['name'])}` | {cat} | {cell(reason)} |")
         out.append("")
@@ -54,6 +56,30 @@ def family_section(path, doc):
         for r in sorted(regs, key=lambda r: r["function"]):
             where = f"field `{r['field']}`" if r.get("field") else f"argument {r['argument']}"
             out.append(f"| `{cell(r['function'])}` | {where} | {r['context']} | {cell(r['reason'])} |")
+        out.append("")
+    threads = doc.get("realtime_threads", [])
+    if threads:
+        out += ["Real-time threads (a start routine created with, or raising itself to, a real-time "
+                "policy becomes a root):", "", "| call | kind | arguments | reason |", "|---|---|---|---|"]
+        for t in threads:
+            kind = next(k for k in ("create", "set_policy", "raise") if k in t)
+            args = []
+            if "entry" in t:
+                args.append(f"start routine {t['entry']}")
+            if "attributes" in t:
+                args.append(f"attributes {t['attributes']}")
+            if "policy" in t:
+                args.append(f"policy {t['policy']} in {t['realtime']}")
+            if "self" in t:
+                self_ = t["self"]
+                how = f"`{self_['call']}()`" if "call" in self_ else f"= {self_['equals']}"
+                args.append(f"argument {self_['argument']} {how} (the caller)")
+            if t.get("context"):
+                args.append(f"context {t['context']}")
+            if t.get("runtime"):
+                args.append(f"shim sees `{t['runtime']}`")
+            out.append(f"| `{cell(t[kind])}` | {kind.replace('_', ' ')} | {cell('; '.join(args))} | "
+                       f"{cell(t['reason'])} |")
         out.append("")
     overrides = doc.get("overrides", [])
     if overrides:

@@ -43,6 +43,28 @@ def literal_length(pattern):
     return len(pattern) - pattern.count("*") - pattern.count("?")
 
 
+def qualified_spellings(name):
+    """The spellings a qualified name is matched under, most specific first: the name, then each
+    suffix after a top-level `::` that is still qualified (docs/rules-format.md, "Names")."""
+    boundaries, depth, i = [], 0, 0
+    while i + 1 < len(name):
+        c = name[i]
+        if c in "<(":
+            depth += 1
+        elif c in ">)" and depth > 0:
+            depth -= 1
+        elif depth == 0 and name.startswith("::", i):
+            boundaries.append(i + 2)
+            i += 1
+        i += 1
+    return [name] + [name[b:] for b in boundaries[:-1]]
+
+
+def qualified_match(pattern, name):
+    regex = glob_to_regex(pattern)
+    return any(regex.match(s) for s in qualified_spellings(name))
+
+
 def family_files(rules_dir):
     """The family files the analyzer loads, in its load order (file name order)."""
     return sorted(Path(rules_dir).glob("*.json"))
@@ -76,13 +98,15 @@ class RuleIndex:
         return index
 
     def resolve(self, name):
-        """(entry, file name) of the rule for `name`, or None."""
-        if name in self._exact:
-            return self._exact[name]
+        """(entry, file name) of the rule for `name`, or None: the full name first (exact, then
+        globs), then each shorter qualified spelling, as RuleSet::match does."""
         if not self._sorted:
             self._globs.sort(key=lambda g: (g[0], g[1]), reverse=True)
             self._sorted = True
-        for _, _, regex, entry, file in self._globs:
-            if regex.match(name):
-                return entry, file
+        for spelling in qualified_spellings(name):
+            if spelling in self._exact:
+                return self._exact[spelling]
+            for _, _, regex, entry, file in self._globs:
+                if regex.match(spelling):
+                    return entry, file
         return None

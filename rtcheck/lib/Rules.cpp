@@ -37,6 +37,31 @@ bool wildcardMatch(StringRef P, StringRef T) {
   return PI == P.size();
 }
 
+SmallVector<StringRef, 4> qualifiedSpellings(StringRef Name) {
+  SmallVector<StringRef, 4> Out{Name};
+  SmallVector<size_t, 4> Boundaries; // offsets just after each top-level "::"
+  int Depth = 0;
+  for (size_t I = 0; I + 1 < Name.size(); ++I) {
+    char C = Name[I];
+    if (C == '<' || C == '(')
+      ++Depth;
+    else if ((C == '>' || C == ')') && Depth > 0)
+      --Depth;
+    else if (Depth == 0 && C == ':' && Name[I + 1] == ':') {
+      Boundaries.push_back(I + 2);
+      ++I;
+    }
+  }
+  // A suffix after the last boundary is a bare name: only suffixes before it stay qualified.
+  for (size_t K = 0; K + 1 < Boundaries.size(); ++K)
+    Out.push_back(Name.drop_front(Boundaries[K]));
+  return Out;
+}
+
+bool qualifiedMatch(StringRef Pattern, StringRef Name) {
+  return any_of(qualifiedSpellings(Name), [&](StringRef S) { return wildcardMatch(Pattern, S); });
+}
+
 Severity Profile::severity(Category C) const {
   auto It = Severities.find(C);
   return It == Severities.end() ? defaultSeverity(C) : It->second;
@@ -193,7 +218,7 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
   if (Error E = checkKeys(Path, "top level", O,
                           {"family", "description", "sources", "functions", "registrations",
                            "overrides", "roots", "sections", "$schema", "notes",
-                           "runtime_exclusions"}))
+                           "runtime_exclusions", "realtime_threads"}))
     return E;
   if (!O.get("family"))
     return entryError(Path, "top level", "missing 'family' (or 'context' for a profile)");
@@ -207,7 +232,7 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
             if (Error Err =
                     checkKeys(Path, Where, E,
                               {"name", "category", "safe", "reason", "fallback", "unless_arg",
-                               "noreturn_path"}))
+                               "noreturn_path", "unless_checked"}))
               return Err;
             FunctionRule R;
             R.File = Path.str();
@@ -241,6 +266,11 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
               if (!N->getAsBoolean())
                 return entryError(Path, Where, "'noreturn_path' must be true or false");
               R.NoReturnPath = *N->getAsBoolean();
+            }
+            if (const json::Value *U = E.get("unless_checked")) {
+              if (!U->getAsBoolean())
+                return entryError(Path, Where, "'unless_checked' must be true or false");
+              R.UnlessChecked = *U->getAsBoolean();
             }
             if (const json::Value *U = E.get("unless_arg")) {
               const json::Object *UO = U->getAsObject();
@@ -352,7 +382,19 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
             return Error::success();
           }))
     return Err;
+  std::vector<ThreadRule> NewThreads;
+  if (Error Err = forEachEntry(
+          Path, O, "realtime_threads",
+          [&](const std::string &Where, const json::Object &E) -> Error {
+            Expected<ThreadRule> R = parseThreadRule(Path, Where, E);
+            if (!R)
+              return R.takeError();
+            NewThreads.push_back(std::move(*R));
+            return Error::success();
+          }))
+    return Err;
   // Only a fully valid file changes the set.
+  llvm::append_range(Threads, NewThreads);
   for (SectionRule &R : NewSections) {
     // A later file's rule for the same section replaces the earlier one.
     llvm::erase_if(Policy.Sections, [&](const SectionRule &Old) { return Old.Section == R.Section; });
@@ -470,11 +512,19 @@ void RuleSet::index() {
 
 const FunctionRule *RuleSet::match(StringRef Name, bool HasBody) const {
   auto Applies = [&](const FunctionRule &R) { return !(R.Fallback && HasBody); };
-  if (auto It = Exact.find(Name); It != Exact.end() && Applies(Functions[It->second]))
-    return &Functions[It->second];
-  for (size_t I : Patterns)
-    if (Applies(Functions[I]) && wildcardMatch(Functions[I].Name, Name))
-      return &Functions[I];
+  // The full name first (exact, then globs), then each shorter qualified spelling; those only
+  // for a library declaration: a visible body in another namespace is code of its own (a
+  // project's `app::String::length`), not the library the rule describes.
+  SmallVector<StringRef, 4> Spellings = qualifiedSpellings(Name);
+  if (HasBody)
+    Spellings.resize(1);
+  for (StringRef Spelling : Spellings) {
+    if (auto It = Exact.find(Spelling); It != Exact.end() && Applies(Functions[It->second]))
+      return &Functions[It->second];
+    for (size_t I : Patterns)
+      if (Applies(Functions[I]) && wildcardMatch(Functions[I].Name, Spelling))
+        return &Functions[I];
+  }
   return nullptr;
 }
 

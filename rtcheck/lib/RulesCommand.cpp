@@ -40,9 +40,15 @@ void list(const RuleSet &Rules, raw_ostream &OS) {
   for (const OverrideRule &R : Rules.overrides())
     OS << left_justify(R.Method, 44) << " " << left_justify("overridden: " + R.Context, 20) << " "
        << sys::path::filename(R.File) << "\n";
+  for (const ThreadRule &R : Rules.threads()) {
+    static constexpr const char *Kind[] = {"creates a thread", "sets a policy", "raises itself"};
+    OS << left_justify(R.Function, 44) << " " << left_justify(Kind[R.K], 20) << " "
+       << sys::path::filename(R.File) << "\n";
+  }
   OS << Rules.functions().size() << " function rules, " << Rules.registrations().size()
-     << " registrations, " << Rules.overrides().size() << " overrides, " << Rules.profiles().size()
-     << " profiles from " << Rules.files().size() << " files\n";
+     << " registrations, " << Rules.overrides().size() << " overrides, " << Rules.threads().size()
+     << " thread rules, " << Rules.profiles().size() << " profiles from " << Rules.files().size()
+     << " files\n";
 }
 
 Error show(const RuleSet &Rules, ArrayRef<std::string> Args, raw_ostream &OS) {

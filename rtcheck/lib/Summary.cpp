@@ -42,6 +42,16 @@ StringRef kindName(CallKind K) {
   llvm_unreachable("covered switch");
 }
 
+template <typename T>
+void pairsToJSON(json::Object &O, StringRef Key, const std::vector<std::pair<unsigned, T>> &Pairs) {
+  if (Pairs.empty())
+    return;
+  json::Array A;
+  for (auto &[I, V] : Pairs)
+    A.push_back(json::Array{I, V});
+  O[Key] = std::move(A);
+}
+
 json::Value callToJSON(const CallSite &C) {
   json::Object O{{"kind", kindName(C.Kind)}, {"callee", C.Callee}, {"loc", locToJSON(C.Loc)}};
   if (C.InSystemHeader)
@@ -54,18 +64,14 @@ json::Value callToJSON(const CallSite &C) {
     O["path_ends_in"] = C.PathEndsIn;
   if (!C.Field.empty())
     O["field"] = C.Field;
-  if (!C.ConstArgs.empty()) {
-    json::Array A;
-    for (auto &[I, V] : C.ConstArgs)
-      A.push_back(json::Array{I, V});
-    O["const_args"] = std::move(A);
-  }
-  if (!C.FunctionArgs.empty()) {
-    json::Array A;
-    for (auto &[I, U] : C.FunctionArgs)
-      A.push_back(json::Array{I, U});
-    O["function_args"] = std::move(A);
-  }
+  pairsToJSON(O, "const_args", C.ConstArgs);
+  pairsToJSON(O, "function_args", C.FunctionArgs);
+  pairsToJSON(O, "object_args", C.ObjectArgs);
+  pairsToJSON(O, "call_args", C.CallArgs);
+  if (!C.Receiver.empty())
+    O["receiver"] = C.Receiver;
+  if (C.Checked)
+    O["checked"] = true;
   return O;
 }
 
@@ -110,7 +116,8 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
   std::string Kind;
   if (!M || !M.map("kind", Kind) || !M.map("callee", C.Callee) || !M.mapOptional("note", C.Note) ||
       !M.mapOptional("spelled", C.Spelled) || !M.mapOptional("path_ends_in", C.PathEndsIn) ||
-      !M.mapOptional("field", C.Field) ||
+      !M.mapOptional("field", C.Field) || !M.mapOptional("receiver", C.Receiver) ||
+      !M.mapOptional("checked", C.Checked) ||
       !M.mapOptional("system", C.InSystemHeader))
     return false;
   if (Kind == "direct")
@@ -130,7 +137,9 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
   }
   return locFromJSON(*Loc, C.Loc, P.field("loc")) &&
          pairsFromJSON(*O, "const_args", C.ConstArgs, P) &&
-         pairsFromJSON(*O, "function_args", C.FunctionArgs, P);
+         pairsFromJSON(*O, "function_args", C.FunctionArgs, P) &&
+         pairsFromJSON(*O, "object_args", C.ObjectArgs, P) &&
+         pairsFromJSON(*O, "call_args", C.CallArgs, P);
 }
 
 json::Value functionToJSON(const Function &F) {
@@ -164,6 +173,8 @@ json::Value functionToJSON(const Function &F) {
     O["blocking"] = true;
   if (F.DeclaredNonBlocking)
     O["nonblocking"] = true;
+  if (!F.Class.empty())
+    O["class"] = F.Class;
   if (!F.Calls.empty()) {
     json::Array Calls;
     for (const CallSite &C : F.Calls)
@@ -183,7 +194,7 @@ bool functionFromJSON(const json::Value &V, Function &F, json::Path P) {
       !M.mapOptional("root_origin", F.RootOrigin) || !M.mapOptional("trusted", F.Trusted) ||
       !M.mapOptional("trusted_reason", F.TrustedReason) || !M.mapOptional("type", F.TypeKey) ||
       !M.mapOptional("section", F.Section) || !M.mapOptional("blocking", F.DeclaredBlocking) ||
-      !M.mapOptional("nonblocking", F.DeclaredNonBlocking))
+      !M.mapOptional("nonblocking", F.DeclaredNonBlocking) || !M.mapOptional("class", F.Class))
     return false;
   const json::Object *O = V.getAsObject();
   if (const json::Value *Loc = O->get("loc"); !Loc || !locFromJSON(*Loc, F.Loc, P.field("loc")))
@@ -215,12 +226,23 @@ json::Value toJSON(const Summary &S) {
   json::Array Fields;
   for (const FieldStore &F : S.FieldStores)
     Fields.push_back(json::Object{{"field", F.Field}, {"usr", F.USR}});
+  json::Array Classes;
+  for (const ClassInfo &C : S.Classes) {
+    json::Object O{{"usr", C.USR}, {"bases", C.Bases}};
+    if (C.LibraryClass)
+      O["library"] = true;
+    if (!C.CtorsWithoutBody.empty())
+      O["ctors_without_body"] = C.CtorsWithoutBody;
+    Classes.push_back(std::move(O));
+  }
   return json::Object{{"rtcheck_summary", SummaryFormatVersion},
                       {"main_file", S.MainFile},
                       {"functions", std::move(Functions)},
                       {"address_taken", std::move(Taken)},
                       {"suppressions", std::move(Supp)},
-                      {"field_stores", std::move(Fields)}};
+                      {"field_stores", std::move(Fields)},
+                      {"classes", std::move(Classes)},
+                      {"constructed", S.ConstructedClasses}};
 }
 
 namespace {
@@ -299,6 +321,18 @@ Expected<Summary> summaryFromJSON(const json::Value &V) {
         return Fail();
       S.FieldStores.push_back(std::move(F));
     }
+  if (const json::Array *Classes = O->getArray("classes"))
+    for (size_t I = 0; I < Classes->size(); ++I) {
+      ClassInfo C;
+      json::ObjectMapper CM((*Classes)[I], P.field("classes").index(I));
+      if (!CM || !CM.map("usr", C.USR) || !CM.map("bases", C.Bases) ||
+          !CM.mapOptional("library", C.LibraryClass) ||
+          !CM.mapOptional("ctors_without_body", C.CtorsWithoutBody))
+        return Fail();
+      S.Classes.push_back(std::move(C));
+    }
+  if (!M.mapOptional("constructed", S.ConstructedClasses))
+    return Fail();
   if (Error E = checkCallees(S))
     return E;
   return S;

@@ -285,7 +285,9 @@ class Rules(Workdir):
         self.assertIn("malloc: alloc", run.stdout)
         run = rtcheck("rules", "list")
         self.assertEqual(run.returncode, 0)
-        self.assertRegex(run.stdout.splitlines()[-1], r"^\d+ function rules, \d+ registrations")
+        self.assertRegex(run.stdout.splitlines()[-1],
+                         r"^\d+ function rules, \d+ registrations, \d+ overrides, [1-9]\d* thread rules")
+        self.assertRegex(run.stdout, r"(?m)^pthread_create +creates a thread +pthread\.json$")
         good = self.path("good.json")
         with open(good, "w") as f:
             f.write('{"family": "mine", "functions": [{"name": "my_lock", "category": "lock", "reason": "waits"}]}')

@@ -38,7 +38,7 @@ def probe_names(index, rules_dir, interposed_def, rtsan_list):
 # is exercised: exact over glob, later file over earlier, later entry within a file, more literal
 # characters over fewer, the later of two equally specific globs, '?' against '*'.
 SYNTHETIC = {
-    "a": ["alpha", "alpha*", "al*", "*pha", "beta", "ga??a", "ga*a", "d*l?a", "*", "x::*::y", "x::*"],
+    "a": ["alpha", "alpha*", "al*", "*pha", "beta", "ga??a", "ga*a", "d*l?a", "*", "x::*::y", "x::*", "k::m", "r*::s"],
     "b": ["beta", "alp*", "*a", "gam?a", "d*lta", "x::y<*>::*", "e?silon*", "eps*lon"],
 }
 
@@ -48,7 +48,8 @@ def synthetic_rules(directory):
         functions = [{"name": n, "category": "alloc", "reason": f"entry {i} of {family}"} for i, n in enumerate(names)]
         (directory / f"{family}.json").write_text(json.dumps({"family": family, "functions": functions}))
     words = ["alpha", "alphabet", "alpa", "pha", "beta", "gamma", "gamaa", "gamoa", "delta", "dela", "dlta", "x::y",
-             "x::z::y", "x::y<int>::f", "epsilon", "epsilonx", "eksilon", "zeta", ""]
+             "x::z::y", "x::y<int>::f", "n::x::y", "n::alpha", "ns::k::m", "a::b::k::m", "nsk::m", "k::m::n",
+             "t<u::k>::m", "n::r1::s", "rn::s", "ns::operator<", "epsilon", "epsilonx", "eksilon", "zeta", ""]
     return [w for w in words if w]
 
 

@@ -4,7 +4,9 @@
      registration in rules/ (same function, same argument or field);
   2. every registration in rules/ is wrapped, or listed as a gap with a reason, or belongs to a family
      listed as RTCHECK_AUTOSCOPE_ELSEWHERE (firmware, other operating systems);
-  3. the shim exports what it says it interposes (the registration function, or dlsym for plug-in
+  3. the thread-raising functions of autoscopes.def are the `create` and `raise` functions of the
+     rules' realtime_threads[] (or the function an entry names as its `runtime`), and back;
+  4. the shim exports what it says it interposes (the registration function, or dlsym for plug-in
      entry points, or the thread-raising function), and no registration function is in
      interceptors.def (a registration opens a scope; it is not a violation)."""
 
@@ -34,6 +36,17 @@ def registrations(rules_dir):
         for reg in family.get("registrations", []):
             slot = f"argument {reg['argument']}" if "argument" in reg else f"field {reg['field']}"
             out.append((family["family"], reg["function"], slot))
+    return out
+
+
+def thread_functions(rules_dir):
+    """{function the shim must see: [rules entries naming it]} for realtime_threads[] create/raise."""
+    out = {}
+    for path in sorted(rules_dir.glob("*.json")):
+        for entry in json.loads(path.read_text()).get("realtime_threads", []):
+            name = entry.get("create") or entry.get("raise")
+            if name:
+                out.setdefault(entry.get("runtime", name), []).append(f"{path.name}: {name}")
     return out
 
 
@@ -77,6 +90,13 @@ def main():
         if family not in elsewhere and (fn, slot) not in wrapped and (fn, slot) not in gaps:
             problems.append(f"rules/{family}.json registers a callback through '{fn}' {slot}: "
                             f"wrap it or list it as a gap in autoscopes.def")
+
+    rule_threads = thread_functions(args.rules)
+    for fn in sorted(set(rule_threads) - set(threads)):
+        problems.append(f"rules/ make threads real-time through '{fn}' ({', '.join(rule_threads[fn])}): "
+                        f"list it as RTCHECK_AUTOSCOPE_THREAD in autoscopes.def or name its 'runtime'")
+    for fn in sorted(set(threads) - set(rule_threads)):
+        problems.append(f"autoscopes.def lists thread function '{fn}', which no realtime_threads[] entry names")
 
     nm = subprocess.run(["nm", "-D", "--defined-only", args.shim], capture_output=True, text=True, check=True)
     exported = {line.split()[-1].split("@")[0] for line in nm.stdout.splitlines() if line.strip()}

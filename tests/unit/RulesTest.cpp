@@ -72,6 +72,34 @@ TEST(Rules, ExactBeatsGlobAndLaterFilesWin) {
   EXPECT_EQ(R.match("unrelated", false), nullptr);
 }
 
+TEST(Rules, QualifiedRulesMatchNamespacedSpellings) {
+  EXPECT_EQ(qualifiedSpellings("rt::audio::RtAudio::openStream"),
+            (llvm::SmallVector<llvm::StringRef, 4>{"rt::audio::RtAudio::openStream",
+                                       "audio::RtAudio::openStream", "RtAudio::openStream"}));
+  // `::` inside template arguments is no boundary; a bare last component is never a spelling.
+  EXPECT_EQ(qualifiedSpellings("n::V<a::b>::f"), (llvm::SmallVector<llvm::StringRef, 4>{"n::V<a::b>::f", "V<a::b>::f"}));
+  EXPECT_EQ(qualifiedSpellings("run"), (llvm::SmallVector<llvm::StringRef, 4>{"run"}));
+  EXPECT_TRUE(qualifiedMatch("RtAudio::openStream", "rt::audio::RtAudio::openStream"));
+  EXPECT_TRUE(qualifiedMatch("RtApi*::openStream", "rt::audio::RtApiAlsa::openStream"));
+  EXPECT_FALSE(qualifiedMatch("RtAudio::openStream", "rt::audio::MyRtAudio::openStream"));
+  EXPECT_FALSE(qualifiedMatch("run", "Plugin::run"));
+  EXPECT_FALSE(qualifiedMatch("RtAudio::openStream", "RtAudio::openStream::helper"));
+
+  TempRules T;
+  RuleSet R;
+  ASSERT_FALSE(R.loadFile(T.write("a.json", R"({"family":"a","functions":[
+    {"name":"RtAudio::openStream","category":"driver","reason":"class-qualified"},
+    {"name":"audio::RtAudio::openStream","category":"syscall","reason":"longer spelling"},
+    {"name":"run","category":"alloc","reason":"bare"}]})")));
+  EXPECT_EQ(R.match("rt::audio::RtAudio::openStream", false)->Cat, Category::Syscall);
+  EXPECT_EQ(R.match("other::RtAudio::openStream", false)->Cat, Category::Driver);
+  EXPECT_EQ(R.match("Plugin::run", false), nullptr);
+  EXPECT_EQ(R.match("RtAudio::openStreamX", false), nullptr);
+  // A body in another namespace is the project's own class, not the library's.
+  EXPECT_EQ(R.match("app::RtAudio::openStream", true), nullptr);
+  EXPECT_EQ(R.match("RtAudio::openStream", true)->Cat, Category::Driver);
+}
+
 TEST(Rules, FallbackAppliesOnlyWithoutBody) {
   TempRules T;
   RuleSet R;

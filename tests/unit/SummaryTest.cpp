@@ -45,6 +45,11 @@ TEST(Summary, RoundTripsThroughJSON) {
   C.Note = "destructor of 'v'";
   C.ConstArgs = {{1, -1}};
   C.FunctionArgs = {{0, "c:@F@isr"}};
+  C.ObjectArgs = {{1, "c:@F@main@attr"}};
+  C.CallArgs = {{0, "pthread_self"}};
+  C.Receiver = "c:@S@A";
+  C.Checked = true;
+  F.Class = "c:@S@Base";
   F.Calls.push_back(C);
   S.Functions.push_back(F);
   // Every callee is listed, as the extractor lists it (a declaration without a body).
@@ -55,6 +60,7 @@ TEST(Summary, RoundTripsThroughJSON) {
   S.AddressTakenFunctions.push_back({"c:@F@isr", "void (void)"});
   S.Suppressions.push_back({"/src/a.cpp", 4, {"alloc", "lock"}, "vetted"});
   S.FieldStores.push_back({"pw_stream_events::process", "c:@F@on_process"});
+  S.Classes.push_back({"c:@S@A", {"c:@S@Base"}, true, {"c:@S@A@F@A#I#"}});
 
   llvm::Expected<Summary> Back = summaryFromJSON(toJSON(S));
   ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
@@ -67,6 +73,15 @@ TEST(Summary, RoundTripsThroughJSON) {
   EXPECT_EQ(G.Calls[0].ConstArgs, C.ConstArgs);
   EXPECT_EQ(G.Calls[0].FunctionArgs, C.FunctionArgs);
   EXPECT_EQ(G.Calls[0].Note, C.Note);
+  EXPECT_EQ(G.Calls[0].ObjectArgs, C.ObjectArgs);
+  EXPECT_EQ(G.Calls[0].CallArgs, C.CallArgs);
+  EXPECT_EQ(G.Calls[0].Receiver, "c:@S@A");
+  EXPECT_TRUE(G.Calls[0].Checked);
+  EXPECT_EQ(G.Class, "c:@S@Base");
+  ASSERT_EQ(Back->Classes.size(), 1u);
+  EXPECT_EQ(Back->Classes[0].Bases, (std::vector<std::string>{"c:@S@Base"}));
+  EXPECT_TRUE(Back->Classes[0].LibraryClass);
+  EXPECT_EQ(Back->Classes[0].CtorsWithoutBody, (std::vector<std::string>{"c:@S@A@F@A#I#"}));
   EXPECT_EQ(Back->Suppressions[0].Categories.size(), 2u);
   EXPECT_EQ(Back->FieldStores[0].Field, "pw_stream_events::process");
   EXPECT_EQ(Back->AddressTakenFunctions[0].TypeKey, "void (void)");

@@ -38,7 +38,7 @@ struct Root {
   std::string USR;
   std::string Function;
   std::string Context;
-  std::string Origin; ///< attribute | annotation | config | registration
+  std::string Origin; ///< attribute | annotation | config | registration | thread
   SourceLoc Loc;
   std::vector<std::string> Programs; ///< the programs it is a root of (Programs.h)
 };

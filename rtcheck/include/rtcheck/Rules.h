@@ -9,6 +9,7 @@
 #define RTCHECK_RULES_H
 
 #include "rtcheck/Category.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Error.h"
@@ -22,12 +23,24 @@ namespace rtcheck {
 /// `*` matches any run of characters, `?` exactly one.
 bool wildcardMatch(llvm::StringRef Pattern, llvm::StringRef Text);
 
+/// The spellings under which a qualified name is matched against rules, most specific first: the
+/// name itself, then each suffix that starts after a top-level `::` and is still qualified
+/// (`rt::audio::RtAudio::openStream`, `audio::RtAudio::openStream`, `RtAudio::openStream`).
+/// A library that moves into a namespace keeps matching its class-qualified rules; a bare rule
+/// (`run`) never matches a qualified name. `::` inside template arguments is not a boundary.
+llvm::SmallVector<llvm::StringRef, 4> qualifiedSpellings(llvm::StringRef Name);
+
+/// Pattern matches Name or one of its qualifiedSpellings.
+bool qualifiedMatch(llvm::StringRef Pattern, llvm::StringRef Name);
+
 struct FunctionRule {
   std::string Name; ///< exact name or wildcard pattern
   std::optional<Category> Cat; ///< empty: safe
   std::string Reason;
   bool Fallback = false; ///< applies only where no body is visible
   std::optional<std::pair<unsigned, int64_t>> UnlessArg;
+  /// Happens only when the object called is empty: not at a call the caller checked non-empty.
+  bool UnlessChecked = false;
   std::string File; ///< where the entry comes from
   /// `noreturn_path`: true, a call to the function is on a path that ends the program or reports
   /// a failed assertion (MSVC's `_wassert`, DPF's `d_safe_assert`); false, a function declared
@@ -60,6 +73,31 @@ struct NamedRootRule {
   std::string Reason;
   std::string File;
 };
+
+/// How a program makes a thread real-time: a family's `realtime_threads[]` entries
+/// (docs/rules-format.md). The start routine given to a `Create` function is a root when the
+/// thread's attributes got a real-time policy from a `SetPolicy` call in the creating function, or
+/// when the routine raises its own thread with a `Raise` call.
+struct ThreadRule {
+  enum Kind { Create, SetPolicy, Raise } K = Create;
+  std::string Function;               ///< name or glob
+  unsigned Entry = 0;                 ///< Create: the start routine's argument
+  std::optional<unsigned> Attributes; ///< Create, SetPolicy: the attribute object's argument
+  unsigned Policy = 0;                ///< SetPolicy, Raise: the policy's argument
+  std::vector<int64_t> Realtime;      ///< SetPolicy, Raise: the policy values that are real-time
+  /// Raise: the argument that designates the calling thread, as a call (`pthread_self`) or a value.
+  unsigned SelfArgument = 0;
+  std::string SelfCall;
+  std::optional<int64_t> SelfEquals;
+  std::string Context; ///< Create: the roots' context; empty: the rules' default context
+  std::string Runtime; ///< the function through which the shim sees this one (runtime/autoscopes.def)
+  std::string Reason;
+  std::string File;
+};
+
+/// Reads one `realtime_threads[]` entry; the error names Path and Where.
+llvm::Expected<ThreadRule> parseThreadRule(llvm::StringRef Path, llvm::StringRef Where,
+                                           const llvm::json::Object &E);
 
 /// A call a context forbids outright (e.g. non-FromISR FreeRTOS calls inside an ISR).
 struct ForbidRule {
@@ -120,6 +158,7 @@ public:
   const std::vector<RegistrationRule> &registrations() const { return Registrations; }
   const std::vector<OverrideRule> &overrides() const { return Overrides; }
   const std::vector<NamedRootRule> &namedRoots() const { return NamedRoots; }
+  const std::vector<ThreadRule> &threads() const { return Threads; }
   const llvm::StringMap<Profile> &profiles() const { return Profiles; }
   const std::vector<std::string> &files() const { return Files; }
   const LinkPolicy &policy() const { return Policy; }
@@ -136,6 +175,7 @@ private:
   std::vector<RegistrationRule> Registrations;
   std::vector<OverrideRule> Overrides;
   std::vector<NamedRootRule> NamedRoots;
+  std::vector<ThreadRule> Threads;
   llvm::StringMap<Profile> Profiles;
   Profile BuiltinDefault;
   LinkPolicy Policy;

@@ -64,6 +64,17 @@ struct CallSite {
   /// An indirect call through a struct field (`desc->run(h, n)`): the field's qualified name, as
   /// FieldStore spells it, so that a rule can name the call by its field.
   std::string Field;
+  // Added for thread roots and receiver-typed virtual calls (#9/#10, entries).
+  /// Library calls: arguments that name an object (`&attr`, `&self->attr`): (index, USR of the
+  /// variable or field), so that rules can relate two calls on one object.
+  std::vector<std::pair<unsigned, std::string>> ObjectArgs;
+  /// Library calls: arguments that are a call's result (`pthread_self()`): (index, callee name).
+  std::vector<std::pair<unsigned, std::string>> CallArgs;
+  /// Virtual calls: USR of the receiver's static class; empty when it is the callee's own class.
+  std::string Receiver;
+  /// The object called was checked non-empty by its `operator bool` on the way here (`if (f) f()`,
+  /// `f && f()`): rules' `unless_checked` hazards (std::bad_function_call) cannot happen.
+  bool Checked = false;
 };
 
 /// A function defined or referenced by the TU.
@@ -99,6 +110,19 @@ struct Function {
   /// `[[clang::nonblocking]]`: without a body in the program, the declaration is a promise the
   /// link step trusts (unless told not to).
   bool DeclaredNonBlocking = false;
+  // Added for receiver-typed virtual calls (#10, entries).
+  /// Methods: USR of the class that declares them.
+  std::string Class;
+};
+
+/// A polymorphic class of the TU, for resolving virtual calls by the receiver's type.
+struct ClassInfo {
+  std::string USR;
+  std::vector<std::string> Bases; ///< direct bases (USRs)
+  /// Objects of the class may be created by code outside the program: it is a library's (defined
+  /// in a system header), or one of its constructors is only declared here (CtorsWithoutBody).
+  bool LibraryClass = false;
+  std::vector<std::string> CtorsWithoutBody;
 };
 
 /// A function whose address is taken somewhere in the TU (a possible indirect-call target).
@@ -128,6 +152,11 @@ struct Summary {
   std::vector<AddressTaken> AddressTakenFunctions;
   std::vector<Suppression> Suppressions;
   std::vector<FieldStore> FieldStores;
+
+  // Added for receiver-typed virtual calls and rapid type analysis (#10, entries).
+  std::vector<ClassInfo> Classes;
+  /// Polymorphic classes of which the TU creates complete objects (USRs).
+  std::vector<std::string> ConstructedClasses;
 };
 
 llvm::json::Value toJSON(const Summary &S);

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "SummaryBuilder.h"
 
+#include "CheckedObjects.h"
 #include "EndingPaths.h"
 
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
@@ -85,6 +86,12 @@ public:
                                        : true;
   }
 
+  // Objects checked non-empty by their `operator bool` on the way to a call (CheckedObjects.cpp).
+  bool TraverseIfStmt(IfStmt *S) override;
+  bool TraverseConditionalOperator(ConditionalOperator *E) override;
+  bool TraverseBinaryOperator(BinaryOperator *E) override;
+  bool TraverseCompoundStmt(CompoundStmt *S) override;
+
   bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E) override {
     // A default argument runs at the call, not where it was written.
     LocationScope Scope(*this, E->getUsedLocation());
@@ -134,6 +141,7 @@ public:
     if (Callee->isTrivial())
       return true;
     CallKind Kind = CallKind::Direct;
+    std::string Receiver;
     if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee); MD && MD->isVirtual()) {
       const Expr *Base = nullptr;
       bool Qualified = false;
@@ -144,10 +152,14 @@ public:
       } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE); OC && OC->getNumArgs()) {
         Base = OC->getArg(0);
       }
-      if (!Qualified && !(Base && MD->getDevirtualizedMethod(Base, false)))
+      if (!Qualified && !(Base && MD->getDevirtualizedMethod(Base, false))) {
         Kind = CallKind::Virtual;
+        Receiver = receiverClass(Base, MD);
+      }
     }
     CallSite &Site = add(B.entryFor(Callee), Kind, CE->getExprLoc());
+    Site.Receiver = std::move(Receiver);
+    Site.Checked = isChecked(CE);
     if (SourceLocation L = CE->getCallee()->getBeginLoc(); L.isMacroID())
       Site.Spelled = Lexer::getImmediateMacroName(L, B.SM, Ctx.getLangOpts()).str();
     recordArguments(CE, Callee, Site);
@@ -251,6 +263,33 @@ public:
   }
 
 private:
+  /// The object a call is made on (`f` in `f(x)` or `f.value()`) is in CheckedObjects.
+  bool isChecked(const CallExpr *CE) const;
+  /// While alive, the objects Cond checks non-empty are in CheckedObjects.
+  struct CheckedScope {
+    CheckedScope(BodyWalker &W, const Expr *Cond, bool Negated = false);
+    ~CheckedScope() { W.CheckedObjects.resize(Size); }
+    BodyWalker &W;
+    size_t Size;
+  };
+  SmallVector<const ValueDecl *, 4> CheckedObjects;
+
+  /// The USR of a virtual call's receiver's static class, when it is not the method's own class:
+  /// the call then runs only overriders that class or its subclasses can have.
+  std::string receiverClass(const Expr *Base, const CXXMethodDecl *MD) {
+    if (!Base)
+      return {};
+    // The object before its implicit conversion to the method's class (`(Base *)a`).
+    QualType T = Base->IgnoreParenImpCasts()->getType();
+    if (const auto *PT = T->getAs<clang::PointerType>())
+      T = PT->getPointeeType();
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition() ||
+        RD->getCanonicalDecl() == MD->getParent()->getCanonicalDecl())
+      return {};
+    return B.noteClass(RD);
+  }
+
   /// While alive, every site recorded uses At as its location (when At is valid).
   struct LocationScope {
     LocationScope(BodyWalker &W, SourceLocation At) : W(W), Saved(W.Override) {
@@ -395,9 +434,16 @@ private:
           Site.FunctionArgs.emplace_back(I, B.usrOf(Fn));
         continue;
       }
-      // Constant arguments matter only for rules, which describe library functions.
+      // Constant, object and call arguments matter only for rules, which describe library
+      // functions.
       if (!Library)
         continue;
+      if (Arg->getType()->isPointerType())
+        if (std::string Object = objectNamedBy(Arg); !Object.empty())
+          Site.ObjectArgs.emplace_back(I, std::move(Object));
+      if (const auto *Call = dyn_cast<CallExpr>(Arg->IgnoreParenImpCasts()))
+        if (const FunctionDecl *Inner = Call->getDirectCallee())
+          Site.CallArgs.emplace_back(I, B.nameOf(Inner));
       Expr::EvalResult R;
       if (Arg->getType()->isIntegralOrEnumerationType()) {
         if (Arg->EvaluateAsInt(R, Ctx) && R.Val.isInt())
@@ -408,6 +454,18 @@ private:
         Site.ConstArgs.emplace_back(I, 0);
       }
     }
+  }
+
+  /// The variable or field an argument designates (`&attr`, `attr`, `&self->attr`): its USR.
+  std::string objectNamedBy(const Expr *Arg) {
+    const Expr *E = Arg->IgnoreParenCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
+      E = U->getSubExpr()->IgnoreParenCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E); DRE && isa<VarDecl>(DRE->getDecl()))
+      return B.usrOf(DRE->getDecl());
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && isa<FieldDecl>(ME->getMemberDecl()))
+      return B.usrOf(ME->getMemberDecl());
+    return {};
   }
 
   CallSite &add(size_t CalleeIndex, CallKind Kind, SourceLocation L, std::string Note = {}) {
@@ -443,6 +501,64 @@ private:
   const FunctionDecl *EndsIn = nullptr;
   DenseSet<const CXXBindTemporaryExpr *> Elided;
 };
+
+BodyWalker::CheckedScope::CheckedScope(BodyWalker &W, const Expr *Cond, bool Negated)
+    : W(W), Size(W.CheckedObjects.size()) {
+  objectsCheckedBy(Cond, Negated, W.CheckedObjects);
+}
+
+bool BodyWalker::isChecked(const CallExpr *CE) const {
+  const Expr *Object = nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+    Object = MC->getImplicitObjectArgument();
+  else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE);
+           OC && OC->getNumArgs() && isa_and_nonnull<CXXMethodDecl>(OC->getCalleeDecl()))
+    Object = OC->getArg(0);
+  const ValueDecl *D = checkedObjectOf(Object);
+  return D && is_contained(CheckedObjects, D);
+}
+
+bool BodyWalker::TraverseIfStmt(IfStmt *S) {
+  TraverseStmt(S->getInit());
+  TraverseStmt(S->getConditionVariableDeclStmt());
+  TraverseStmt(S->getCond());
+  {
+    CheckedScope Scope(*this, S->getCond());
+    TraverseStmt(S->getThen());
+  }
+  CheckedScope Scope(*this, S->getCond(), /*Negated=*/true);
+  return TraverseStmt(S->getElse());
+}
+
+bool BodyWalker::TraverseConditionalOperator(ConditionalOperator *E) {
+  TraverseStmt(E->getCond());
+  {
+    CheckedScope Scope(*this, E->getCond());
+    TraverseStmt(E->getTrueExpr());
+  }
+  CheckedScope Scope(*this, E->getCond(), /*Negated=*/true);
+  return TraverseStmt(E->getFalseExpr());
+}
+
+bool BodyWalker::TraverseBinaryOperator(BinaryOperator *E) {
+  if (E->getOpcode() != BO_LAnd && E->getOpcode() != BO_LOr)
+    return DynamicRecursiveASTVisitor::TraverseBinaryOperator(E);
+  TraverseStmt(E->getLHS());
+  // `f && f(x)`: the right side runs when f holds; `!f || f(x)`: when !f fails.
+  CheckedScope Scope(*this, E->getLHS(), /*Negated=*/E->getOpcode() == BO_LOr);
+  return TraverseStmt(E->getRHS());
+}
+
+bool BodyWalker::TraverseCompoundStmt(CompoundStmt *S) {
+  // `if (!f) return;` checks f for the rest of the block.
+  size_t Size = CheckedObjects.size();
+  for (Stmt *Child : S->body()) {
+    TraverseStmt(Child);
+    objectsCheckedAfter(Child, CheckedObjects);
+  }
+  CheckedObjects.resize(Size);
+  return true;
+}
 
 } // namespace
 

@@ -1,8 +1,9 @@
 //===- Definitions.cpp - pass 1: what a translation unit defines ----------===//
 //
 // A whole-TU walk for every function definition the TU provides, the address-taken functions
-// (candidates for indirect calls) and the functions stored into struct fields (candidates for
-// registration rules that name a callback field).
+// (candidates for indirect calls), the functions stored into struct fields (candidates for
+// registration rules that name a callback field) and the polymorphic classes it creates objects
+// of (rapid type analysis).
 //
 //===----------------------------------------------------------------------===//
 #include "SummaryBuilder.h"
@@ -74,6 +75,16 @@ public:
     return true;
   }
 
+  /// Rapid type analysis: the polymorphic classes the TU creates objects of, in any code
+  /// (function bodies, initialisers of globals, template instantiations).
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) override {
+    const CXXConstructorDecl *Ctor = E->getConstructor();
+    if (Ctor && E->getConstructionKind() == CXXConstructionKind::Complete &&
+        Ctor->getParent()->hasDefinition() && Ctor->getParent()->isPolymorphic())
+      B.noteConstructed(Ctor->getParent());
+    return true;
+  }
+
   bool VisitBinaryOperator(BinaryOperator *BO) override {
     if (BO->getOpcode() != BO_Assign)
       return true;
@@ -124,12 +135,36 @@ private:
     if (!Value || !(T->isFunctionPointerType() || T->isVoidPointerType()))
       return;
     for (const FunctionDecl *FD : functionsNamedBy(Value))
-      B.Out.FieldStores.push_back({Field->getQualifiedNameAsString(), B.usrOf(FD)});
+      for (const std::string &Name : fieldNames(Field))
+        B.Out.FieldStores.push_back({Name, B.usrOf(FD)});
+  }
+
+  /// A field under its struct's tag and under each typedef naming the struct: C headers spell
+  /// one descriptor `struct _LV2_Descriptor` and `LV2_Descriptor`, and rules name either.
+  SmallVector<std::string, 2> fieldNames(const FieldDecl *Field) {
+    SmallVector<std::string, 2> Names{Field->getQualifiedNameAsString()};
+    for (const std::string &Alias : typedefNames(Field->getParent()))
+      Names.push_back(Alias + "::" + Field->getName().str());
+    return Names;
+  }
+
+  /// The other names typedefs in the record's scope give it (scanned once per record).
+  const SmallVector<std::string, 1> &typedefNames(const RecordDecl *RD) {
+    auto [It, Inserted] = TypedefNames.try_emplace(RD);
+    if (!Inserted || !RD->getIdentifier())
+      return It->second;
+    for (const Decl *D : RD->getDeclContext()->getRedeclContext()->decls())
+      if (const auto *TD = dyn_cast<TypedefNameDecl>(D); TD && TD->getName() != RD->getName())
+        if (const RecordDecl *Named = TD->getUnderlyingType()->getAsRecordDecl();
+            Named && Named->getCanonicalDecl() == RD->getCanonicalDecl())
+          It->second.push_back(TD->getQualifiedNameAsString());
+    return It->second;
   }
 
   SummaryBuilder &B;
   DenseSet<const DeclRefExpr *> CalleeRefs;
   std::set<std::pair<size_t, std::string>> Seen;
+  DenseMap<const RecordDecl *, SmallVector<std::string, 1>> TypedefNames;
 };
 
 } // namespace

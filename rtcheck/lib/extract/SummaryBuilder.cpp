@@ -96,6 +96,8 @@ size_t SummaryBuilder::entryFor(const FunctionDecl *FD) {
   F.CompilerGenerated = FD->isImplicit() || FD->isDefaulted();
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
     F.IsPureVirtual = MD->isPureVirtual();
+    if (MD->isVirtual())
+      F.Class = noteClass(MD->getParent());
     for (const CXXMethodDecl *O : MD->overridden_methods()) {
       F.Overrides.push_back(usrOf(O));
       entryFor(O); // so that the link step knows the overridden method's name
@@ -107,6 +109,30 @@ size_t SummaryBuilder::entryFor(const FunctionDecl *FD) {
   Index[FD] = I;
   Out.Functions.push_back(std::move(F));
   return I;
+}
+
+std::string SummaryBuilder::noteClass(const CXXRecordDecl *RD) {
+  if (const CXXRecordDecl *Def = RD->getDefinition())
+    RD = Def;
+  auto [It, Inserted] = ClassUSRs.try_emplace(RD);
+  if (!Inserted)
+    return It->second;
+  std::string USR = usrOf(RD);
+  It->second = USR;
+  ClassInfo C;
+  C.USR = USR;
+  C.LibraryClass = isSystem(RD->getLocation());
+  if (RD->hasDefinition()) {
+    for (const CXXBaseSpecifier &Base : RD->bases())
+      if (const CXXRecordDecl *BD = Base.getType()->getAsCXXRecordDecl())
+        C.Bases.push_back(noteClass(BD));
+    // A constructor defined elsewhere may be called by code elsewhere.
+    for (const CXXConstructorDecl *Ctor : RD->ctors())
+      if (!Ctor->isImplicit() && !Ctor->isDefaulted() && !Ctor->isDeleted() && !Ctor->hasBody())
+        C.CtorsWithoutBody.push_back(usrOf(Ctor));
+  }
+  Out.Classes.push_back(std::move(C));
+  return USR;
 }
 
 size_t SummaryBuilder::runtimeEntry(StringRef Name) {

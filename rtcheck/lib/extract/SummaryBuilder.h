@@ -17,6 +17,7 @@
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace rtcheck {
 
@@ -47,6 +48,15 @@ public:
   std::string typeKey(clang::QualType T, const clang::CXXRecordDecl *Class);
   std::string typeKeyOf(const clang::FunctionDecl *FD);
 
+  /// Records a class and its bases, transitively, in Out.Classes (once each); returns its USR.
+  std::string noteClass(const clang::CXXRecordDecl *RD);
+  /// Records that the TU creates a complete object of RD (once).
+  void noteConstructed(const clang::CXXRecordDecl *RD) {
+    std::string USR = noteClass(RD);
+    if (ConstructedSeen.insert(USR).second)
+      Out.ConstructedClasses.push_back(std::move(USR));
+  }
+
   /// Files outside system headers that locations were taken in: where suppressions are read.
   llvm::DenseSet<clang::FileID> UserFiles;
   llvm::DenseMap<clang::FileID, std::string> FileNames;
@@ -59,6 +69,8 @@ private:
 
   llvm::DenseMap<const clang::FunctionDecl *, size_t> Index;
   llvm::StringMap<size_t> RuntimeIndex;
+  llvm::DenseMap<const clang::CXXRecordDecl *, std::string> ClassUSRs;
+  llvm::StringSet<> ConstructedSeen;
 };
 
 /// Every function an expression may name (a conditional names both of its branches), looking

@@ -2,6 +2,7 @@
 #include "rtcheck/link/CallGraph.h"
 
 #include "rtcheck/Rules.h"
+#include "rtcheck/link/ThreadRoots.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace llvm;
@@ -29,6 +30,19 @@ CallGraph::CallGraph(ArrayRef<Summary> Summaries, const RuleSet &Rules, bool Rep
     for (const AddressTaken &A : S.AddressTakenFunctions)
       if (auto It = ByUSR.find(A.USR); It != ByUSR.end())
         TakenByType[A.TypeKey].insert(It->second);
+    for (const ClassInfo &C : S.Classes)
+      Hierarchy.add(C);
+  }
+  // Rapid type analysis: which classes may have objects (docs/analyzer.md).
+  for (const Summary &S : Summaries) {
+    for (const std::string &C : S.ConstructedClasses)
+      Hierarchy.markCreated(C);
+    for (const ClassInfo &C : S.Classes)
+      if (C.LibraryClass || any_of(C.CtorsWithoutBody, [&](const std::string &Ctor) {
+            NodeId N = find(Ctor);
+            return N == NoNode || !Nodes[N].hasBody();
+          }))
+        Hierarchy.markCreated(C.USR);
   }
   addFieldRuleNodes(Summaries);
 }
@@ -130,10 +144,23 @@ const std::vector<NodeId> &CallGraph::targets(const CallSite &C) {
       if (Seen.insert(O).second)
         Work.push_back(O);
   }
+  std::vector<StringRef> Class;
+  for (NodeId N : T)
+    Class.push_back(Nodes[N].info().Class);
+  if (!C.Receiver.empty())
+    T = filterByReceiver<NodeId>(T, Class, C.Receiver, Hierarchy);
+  Class.clear();
+  for (NodeId N : T)
+    Class.push_back(Nodes[N].info().Class);
+  T = filterByCreatedClasses<NodeId>(T, Class, Nodes[Callee].info().Class, Hierarchy);
   return T;
 }
 
-bool CallGraph::exempt(const Classification &Cls, const CallSite &C) {
+bool CallGraph::exempt(const Classification &Cls, const CallSite &C) const {
+  if (raisesCallingThread(*this, Rules, C))
+    return true;
+  if (C.Checked && Cls.Rule && Cls.Rule->UnlessChecked)
+    return true;
   if (!Cls.Rule || !Cls.Rule->UnlessArg)
     return false;
   return is_contained(C.ConstArgs, *Cls.Rule->UnlessArg);

@@ -58,7 +58,7 @@ private:
           if (forbids(*R, Name, C))
             add(U, C, Effect{R->Cat, Name, nullptr, {}});
         if (Cls.K == Classification::Leaf) {
-          if (!CallGraph::exempt(Cls, C))
+          if (!G.exempt(Cls, C))
             add(U, C, Effect{Cls.Cat, Name, Cls.Rule, {}});
           continue;
         }
@@ -73,7 +73,8 @@ private:
       return E.Cat != Category::Exception && E.Cat != Category::Unknown;
     });
     for (const Effect &E : Found)
-      if (!(Policy.ThrowOnlyAlone && OtherHazard && E.Cat == Category::Exception))
+      if (!(Policy.ThrowOnlyAlone && OtherHazard && E.Cat == Category::Exception) &&
+          !(C.Checked && E.Rule && E.Rule->UnlessChecked))
         add(U, C, E);
   }
 

@@ -184,7 +184,7 @@ const std::vector<Effect> &LibraryEffects::of(NodeId Start) {
       }
       for (NodeId T : Ts) {
         const Classification &Cls = G.classify(T);
-        if (Cls.K == Classification::Leaf && !CallGraph::exempt(Cls, C) && !ByCat.count(Cls.Cat)) {
+        if (Cls.K == Classification::Leaf && !G.exempt(Cls, C) && !ByCat.count(Cls.Cat)) {
           std::vector<ChainStep> S = Steps(U);
           S.push_back(G.step(T, C));
           ByCat.emplace(Cls.Cat, Effect{Cls.Cat, G.node(T).info().Name, Cls.Rule, std::move(S)});

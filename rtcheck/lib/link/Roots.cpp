@@ -2,6 +2,7 @@
 #include "rtcheck/link/Roots.h"
 
 #include "rtcheck/Rules.h"
+#include "rtcheck/link/ThreadRoots.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace llvm;
@@ -19,6 +20,8 @@ public:
     fromPatterns(Options);
     fromNamedRootRules();
     fromRegistrations();
+    findThreadRoots(G, Summaries, Rules,
+                    [&](NodeId Id, StringRef Context) { add(Id, Context, "thread"); });
     fromOverrides();
     return std::move(Found);
   }
@@ -86,7 +89,7 @@ private:
       return;
     StringRef Name = G.node(API).info().Name;
     for (const RegistrationRule &R : Rules.registrations())
-      if (R.Argument && wildcardMatch(R.Function, Name))
+      if (R.Argument && qualifiedMatch(R.Function, Name))
         for (const auto &[Index, USR] : C.FunctionArgs)
           if (Index == *R.Argument)
             addDefined(USR, R.Context);
@@ -98,7 +101,7 @@ private:
   }
 
   static bool fieldMatches(StringRef Pattern, StringRef Field) {
-    if (wildcardMatch(Pattern, Field))
+    if (qualifiedMatch(Pattern, Field))
       return true;
     // A bare field name matches the field of any struct.
     return !Pattern.contains("::") && wildcardMatch(Pattern, Field.rsplit("::").second);
@@ -125,7 +128,7 @@ private:
       if (!Seen.insert(N).second)
         continue;
       for (const OverrideRule &R : Rules.overrides())
-        if (wildcardMatch(R.Method, G.node(N).info().Name))
+        if (qualifiedMatch(R.Method, G.node(N).info().Name))
           return &R;
       append_range(Work, G.node(N).Overridden);
     }

@@ -12,6 +12,7 @@
 
 #include "rtcheck/Finding.h"
 #include "rtcheck/Summary.h"
+#include "rtcheck/link/VirtualTargets.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
@@ -64,8 +65,9 @@ public:
   const Classification &classify(NodeId Id);
   /// Memoised: every function a call site may enter.
   const std::vector<NodeId> &targets(const CallSite &C);
-  /// A rule's "safe when argument N is V" exemption holds at this call.
-  static bool exempt(const Classification &Cls, const CallSite &C);
+  /// A rule's "safe when argument N is V" exemption holds at this call, or the call is the
+  /// calling thread making itself real-time (rules' realtime_threads[] `raise`).
+  bool exempt(const Classification &Cls, const CallSite &C) const;
 
   /// The name a finding gives the callee of a call site.
   std::string calleeName(const CallSite &C) const;
@@ -112,6 +114,7 @@ private:
   std::map<std::string, std::set<NodeId>> TakenByType; ///< by type key
   llvm::DenseMap<NodeId, Classification> Classes;
   llvm::DenseMap<const CallSite *, std::vector<NodeId>> TargetCache;
+  ClassHierarchy Hierarchy; ///< for virtual calls resolved by their receiver
 };
 
 } // namespace rtcheck
