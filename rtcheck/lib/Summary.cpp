@@ -61,6 +61,14 @@ json::Value callToJSON(const CallSite &C) {
       A.push_back(json::Array{I, U});
     O["function_args"] = std::move(A);
   }
+  if (!C.Through.empty())
+    O["through"] = C.Through;
+  if (!C.ArgSlots.empty()) {
+    json::Array A;
+    for (auto &[I, K] : C.ArgSlots)
+      A.push_back(json::Array{I, K});
+    O["arg_slots"] = std::move(A);
+  }
   return O;
 }
 
@@ -104,7 +112,7 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
   json::ObjectMapper M(V, P);
   std::string Kind;
   if (!M || !M.map("kind", Kind) || !M.map("callee", C.Callee) || !M.mapOptional("note", C.Note) ||
-      !M.mapOptional("spelled", C.Spelled) ||
+      !M.mapOptional("spelled", C.Spelled) || !M.mapOptional("through", C.Through) ||
       !M.mapOptional("system", C.InSystemHeader))
     return false;
   if (Kind == "direct")
@@ -124,7 +132,8 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
   }
   return locFromJSON(*Loc, C.Loc, P.field("loc")) &&
          pairsFromJSON(*O, "const_args", C.ConstArgs, P) &&
-         pairsFromJSON(*O, "function_args", C.FunctionArgs, P);
+         pairsFromJSON(*O, "function_args", C.FunctionArgs, P) &&
+         pairsFromJSON(*O, "arg_slots", C.ArgSlots, P);
 }
 
 json::Value functionToJSON(const Function &F) {
@@ -204,12 +213,16 @@ json::Value toJSON(const Summary &S) {
   json::Array Fields;
   for (const FieldStore &F : S.FieldStores)
     Fields.push_back(json::Object{{"field", F.Field}, {"usr", F.USR}});
+  json::Array Flows;
+  for (const FlowEdge &F : S.Flows)
+    Flows.push_back(json::Array{F.From, F.To});
   return json::Object{{"rtcheck_summary", SummaryFormatVersion},
                       {"main_file", S.MainFile},
                       {"functions", std::move(Functions)},
                       {"address_taken", std::move(Taken)},
                       {"suppressions", std::move(Supp)},
-                      {"field_stores", std::move(Fields)}};
+                      {"field_stores", std::move(Fields)},
+                      {"flows", std::move(Flows)}};
 }
 
 Expected<Summary> summaryFromJSON(const json::Value &V) {
@@ -264,6 +277,20 @@ Expected<Summary> summaryFromJSON(const json::Value &V) {
       if (!FM || !FM.map("field", F.Field) || !FM.map("usr", F.USR))
         return Fail();
       S.FieldStores.push_back(std::move(F));
+    }
+  if (const json::Array *Flows = O->getArray("flows"))
+    for (size_t I = 0; I < Flows->size(); ++I) {
+      const json::Array *Pair = (*Flows)[I].getAsArray();
+      std::optional<StringRef> From, To;
+      if (Pair && Pair->size() == 2) {
+        From = (*Pair)[0].getAsString();
+        To = (*Pair)[1].getAsString();
+      }
+      if (!From || !To) {
+        P.field("flows").index(I).report("expected [from, to]");
+        return Fail();
+      }
+      S.Flows.push_back({From->str(), To->str()});
     }
   return S;
 }

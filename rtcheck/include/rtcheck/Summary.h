@@ -22,7 +22,7 @@ class Value;
 namespace rtcheck {
 
 /// Version of the summary format; a summary of another version is rejected at link.
-inline constexpr int SummaryFormatVersion = 1;
+inline constexpr int SummaryFormatVersion = 2;
 
 struct SourceLoc {
   std::string File; ///< absolute, normalised path; empty when unknown
@@ -53,6 +53,15 @@ struct CallSite {
   std::vector<std::pair<unsigned, int64_t>> ConstArgs;
   /// Arguments that name a function or a lambda (for registration rules): (index, USR).
   std::vector<std::pair<unsigned, std::string>> FunctionArgs;
+
+  // Address flow (#10, #9): where the function pointers of this call come from.
+  /// Indirect calls: the slot the callee pointer is read from (`F:`, `P:`, `V:`, `R:` or a site's
+  /// own `S:` slot, see AddressFlow); empty: an expression the extraction does not model, which
+  /// is resolved by type alone.
+  std::string Through;
+  /// Function-pointer arguments read from a slot: (index, slot key), so that a registration
+  /// reached through the user's own wrappers finds what the wrappers' callers pass.
+  std::vector<std::pair<unsigned, std::string>> ArgSlots;
 };
 
 /// A function defined or referenced by the TU.
@@ -104,12 +113,26 @@ struct FieldStore {
   std::string USR;
 };
 
+/// One edge of the address-flow graph (docs/formats.md "Address flow"). From is a function
+/// (`f:USR`), a function named by a string (`n:jack_connect`, from `dlsym`), a slot, or a pool
+/// (`*open`: any function whose address escaped; `*any`: any address-taken function of the
+/// call's type). To is a slot, or `!` for an escape to code the analysis cannot see. Slots:
+/// `F:record::field`, `P:USR#index` (a parameter), `V:USR` (a variable), `R:USR` (a return
+/// value), `S:USR@line:col` (the callee of one indirect call).
+struct FlowEdge {
+  std::string From;
+  std::string To;
+};
+
 struct Summary {
   std::string MainFile;
   std::vector<Function> Functions;
   std::vector<AddressTaken> AddressTakenFunctions;
   std::vector<Suppression> Suppressions;
   std::vector<FieldStore> FieldStores;
+
+  // Address flow (#10, #9): the edges along which function addresses move in this TU.
+  std::vector<FlowEdge> Flows;
 };
 
 llvm::json::Value toJSON(const Summary &S);

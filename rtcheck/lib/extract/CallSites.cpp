@@ -315,7 +315,10 @@ private:
         return; // e.g. a pseudo-destructor call or a block
       Key = B.typeKey(T, nullptr);
     }
-    add(std::move(Key), CallKind::Indirect, CE->getExprLoc());
+    CallSite &Site = add(std::move(Key), CallKind::Indirect, CE->getExprLoc());
+    if (!isa<BinaryOperator>(Callee))
+      Site.Through = indirectCalleeSlot(B, Callee, B.usrOf(FD) + "@" + std::to_string(Site.Loc.Line) +
+                                                       ":" + std::to_string(Site.Loc.Column));
   }
 
   static bool isAllZero(const APValue &V) {
@@ -343,6 +346,7 @@ private:
   }
 
   void recordArguments(ArrayRef<const Expr *> Args, const FunctionDecl *Callee, CallSite &Site) {
+    recordArgumentSlots(B, Args, Site);
     bool Library = !Callee->hasBody();
     for (unsigned I = 0; I < Args.size(); ++I) {
       const Expr *Arg = Args[I];

@@ -2,6 +2,7 @@
 #include "rtcheck/link/CallGraph.h"
 
 #include "rtcheck/Rules.h"
+#include "rtcheck/link/AddressFlow.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace llvm;
@@ -30,6 +31,28 @@ CallGraph::CallGraph(ArrayRef<Summary> Summaries, const RuleSet &Rules, bool Rep
       if (auto It = ByUSR.find(A.USR); It != ByUSR.end())
         TakenByType[A.TypeKey].insert(It->second);
   }
+  Flow = std::make_unique<AddressFlow>(Summaries, *this);
+}
+
+CallGraph::~CallGraph() = default;
+
+NodeId CallGraph::nodeNamed(StringRef Name) {
+  NodeId Best = NoNode;
+  for (NodeId Id = 0; Id < Nodes.size(); ++Id)
+    if (Nodes[Id].info().Name == Name && (Best == NoNode || Nodes[Id].hasBody()))
+      Best = Id;
+  if (Best != NoNode)
+    return Best;
+  Function &F = Named.emplace_back();
+  F.USR = ("rtcheck:named:" + Name).str();
+  F.Name = Name.str();
+  F.InSystemHeader = true;
+  return nodeFor(F);
+}
+
+const std::set<NodeId> *CallGraph::takenOfType(const CallSite &C) const {
+  auto It = TakenByType.find(C.Callee);
+  return It == TakenByType.end() ? nullptr : &It->second;
 }
 
 NodeId CallGraph::nodeFor(const Function &F) {
@@ -93,8 +116,7 @@ const std::vector<NodeId> &CallGraph::targets(const CallSite &C) {
     return It->second;
   std::vector<NodeId> &T = It->second;
   if (C.Kind == CallKind::Indirect) {
-    if (auto A = TakenByType.find(C.Callee); A != TakenByType.end())
-      T.assign(A->second.begin(), A->second.end());
+    T = Flow->targets(C, takenOfType(C));
     return T;
   }
   NodeId Callee = find(C.Callee);
