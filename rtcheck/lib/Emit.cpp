@@ -147,7 +147,7 @@ void emitStats(raw_ostream &OS, const Report &R) {
      << "per site by type " << Mean(S.TypeTargets) << " (max " << S.TypeTargetsMax
      << "), by address flow " << Mean(S.FlowTargets) << " (max " << S.FlowTargetsMax << "); "
      << S.TypeFallbackSites << " fell back to type matching, " << S.EscapedFallbackSites
-     << " added escaped functions\n";
+     << " open to escaped functions\n";
 }
 
 void emitJSON(raw_ostream &OS, const Report &R) {

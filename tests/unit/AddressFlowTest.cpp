@@ -107,6 +107,31 @@ TEST(AddressFlow, EscapedFunctionsStayTargetsOfOpenSlotsOnly) {
   EXPECT_TRUE(G.targets(Calls[3]).empty());
 }
 
+TEST(AddressFlow, ParameterOfAFunctionOnlyCalledDirectlyIsClosed) {
+  Program P;
+  handler(P, "passed");
+  handler(P, "escaped_elsewhere");
+  P.decl("lib_keep");
+  flow(P, "f:u:escaped_elsewhere", "P:u:lib_keep#0");
+  flow(P, "f:u:passed", "P:u:apply#0");
+  Function &Apply = P.def("apply", 1);
+  callThrough(Apply, "P:u:apply#0", 2);
+  Program::call(P.def("caller", 1), "apply", 3);
+  RuleSet Rules = rules(Family);
+  {
+    CallGraph G(P.TUs, Rules, true);
+    const CallSite &C = P.TUs[1].Functions[0].Calls[0];
+    EXPECT_EQ(G.flow().resolution(C), AddressFlow::Resolution::Flow);
+    EXPECT_EQ(names(G, G.targets(C)), (std::vector<std::string>{"passed"}));
+  }
+  // Once its address is taken, it may be called with anything that escaped.
+  P.tu(1).AddressTakenFunctions.push_back({"u:apply", "void (void (*)(int))"});
+  CallGraph G(P.TUs, Rules, true);
+  const CallSite &C = P.TUs[1].Functions[0].Calls[0];
+  EXPECT_EQ(G.flow().resolution(C), AddressFlow::Resolution::Escaped);
+  EXPECT_EQ(names(G, G.targets(C)), (std::vector<std::string>{"escaped_elsewhere", "passed"}));
+}
+
 TEST(AddressFlow, EscapeOfASlotEscapesWhatReachesIt) {
   Program P;
   handler(P, "cb");

@@ -11,6 +11,11 @@ namespace rtcheck {
 
 AddressFlow::AddressFlow(ArrayRef<Summary> Summaries, CallGraph &G) : G(G) {
   std::vector<unsigned> EscapedSlots;
+  // NoNode is DenseSet's empty key: never insert it.
+  auto Note = [](DenseSet<NodeId> &Set, NodeId N) {
+    if (N != NoNode)
+      Set.insert(N);
+  };
   auto ValueNode = [&](StringRef From) -> NodeId {
     if (From.consume_front("f:"))
       return G.find(From);
@@ -19,6 +24,8 @@ AddressFlow::AddressFlow(ArrayRef<Summary> Summaries, CallGraph &G) : G(G) {
     return NoNode;
   };
   for (const Summary &S : Summaries) {
+    for (const AddressTaken &A : S.AddressTakenFunctions)
+      Note(CalledFromOutside, G.find(A.USR));
     for (const FlowEdge &F : S.Flows) {
       StringRef From = F.From, To = F.To;
       NodeId Value = ValueNode(From);
@@ -32,6 +39,7 @@ AddressFlow::AddressFlow(ArrayRef<Summary> Summaries, CallGraph &G) : G(G) {
       }
       unsigned Sink = intern(To);
       if (IsValue) {
+        Note(CalledFromOutside, Value);
         if (Value != NoNode)
           Slots[Sink].Values.insert(Value);
       } else if (From == "*open") {
@@ -46,6 +54,10 @@ AddressFlow::AddressFlow(ArrayRef<Summary> Summaries, CallGraph &G) : G(G) {
     // Slots only read (a parameter nobody passes anything to) still follow the link rules.
     for (const Function &F : S.Functions)
       for (const CallSite &C : F.Calls) {
+        if (C.Kind == CallKind::Direct)
+          Note(DirectlyCalled, G.find(C.Callee));
+        else if (C.Kind == CallKind::Virtual)
+          Note(CalledFromOutside, G.find(C.Callee));
         if (!C.Through.empty())
           intern(C.Through);
         for (const auto &[I, Key] : C.ArgSlots)
@@ -77,12 +89,18 @@ void AddressFlow::applyLinkRules(const CallGraph &G, std::vector<unsigned> &Esca
   for (unsigned S = 0; S < Slots.size(); ++S) {
     StringRef Key = Keys[S];
     if (Key.consume_front("P:")) {
-      // Callers outside the program (a library calling back, another program) pass only
-      // escaped functions; an argument to a function without a body escapes into it.
-      Slots[S].Flags |= Open;
+      // An argument to a function without a body escapes into it. A function called where the
+      // analysis cannot see its arguments (through a pointer, virtually, by a library or from
+      // outside the program) may receive any escaped function; one whose every caller is a
+      // direct call in the program receives exactly what they pass.
       NodeId Owner = G.find(Key.rsplit('#').first);
-      if (Owner == NoNode || !G.node(Owner).hasBody())
+      if (Owner == NoNode || !G.node(Owner).hasBody()) {
         EscapedSlots.push_back(S);
+        Slots[S].Flags |= Open;
+      } else if (CalledFromOutside.contains(Owner) || !DirectlyCalled.contains(Owner) ||
+                 !G.node(Owner).Overridden.empty() || !G.node(Owner).Overriders.empty()) {
+        Slots[S].Flags |= Open;
+      }
     } else if (Key.consume_front("R:")) {
       NodeId Owner = G.find(Key);
       if (Owner == NoNode || !G.node(Owner).hasBody())

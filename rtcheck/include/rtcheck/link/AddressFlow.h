@@ -6,9 +6,10 @@
 //   - a slot holds the functions stored into it anywhere in the program, and whatever flows in
 //     from other slots (a caller's argument into a parameter, at any depth, across TUs);
 //   - a slot is *open* (it may also hold every escaped function of the call's type) when code the
-//     analysis cannot see may write it: a parameter (callers outside the program), a field of a
-//     library's record or a library's variable, a library function's return value, a slot whose
-//     address was taken, a value read back from a non-function location;
+//     analysis cannot see may write it: a parameter of a function called through a pointer,
+//     virtually or by nothing in the program, a field of a library's record or a library's
+//     variable, a library function's return value, a slot whose address was taken, a value read
+//     back from a non-function location;
 //   - a callee expression the extraction does not model falls back to type matching.
 // A function escapes when its address (or a slot holding it) goes where the analysis cannot
 // follow: see rtcheck/lib/extract/AddressFlow.cpp, plus an argument to a function that has no
@@ -74,6 +75,8 @@ private:
   std::vector<std::string> Keys;
   std::vector<Slot> Slots;
   llvm::DenseSet<NodeId> Escaped;
+  llvm::DenseSet<NodeId> CalledFromOutside; ///< address-taken or called virtually
+  llvm::DenseSet<NodeId> DirectlyCalled;
   CallGraph &G;
 };
 
