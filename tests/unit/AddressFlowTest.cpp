@@ -15,7 +15,7 @@ namespace {
 const char *Family = R"({"family":"t","functions":[
   {"name":"jack_connect","category":"syscall","reason":"server round trip"}],
   "registrations":[{"function":"register_cb","argument":1,"context":"audio","reason":"rt"},
-                   {"field":"events::process","context":"audio","reason":"rt"}]})";
+                   {"function":"events_init","field":"events::process","context":"audio","reason":"rt"}]})";
 
 constexpr const char *Handler = "void (int)";
 
