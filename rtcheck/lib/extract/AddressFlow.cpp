@@ -135,7 +135,7 @@ public:
     if (isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr>(E)) {
       std::string Slot = slotOf(E);
       // A subscript of a pointer reads storage whose address was taken: escaped values only.
-      Out.push_back(!Slot.empty()                   ? Slot
+      Out.push_back(!Slot.empty()                ? Slot
                     : isa<ArraySubscriptExpr>(E) ? OpenPool.str()
                                                  : AnyPool.str());
       return;
@@ -458,7 +458,8 @@ private:
     if (!IL)
       return;
     Tables[IL] = Key;
-    if (InitListExpr *Other = IL->isSyntacticForm() ? IL->getSemanticForm() : IL->getSyntacticForm())
+    if (InitListExpr *Other =
+            IL->isSyntacticForm() ? IL->getSemanticForm() : IL->getSyntacticForm())
       Tables[Other] = Key;
   }
 

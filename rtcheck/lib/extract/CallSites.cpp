@@ -317,8 +317,9 @@ private:
     }
     CallSite &Site = add(std::move(Key), CallKind::Indirect, CE->getExprLoc());
     if (!isa<BinaryOperator>(Callee))
-      Site.Through = indirectCalleeSlot(B, Callee, B.usrOf(FD) + "@" + std::to_string(Site.Loc.Line) +
-                                                       ":" + std::to_string(Site.Loc.Column));
+      Site.Through = indirectCalleeSlot(B, Callee,
+                                        B.usrOf(FD) + "@" + std::to_string(Site.Loc.Line) + ":" +
+                                            std::to_string(Site.Loc.Column));
   }
 
   static bool isAllZero(const APValue &V) {

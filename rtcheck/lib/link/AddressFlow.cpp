@@ -174,8 +174,7 @@ std::vector<NodeId> AddressFlow::valuesOf(StringRef Key) const {
   return S ? std::vector<NodeId>(S->Values.begin(), S->Values.end()) : std::vector<NodeId>();
 }
 
-void AddressFlow::forEachField(
-    function_ref<void(StringRef, const std::set<NodeId> &)> F) const {
+void AddressFlow::forEachField(function_ref<void(StringRef, const std::set<NodeId> &)> F) const {
   for (unsigned S = 0; S < Slots.size(); ++S)
     if (StringRef Key = Keys[S]; Key.starts_with("F:") && !Slots[S].Values.empty())
       F(Key.drop_front(2), Slots[S].Values);
