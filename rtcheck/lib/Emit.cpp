@@ -152,6 +152,15 @@ void emitStats(raw_ostream &OS, const Report &R) {
   OS << "\n";
   OS << "rtcheck: stats: functions reachable: " << R.Link.Stats.ReachableFunctions << " of "
      << R.Link.Stats.Functions << " (summed over programs)\n";
+  const LinkStats &S = R.Link.Stats;
+  auto Mean = [&](uint64_t Sum) {
+    return formatv("{0:F2}", S.IndirectSites ? double(Sum) / S.IndirectSites : 0.0).str();
+  };
+  OS << "rtcheck: stats: indirect calls: " << S.IndirectSites << " site(s) in user code; targets "
+     << "per site by type " << Mean(S.TypeTargets) << " (max " << S.TypeTargetsMax
+     << "), by address flow " << Mean(S.FlowTargets) << " (max " << S.FlowTargetsMax << "); "
+     << S.TypeFallbackSites << " fell back to type matching, " << S.EscapedFallbackSites
+     << " open to escaped functions\n";
 }
 
 namespace {
@@ -254,9 +263,18 @@ void emitJSON(raw_ostream &OS, const Report &R) {
                                                        {"merged", R.Inputs.CommandsMerged},
                                                        {"failed", R.Inputs.CommandsFailed}}},
                              {"roots_by_origin", rootsByOrigin(R.Link.Roots)},
+                             {"indirect_calls",
+                              json::Object{{"sites", S.IndirectSites},
+                                           {"targets_by_type", S.TypeTargets},
+                                           {"targets_by_flow", S.FlowTargets},
+                                           {"max_targets_by_type", S.TypeTargetsMax},
+                                           {"max_targets_by_flow", S.FlowTargetsMax},
+                                           {"type_fallback_sites", S.TypeFallbackSites},
+                                           {"escaped_fallback_sites", S.EscapedFallbackSites}}},
                              {"seconds", std::round(Seconds * 1000) / 1000}});
   });
-  OS << "\n";
+  OS << "
+";
 }
 
 namespace {

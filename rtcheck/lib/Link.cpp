@@ -7,6 +7,7 @@
 #include "rtcheck/Link.h"
 
 #include "rtcheck/Rules.h"
+#include "rtcheck/link/AddressFlow.h"
 #include "rtcheck/link/CallGraph.h"
 #include "rtcheck/link/Findings.h"
 #include "rtcheck/link/Reachability.h"
@@ -36,6 +37,7 @@ LinkResult link(ArrayRef<Summary> Summaries, const RuleSet &Rules, const LinkOpt
   Result.Stats.ReachableFunctions = Reach.reachableFunctions();
   Result.Stats.Suppressed = Made.Suppressed;
   Result.Stats.Allowed = Made.Allowed;
+  countIndirectCalls(G, Result.Stats);
   return Result;
 }
 

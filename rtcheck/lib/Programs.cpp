@@ -200,6 +200,13 @@ LinkResult linkPrograms(ArrayRef<Summary> Summaries, ArrayRef<ProgramUnit> Progr
     Out.Stats.ReachableFunctions += R.Stats.ReachableFunctions;
     Out.Stats.Suppressed += R.Stats.Suppressed;
     Out.Stats.Allowed += R.Stats.Allowed;
+    Out.Stats.IndirectSites += R.Stats.IndirectSites;
+    Out.Stats.TypeTargets += R.Stats.TypeTargets;
+    Out.Stats.FlowTargets += R.Stats.FlowTargets;
+    Out.Stats.TypeTargetsMax = std::max(Out.Stats.TypeTargetsMax, R.Stats.TypeTargetsMax);
+    Out.Stats.FlowTargetsMax = std::max(Out.Stats.FlowTargetsMax, R.Stats.FlowTargetsMax);
+    Out.Stats.TypeFallbackSites += R.Stats.TypeFallbackSites;
+    Out.Stats.EscapedFallbackSites += R.Stats.EscapedFallbackSites;
     for (std::string &W : R.Warnings)
       if (WarningCount[W]++ == 0)
         Warnings.push_back(std::move(W));

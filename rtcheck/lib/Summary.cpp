@@ -72,6 +72,9 @@ json::Value callToJSON(const CallSite &C) {
     O["receiver"] = C.Receiver;
   if (C.Checked)
     O["checked"] = true;
+  if (!C.Through.empty())
+    O["through"] = C.Through;
+  pairsToJSON(O, "arg_slots", C.ArgSlots);
   return O;
 }
 
@@ -117,7 +120,7 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
   if (!M || !M.map("kind", Kind) || !M.map("callee", C.Callee) || !M.mapOptional("note", C.Note) ||
       !M.mapOptional("spelled", C.Spelled) || !M.mapOptional("path_ends_in", C.PathEndsIn) ||
       !M.mapOptional("field", C.Field) || !M.mapOptional("receiver", C.Receiver) ||
-      !M.mapOptional("checked", C.Checked) ||
+      !M.mapOptional("checked", C.Checked) || !M.mapOptional("through", C.Through) ||
       !M.mapOptional("system", C.InSystemHeader))
     return false;
   if (Kind == "direct")
@@ -139,7 +142,8 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
          pairsFromJSON(*O, "const_args", C.ConstArgs, P) &&
          pairsFromJSON(*O, "function_args", C.FunctionArgs, P) &&
          pairsFromJSON(*O, "object_args", C.ObjectArgs, P) &&
-         pairsFromJSON(*O, "call_args", C.CallArgs, P);
+         pairsFromJSON(*O, "call_args", C.CallArgs, P) &&
+         pairsFromJSON(*O, "arg_slots", C.ArgSlots, P);
 }
 
 json::Value functionToJSON(const Function &F) {
@@ -235,6 +239,9 @@ json::Value toJSON(const Summary &S) {
       O["ctors_without_body"] = C.CtorsWithoutBody;
     Classes.push_back(std::move(O));
   }
+  json::Array Flows;
+  for (const FlowEdge &F : S.Flows)
+    Flows.push_back(json::Array{F.From, F.To});
   return json::Object{{"rtcheck_summary", SummaryFormatVersion},
                       {"main_file", S.MainFile},
                       {"functions", std::move(Functions)},
@@ -242,7 +249,8 @@ json::Value toJSON(const Summary &S) {
                       {"suppressions", std::move(Supp)},
                       {"field_stores", std::move(Fields)},
                       {"classes", std::move(Classes)},
-                      {"constructed", S.ConstructedClasses}};
+                      {"constructed", S.ConstructedClasses},
+                      {"flows", std::move(Flows)}};
 }
 
 namespace {
@@ -333,6 +341,20 @@ Expected<Summary> summaryFromJSON(const json::Value &V) {
     }
   if (!M.mapOptional("constructed", S.ConstructedClasses))
     return Fail();
+  if (const json::Array *Flows = O->getArray("flows"))
+    for (size_t I = 0; I < Flows->size(); ++I) {
+      const json::Array *Pair = (*Flows)[I].getAsArray();
+      std::optional<StringRef> From, To;
+      if (Pair && Pair->size() == 2) {
+        From = (*Pair)[0].getAsString();
+        To = (*Pair)[1].getAsString();
+      }
+      if (!From || !To) {
+        P.field("flows").index(I).report("expected [from, to]");
+        return Fail();
+      }
+      S.Flows.push_back({From->str(), To->str()});
+    }
   if (Error E = checkCallees(S))
     return E;
   return S;

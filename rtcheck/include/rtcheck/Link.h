@@ -13,6 +13,7 @@
 #include "rtcheck/Finding.h"
 #include "rtcheck/Summary.h"
 #include "llvm/ADT/ArrayRef.h"
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,15 @@ struct LinkStats {
   unsigned ReachableFunctions = 0;
   unsigned Suppressed = 0;
   unsigned Allowed = 0;
+
+  // Indirect calls (#10): targets per call site in user code, by type alone and by address flow.
+  unsigned IndirectSites = 0;
+  uint64_t TypeTargets = 0; ///< summed over the sites
+  uint64_t FlowTargets = 0;
+  unsigned TypeTargetsMax = 0;
+  unsigned FlowTargetsMax = 0;
+  unsigned TypeFallbackSites = 0;    ///< callee not modelled: every function of its type
+  unsigned EscapedFallbackSites = 0; ///< open slot: plus the escaped functions of its type
 };
 
 struct LinkResult {

@@ -75,6 +75,14 @@ struct CallSite {
   /// The object called was checked non-empty by its `operator bool` on the way here (`if (f) f()`,
   /// `f && f()`): rules' `unless_checked` hazards (std::bad_function_call) cannot happen.
   bool Checked = false;
+  // Address flow (#10, #9): where the function pointers of this call come from.
+  /// Indirect calls: the slot the callee pointer is read from (`F:`, `P:`, `V:`, `R:` or a site's
+  /// own `S:` slot, see AddressFlow); empty: an expression the extraction does not model, which
+  /// is resolved by type alone.
+  std::string Through;
+  /// Function-pointer arguments read from a slot: (index, slot key), so that a registration
+  /// reached through the user's own wrappers finds what the wrappers' callers pass.
+  std::vector<std::pair<unsigned, std::string>> ArgSlots;
 };
 
 /// A function defined or referenced by the TU.
@@ -146,6 +154,17 @@ struct FieldStore {
   std::string USR;
 };
 
+/// One edge of the address-flow graph (docs/formats.md "Address flow"). From is a function
+/// (`f:USR`), a function named by a string (`n:jack_connect`, from `dlsym`), a slot, or a pool
+/// (`*open`: any function whose address escaped; `*any`: any address-taken function of the
+/// call's type). To is a slot, or `!` for an escape to code the analysis cannot see. Slots:
+/// `F:record::field`, `P:USR#index` (a parameter), `V:USR` (a variable), `R:USR` (a return
+/// value), `S:USR@line:col` (the callee of one indirect call).
+struct FlowEdge {
+  std::string From;
+  std::string To;
+};
+
 struct Summary {
   std::string MainFile;
   std::vector<Function> Functions;
@@ -157,6 +176,8 @@ struct Summary {
   std::vector<ClassInfo> Classes;
   /// Polymorphic classes of which the TU creates complete objects (USRs).
   std::vector<std::string> ConstructedClasses;
+  // Address flow (#10, #9): the edges along which function addresses move in this TU.
+  std::vector<FlowEdge> Flows;
 };
 
 llvm::json::Value toJSON(const Summary &S);

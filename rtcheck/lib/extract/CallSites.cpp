@@ -397,6 +397,10 @@ private:
     if (const auto *ME = dyn_cast<MemberExpr>(Callee->IgnoreParenImpCasts()))
       if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         Site.Field = Field->getQualifiedNameAsString();
+    if (!isa<BinaryOperator>(Callee))
+      Site.Through = indirectCalleeSlot(B, Callee,
+                                        B.usrOf(FD) + "@" + std::to_string(Site.Loc.Line) + ":" +
+                                            std::to_string(Site.Loc.Column));
   }
 
   static bool isAllZero(const APValue &V) {
@@ -424,6 +428,7 @@ private:
   }
 
   void recordArguments(ArrayRef<const Expr *> Args, const FunctionDecl *Callee, CallSite &Site) {
+    recordArgumentSlots(B, Args, Site);
     bool Library = !Callee->hasBody();
     for (unsigned I = 0; I < Args.size(); ++I) {
       const Expr *Arg = Args[I];

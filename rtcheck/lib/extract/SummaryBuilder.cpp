@@ -291,6 +291,15 @@ std::string summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
       return tooDeep(B);
     Out.Functions[I].Calls = std::move(Calls);
   }
+  collectAddressFlows(B);
+  llvm::sort(Out.Flows, [](const FlowEdge &A, const FlowEdge &B) {
+    return std::tie(A.From, A.To) < std::tie(B.From, B.To);
+  });
+  Out.Flows.erase(std::unique(Out.Flows.begin(), Out.Flows.end(),
+                              [](const FlowEdge &A, const FlowEdge &B) {
+                                return A.From == B.From && A.To == B.To;
+                              }),
+                  Out.Flows.end());
   // The main file is a user file even when no location was taken in it.
   SourceManager &SM = Ctx.getSourceManager();
   if (SM.getFileEntryRefForID(SM.getMainFileID()))

@@ -86,6 +86,15 @@ llvm::SetVector<const clang::FunctionDecl *> collectDefinitions(SummaryBuilder &
 /// Pass 2: the call sites of one body, explicit and implicit.
 std::vector<CallSite> callSitesOf(SummaryBuilder &B, const clang::FunctionDecl *FD);
 
+/// Address flow (AddressFlow.cpp): the flows of the whole TU into B.Out.Flows.
+void collectAddressFlows(SummaryBuilder &B);
+/// The slot an indirect call's callee is read from (Site names the call for a slot of its own);
+/// empty when the callee is an expression the extraction does not model.
+std::string indirectCalleeSlot(SummaryBuilder &B, const clang::Expr *Callee, llvm::StringRef Site);
+/// The slots the function-pointer arguments of a call are read from, into Site.ArgSlots.
+void recordArgumentSlots(SummaryBuilder &B, llvm::ArrayRef<const clang::Expr *> Args,
+                         CallSite &Site);
+
 /// Both passes and the suppression comments of the user files: the summary of the TU in Ctx.
 /// Returns why the TU cannot be summarized (nesting too deep to walk), or an empty string.
 std::string summarizeTranslationUnit(clang::ASTContext &Ctx, Summary &Out);

@@ -2,6 +2,7 @@
 #include "rtcheck/link/CallGraph.h"
 
 #include "rtcheck/Rules.h"
+#include "rtcheck/link/AddressFlow.h"
 #include "rtcheck/link/ThreadRoots.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -45,6 +46,28 @@ CallGraph::CallGraph(ArrayRef<Summary> Summaries, const RuleSet &Rules, bool Rep
         Hierarchy.markCreated(C.USR);
   }
   addFieldRuleNodes(Summaries);
+  Flow = std::make_unique<AddressFlow>(Summaries, *this);
+}
+
+CallGraph::~CallGraph() = default;
+
+NodeId CallGraph::nodeNamed(StringRef Name) {
+  NodeId Best = NoNode;
+  for (NodeId Id = 0; Id < Nodes.size(); ++Id)
+    if (Nodes[Id].info().Name == Name && (Best == NoNode || Nodes[Id].hasBody()))
+      Best = Id;
+  if (Best != NoNode)
+    return Best;
+  Function &F = Named.emplace_back();
+  F.USR = ("rtcheck:named:" + Name).str();
+  F.Name = Name.str();
+  F.InSystemHeader = true;
+  return nodeFor(F);
+}
+
+const std::set<NodeId> *CallGraph::takenOfType(const CallSite &C) const {
+  auto It = TakenByType.find(C.Callee);
+  return It == TakenByType.end() ? nullptr : &It->second;
 }
 
 NodeId CallGraph::nodeFor(const Function &F) {
@@ -121,8 +144,7 @@ const std::vector<NodeId> &CallGraph::targets(const CallSite &C) {
       T.push_back(F);
       return T;
     }
-    if (auto A = TakenByType.find(C.Callee); A != TakenByType.end())
-      T.assign(A->second.begin(), A->second.end());
+    T = Flow->targets(C, takenOfType(C));
     return T;
   }
   NodeId Callee = find(C.Callee);

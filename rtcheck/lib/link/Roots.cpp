@@ -2,6 +2,7 @@
 #include "rtcheck/link/Roots.h"
 
 #include "rtcheck/Rules.h"
+#include "rtcheck/link/AddressFlow.h"
 #include "rtcheck/link/ThreadRoots.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -74,13 +75,21 @@ private:
     for (const Summary &S : Summaries) {
       for (const Function &F : S.Functions)
         for (const CallSite &C : F.Calls)
-          if (!C.FunctionArgs.empty() && C.Kind != CallKind::Indirect)
+          if ((!C.FunctionArgs.empty() || !C.ArgSlots.empty()) && C.Kind != CallKind::Indirect)
             fromRegistrationCall(C);
       for (const FieldStore &FS : S.FieldStores)
         for (const RegistrationRule &R : Rules.registrations())
           if (!R.Field.empty() && fieldMatches(R.Field, FS.Field))
             addDefined(FS.USR, R.Context);
     }
+    // A callback stored into a registered field through the user's wrappers (`ev->process = cb`
+    // where cb is the wrapper's parameter).
+    G.flow().forEachField([&](StringRef Field, const std::set<NodeId> &Values) {
+      for (const RegistrationRule &R : Rules.registrations())
+        if (!R.Field.empty() && fieldMatches(R.Field, Field))
+          for (NodeId T : Values)
+            addDefined(G.node(T).info().USR, R.Context);
+    });
   }
 
   void fromRegistrationCall(const CallSite &C) {
@@ -88,11 +97,11 @@ private:
     if (API == NoNode)
       return;
     StringRef Name = G.node(API).info().Name;
+    // The callback named at the call, or passed down the user's own wrappers to it.
     for (const RegistrationRule &R : Rules.registrations())
       if (R.Argument && qualifiedMatch(R.Function, Name))
-        for (const auto &[Index, USR] : C.FunctionArgs)
-          if (Index == *R.Argument)
-            addDefined(USR, R.Context);
+        for (NodeId T : G.flow().argumentValues(C, *R.Argument))
+          addDefined(G.node(T).info().USR, R.Context);
   }
 
   void addDefined(StringRef USR, StringRef Context) {

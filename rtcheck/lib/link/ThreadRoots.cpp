@@ -2,6 +2,7 @@
 #include "rtcheck/link/ThreadRoots.h"
 
 #include "rtcheck/Rules.h"
+#include "rtcheck/link/AddressFlow.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -51,9 +52,9 @@ public:
       if (!Create)
         continue;
       bool Attributes = Create->Attributes && realtimeAttributes(F, C, *Create->Attributes);
-      for (const auto &[Index, USR] : C.FunctionArgs) {
-        NodeId Entry = G.find(USR);
-        if (Index != Create->Entry || Entry == NoNode || !G.node(Entry).hasBody())
+      // The start routine named at the call, or passed down the user's own thread wrappers.
+      for (NodeId Entry : G.flow().argumentValues(C, Create->Entry)) {
+        if (!G.node(Entry).hasBody())
           continue;
         if (Attributes || raisesItself(Entry, 0))
           Add(Entry, Create->Context.empty() ? StringRef(Rules.policy().DefaultContext)

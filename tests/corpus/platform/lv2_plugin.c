@@ -40,7 +40,7 @@ static void run(LV2_Handle instance, uint32_t n_samples) {
   if (amp->table == NULL)
     amp->table = malloc(n_samples * sizeof(float)); // expect: alloc
   if (amp->schedule)
-    amp->schedule->schedule_work(amp->schedule->handle, sizeof coef, &coef);
+    amp->schedule->schedule_work(amp->schedule->handle, sizeof coef, &coef); // expect: indirect
 }
 
 static LV2_Worker_Status work(LV2_Handle instance, LV2_Worker_Respond_Function respond,

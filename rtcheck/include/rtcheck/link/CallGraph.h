@@ -18,6 +18,7 @@
 #include "llvm/ADT/StringMap.h"
 #include <deque>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -26,6 +27,7 @@ namespace rtcheck {
 
 class RuleSet;
 struct FunctionRule;
+class AddressFlow;
 
 using NodeId = unsigned;
 inline constexpr NodeId NoNode = ~0u;
@@ -53,6 +55,7 @@ class CallGraph {
 public:
   /// The summaries must outlive the graph: nodes point into them.
   CallGraph(llvm::ArrayRef<Summary> Summaries, const RuleSet &Rules, bool ReportUnknown);
+  ~CallGraph();
 
   size_t size() const { return Nodes.size(); }
   const Node &node(NodeId Id) const { return Nodes[Id]; }
@@ -60,6 +63,13 @@ public:
   NodeId find(llvm::StringRef USR) const;
   /// Functions with a body in some TU.
   unsigned definedFunctions() const;
+  /// The node of a function known only by its name (a `dlsym` string): an existing function of
+  /// that name, or a new body-less node, so that the rules apply by name.
+  NodeId nodeNamed(llvm::StringRef Name);
+  /// Where function addresses flow: what indirect calls resolve to (AddressFlow.h).
+  const AddressFlow &flow() const { return *Flow; }
+  /// Every address-taken function of an indirect call's type (resolution by type alone).
+  const std::set<NodeId> *takenOfType(const CallSite &C) const;
 
   /// Memoised: how a reached function is treated (trusted, rule, body, unknown).
   const Classification &classify(NodeId Id);
@@ -115,6 +125,8 @@ private:
   llvm::DenseMap<NodeId, Classification> Classes;
   llvm::DenseMap<const CallSite *, std::vector<NodeId>> TargetCache;
   ClassHierarchy Hierarchy; ///< for virtual calls resolved by their receiver
+  std::unique_ptr<AddressFlow> Flow;
+  std::deque<Function> Named; ///< nodes made by nodeNamed
 };
 
 } // namespace rtcheck
