@@ -18,10 +18,10 @@ std::string where(const SourceLoc &L) {
   return L.File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Column);
 }
 
-/// The fingerprint a report gives a finding: the one it carries (a caller that already knows it,
-/// e.g. from a baseline), or the one computed against the report's source root.
-std::string fingerprintIn(const Report &R, const Finding &F) {
-  return F.Fingerprint.empty() ? fingerprint(F, R.SourceRoot) : F.Fingerprint;
+/// The fingerprint a report gives a finding: the one it carries (a caller that already knows it),
+/// or the one computed from its facts.
+std::string fingerprintOf(const Finding &F) {
+  return F.Fingerprint.empty() ? fingerprint(F) : F.Fingerprint;
 }
 
 /// Findings grouped by the programs they occur in (in order of each group's first finding), so
@@ -41,7 +41,7 @@ std::vector<const Finding *> byPrograms(const Report &R) {
 
 } // namespace
 
-void emitText(raw_ostream &OS, const Report &R, bool Color) {
+void emitText(raw_ostream &OS, const Report &R, bool Color, bool Quiet) {
   auto Label = [&](StringRef Text, raw_ostream::Colors C) {
     if (Color)
       OS.changeColor(C, /*Bold=*/true);
@@ -54,7 +54,7 @@ void emitText(raw_ostream &OS, const Report &R, bool Color) {
     Label("error: ", raw_ostream::RED);
     OS << E.Message << "\n";
   }
-  for (const std::string &W : R.Link.Warnings) {
+  for (const std::string &W : Quiet ? ArrayRef<std::string>() : ArrayRef(R.Link.Warnings)) {
     Label("rtcheck: ", raw_ostream::SAVEDCOLOR);
     Label("warning: ", raw_ostream::MAGENTA);
     OS << W << "\n";
@@ -81,6 +81,8 @@ void emitText(raw_ostream &OS, const Report &R, bool Color) {
       OS << N.Text << "\n";
     }
   }
+  if (Quiet)
+    return;
   const LinkStats &S = R.Link.Stats;
   OS << "rtcheck: " << Errors << " error(s), " << Warnings << " warning(s) in "
      << R.Link.Roots.size() << " real-time root(s); " << S.ReachableFunctions << " of "
@@ -92,6 +94,9 @@ void emitText(raw_ostream &OS, const Report &R, bool Color) {
     OS << ", " << R.Inputs.CommandsMerged << " duplicate command(s) merged";
   if (R.Inputs.Programs > 1)
     OS << "; " << R.Inputs.Programs << " programs";
+  if (R.Baseline)
+    OS << "; " << R.Baseline->Matched.size() << " in the baseline, " << R.Baseline->Absent
+       << " baseline entr" << (R.Baseline->Absent == 1 ? "y" : "ies") << " gone";
   OS << "\n";
 }
 
@@ -165,7 +170,7 @@ void emitJSON(raw_ostream &OS, const Report &R) {
                    {"roots", F.Roots},
                    {"contexts", F.Contexts},
                    {"chain", chainToJSON(F.Chain)},
-                   {"fingerprint", fingerprintIn(R, F)},
+                   {"fingerprint", fingerprintOf(F)},
                    {"programs", F.Programs}};
     if (!F.LeafReason.empty()) {
       O["reason"] = F.LeafReason;
@@ -196,6 +201,10 @@ void emitJSON(raw_ostream &OS, const Report &R) {
                                                        {"failed", R.Inputs.CommandsFailed}}},
                              {"roots_by_origin", rootsByOrigin(R.Link.Roots)},
                              {"seconds", std::round(R.Seconds * 1000) / 1000}}}};
+  if (R.Baseline)
+    (*Doc.getObject("stats"))["baseline"] = json::Object{{"file", R.Baseline->File},
+                                                         {"matched", R.Baseline->Matched.size()},
+                                                         {"absent", R.Baseline->Absent}};
   OS << formatv("{0:2}", json::Value(std::move(Doc))) << "\n";
 }
 
@@ -251,7 +260,7 @@ void emitSARIF(raw_ostream &OS, const Report &R) {
         {"helpUri", "https://rtcheck.invalid/docs/rules#" + categoryName(C).str()},
         {"properties", json::Object{{"tags", json::Array{"real-time", categoryName(C)}}}}});
   json::Array Results;
-  for (const Finding &F : R.Link.Findings) {
+  auto AddResult = [&](const Finding &F, StringRef BaselineState) {
     json::Array FlowLocations;
     std::vector<std::string> Texts = chainStepTexts(F);
     for (size_t I = 0; I < F.Chain.size(); ++I) {
@@ -271,16 +280,27 @@ void emitSARIF(raw_ostream &OS, const Report &R) {
         {"locations", json::Array{json::Object{{"physicalLocation", Locs.physical(F.Site)}}}},
         {"codeFlows",
          json::Array{json::Object{
-             {"threadFlows",
-              json::Array{json::Object{{"locations", std::move(FlowLocations)}}}}}}},
-        {"partialFingerprints", json::Object{{"rtcheckFingerprint/v1", fingerprintIn(R, F)}}},
+             {"threadFlows", json::Array{json::Object{{"locations", std::move(FlowLocations)}}}}}}},
+        {"partialFingerprints", json::Object{{"rtcheckFingerprint/v2", fingerprintOf(F)}}},
         {"properties", json::Object{{"roots", F.Roots},
                                     {"contexts", F.Contexts},
                                     {"callee", F.Callee},
                                     {"leaf", F.Leaf},
                                     {"programs", F.Programs}}}};
+    if (!BaselineState.empty())
+      Result["baselineState"] = BaselineState;
+    // A finding the baseline records is known and accepted: shown to viewers that ask for
+    // suppressed results, not raised again.
+    if (BaselineState == "unchanged")
+      Result["suppressions"] = json::Array{
+          json::Object{{"kind", "external"}, {"justification", "recorded in " + R.Baseline->File}}};
     Results.push_back(std::move(Result));
-  }
+  };
+  for (const Finding &F : R.Link.Findings)
+    AddResult(F, R.Baseline ? "new" : "");
+  if (R.Baseline)
+    for (const Finding &F : R.Baseline->Matched)
+      AddResult(F, "unchanged");
   json::Array Notifications;
   for (const InputError &E : R.Errors)
     Notifications.push_back(json::Object{
