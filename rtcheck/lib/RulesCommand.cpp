@@ -30,7 +30,7 @@ Error validate(ArrayRef<std::string> Files, raw_ostream &OS) {
   return Error::success();
 }
 
-void list(const RuleSet &Rules, raw_ostream &OS) {
+void list(const RuleSet &Rules, bool Quiet, raw_ostream &OS) {
   for (const FunctionRule &R : Rules.functions())
     OS << left_justify(R.Name, 44) << " " << left_justify(describe(R), 20) << " "
        << sys::path::filename(R.File) << "\n";
@@ -40,6 +40,8 @@ void list(const RuleSet &Rules, raw_ostream &OS) {
   for (const OverrideRule &R : Rules.overrides())
     OS << left_justify(R.Method, 44) << " " << left_justify("overridden: " + R.Context, 20) << " "
        << sys::path::filename(R.File) << "\n";
+  if (Quiet)
+    return;
   OS << Rules.functions().size() << " function rules, " << Rules.registrations().size()
      << " registrations, " << Rules.overrides().size() << " overrides, " << Rules.profiles().size()
      << " profiles from " << Rules.files().size() << " files\n";
@@ -71,7 +73,7 @@ Error runRulesCommand(const RulesCommandOptions &Options, raw_ostream &OS) {
     return Rules.takeError();
   if (Options.Action == "show")
     return show(*Rules, Options.Args, OS);
-  list(*Rules, OS);
+  list(*Rules, Options.Quiet, OS);
   return Error::success();
 }
 
