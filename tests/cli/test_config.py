@@ -213,10 +213,11 @@ class Output(Project):
         self.assertNotRegex(rtcheck("rules", "list", "-q").stdout, r"\d+ function rules")
 
     def run_on_terminal(self, args, env):
-        """Runs the analyzer with stdout and stderr on a pseudo-terminal; returns what it wrote."""
+        """Runs the analyzer with stdout on a pseudo-terminal; returns what it wrote there. Stderr
+        is a pipe, so that a progress line (a slow run on a terminal) stays out of it."""
         master, slave = pty.openpty()
-        proc = subprocess.Popen([ANALYZER, *args], stdout=slave, stderr=slave, cwd=self.root,
-                                env=env)
+        proc = subprocess.Popen([ANALYZER, *args], stdout=slave, stderr=subprocess.DEVNULL,
+                                cwd=self.root, env=env)
         os.close(slave)
         out = b""
         while True:
