@@ -1,6 +1,7 @@
 //===- Check.cpp - the analyzer's commands as library calls ---------------===//
 #include "rtcheck/Check.h"
 
+#include "CheckSettings.h"
 #include "rtcheck/AtomicFile.h"
 #include "rtcheck/LibraryCode.h"
 #include "rtcheck/Programs.h"
@@ -8,7 +9,6 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/xxhash.h"
 
@@ -34,21 +34,21 @@ std::string absolute(StringRef Path) {
   return std::string(P);
 }
 
-/// What linking needs besides summaries: the merged settings and the rules they name.
+/// What linking needs besides summaries: the settings of the program and of each file, and the
+/// rules they name.
 struct Analysis {
+  ConfigResolver Resolver;
   Config Settings;
   RuleSet Rules;
 };
 
-Expected<Analysis> prepare(const AnalysisOptions &Options) {
-  Analysis A;
-  if (!Options.ConfigFile.empty()) {
-    Expected<Config> File = readConfigFile(Options.ConfigFile);
-    if (!File)
-      return File.takeError();
-    A.Settings = std::move(*File);
-  }
-  A.Settings.merge(Options.CommandLine);
+/// The program's settings come from the configuration files of Files (its sources).
+Expected<Analysis> prepare(const AnalysisOptions &Options, ArrayRef<std::string> Files) {
+  Analysis A{ConfigResolver(Options.CommandLine, Options.ConfigFile), {}, {}};
+  Expected<Config> Settings = A.Resolver.forProgram(Files);
+  if (!Settings)
+    return Settings.takeError();
+  A.Settings = std::move(*Settings);
   Expected<RuleSet> Rules = loadRules(Options.RulesDir, A.Settings.RuleFiles);
   if (!Rules)
     return Rules.takeError();
@@ -56,8 +56,8 @@ Expected<Analysis> prepare(const AnalysisOptions &Options) {
   return A;
 }
 
-CheckResult linkAll(MutableArrayRef<Summary> Summaries, ArrayRef<ProgramUnit> Programs, Analysis &A,
-                    const AnalysisOptions &Options, Report R) {
+Expected<CheckResult> linkAll(MutableArrayRef<Summary> Summaries, ArrayRef<ProgramUnit> Programs,
+                              Analysis &A, const AnalysisOptions &Options, Report R) {
   LinkOptions LO;
   LO.ExtraRoots = A.Settings.Roots;
   LO.ReportUnknown = A.Settings.reportUnknown();
@@ -76,7 +76,10 @@ CheckResult linkAll(MutableArrayRef<Summary> Summaries, ArrayRef<ProgramUnit> Pr
   R.Inputs.Programs = Programs.empty() ? 1 : Programs.size();
   R.Link.Warnings.insert(R.Link.Warnings.begin(), Notes.begin(), Notes.end());
   R.SourceRoot = absolute(Options.SourceRoot.empty() ? "." : Options.SourceRoot);
-  return {std::move(R), std::move(A.Settings)};
+  CheckResult Out{std::move(R), std::move(A.Settings)};
+  if (Error E = judgeFindings(Out, A.Resolver, Options))
+    return E;
+  return Out;
 }
 
 /// The summary files named by Inputs: files as given, directories by their *.rtsum.json files.
@@ -190,9 +193,6 @@ Expected<RuleSet> loadRules(StringRef RulesDir, ArrayRef<std::string> ExtraFiles
 
 Expected<CheckResult> runCheck(const CheckOptions &Options) {
   Clock::time_point Start = Clock::now();
-  Expected<Analysis> A = prepare(Options.Analysis);
-  if (!A)
-    return A.takeError();
   DatabaseOptions DO = Options.Database;
   if (DO.SearchFrom.empty() && !Options.Files.empty())
     DO.SearchFrom = Options.Files.front();
@@ -218,6 +218,14 @@ Expected<CheckResult> runCheck(const CheckOptions &Options) {
     if (Error E = selectPrograms(*P, FromBuild, Options.Select))
       return E;
   }
+  std::vector<std::string> Sources;
+  for (const clang::tooling::CompileCommand &C : P->Commands)
+    Sources.push_back(commandFile(C));
+  Expected<Analysis> A = prepare(Options.Analysis, Sources);
+  if (!A)
+    return A.takeError();
+  if (Error E = addExtraArgs(P->Commands, A->Resolver))
+    return E;
   R.Errors = std::move(P->Errors);
   R.Inputs.CommandsMerged = P->Merged;
   R.Inputs.ProgramsFrom = !WholeDatabase ? "files" : FromBuild ? "cmake" : "entries";
@@ -225,6 +233,7 @@ Expected<CheckResult> runCheck(const CheckOptions &Options) {
   std::vector<std::string> ObjectDirs;
   std::vector<int> SummaryOf(P->Commands.size(), -1);
   std::vector<TUResult> Results = extractSummaries(P->Commands, Options.Extract);
+  warnDroppedFlags(Results, R.Link.Warnings);
   for (size_t I = 0; I < Results.size(); ++I) {
     TUResult &T = Results[I];
     if (!T.Result) {
@@ -254,16 +263,18 @@ Expected<CheckResult> runCheck(const CheckOptions &Options) {
       TUs.push_back(&S);
     Programs = programsFromEntries(TUs, ObjectDirs);
   }
-  CheckResult Out = linkAll(Summaries, Programs, *A, Options.Analysis, std::move(R));
-  Out.Result.Seconds = secondsSince(Start);
+  Expected<CheckResult> Out = linkAll(Summaries, Programs, *A, Options.Analysis, std::move(R));
+  if (Out)
+    Out->Result.Seconds = secondsSince(Start);
   return Out;
 }
 
 Expected<CheckResult> runLink(const LinkFilesOptions &Options) {
   Clock::time_point Start = Clock::now();
-  Expected<Analysis> A = prepare(Options.Analysis);
-  if (!A)
-    return A.takeError();
+  // A configuration file named on the command line is a usage error before any input is read.
+  if (!Options.Analysis.ConfigFile.empty())
+    if (Expected<Config> C = readConfigFile(Options.Analysis.ConfigFile); !C)
+      return C.takeError();
   Expected<std::vector<std::string>> Paths = summaryPaths(Options.Inputs);
   if (!Paths)
     return Paths.takeError();
@@ -274,15 +285,23 @@ Expected<CheckResult> runLink(const LinkFilesOptions &Options) {
       return S.takeError();
     Summaries.push_back(std::move(*S));
   }
+  std::vector<std::string> Sources;
+  for (const Summary &S : Summaries)
+    Sources.push_back(S.MainFile);
+  Expected<Analysis> A = prepare(Options.Analysis, Sources);
+  if (!A)
+    return A.takeError();
   Report R;
   R.Inputs.ProgramsFrom = "summaries";
   R.Inputs.CommandsAnalysed = Summaries.size();
-  CheckResult Out = linkAll(Summaries, {}, *A, Options.Analysis, std::move(R));
-  Out.Result.Seconds = secondsSince(Start);
+  Expected<CheckResult> Out = linkAll(Summaries, {}, *A, Options.Analysis, std::move(R));
+  if (Out)
+    Out->Result.Seconds = secondsSince(Start);
   return Out;
 }
 
-Expected<std::vector<InputError>> runExtract(const ExtractFilesOptions &Options) {
+Expected<std::vector<InputError>> runExtract(const ExtractFilesOptions &Options,
+                                             std::vector<std::string> *Warnings) {
   if (Options.Files.empty())
     return error("extract: name the files to extract");
   if (!Options.Output.empty() && Options.Files.size() != 1)
@@ -298,7 +317,12 @@ Expected<std::vector<InputError>> runExtract(const ExtractFilesOptions &Options)
   Expected<Program> P = DB->selectProgram(Options.Files, Options.Select);
   if (!P)
     return P.takeError();
+  ConfigResolver Resolver(Options.CommandLine, Options.ConfigFile);
+  if (Error E = addExtraArgs(P->Commands, Resolver))
+    return E;
   std::vector<TUResult> Results = extractSummaries(P->Commands, Options.Extract);
+  if (Warnings)
+    warnDroppedFlags(Results, *Warnings);
   if (!Options.OutputDir.empty())
     if (std::error_code EC = sys::fs::create_directories(Options.OutputDir))
       return error(Options.OutputDir + ": cannot create directory: " + EC.message());
@@ -327,12 +351,13 @@ Error writeReport(const Report &R, const OutputOptions &Options) {
     case Format::SARIF:
       emitSARIF(OS, R);
       return;
-    case Format::Text:
-      emitText(OS, R,
-               Options.Color == ColorMode::Always ||
-                   (Options.Color == ColorMode::Auto && Options.Path == "-" &&
-                    sys::Process::StandardOutIsDisplayed()));
+    case Format::Text: {
+      bool Color = useColor(Options.Color, Options.Path);
+      // A file or string stream has colours off until asked; the escapes go where the text goes.
+      OS.enable_colors(Color);
+      emitText(OS, R, Color, Options.Quiet);
       return;
+    }
     }
   });
 }
@@ -340,14 +365,8 @@ Error writeReport(const Report &R, const OutputOptions &Options) {
 ExitStatus exitStatus(const CheckResult &R) {
   if (!R.Result.Errors.empty())
     return ExitInput;
-  FailOn Threshold = R.Settings.failOn();
-  if (Threshold == FailOn::None)
-    return ExitOk;
-  Severity Lowest = Threshold == FailOn::Warning ? Severity::Warning : Severity::Error;
-  for (const Finding &F : R.Result.Link.Findings)
-    if (F.Sev >= Lowest)
-      return ExitFindings;
-  return ExitOk;
+  // Each finding was judged by the fail_on of its site's configuration (judgeFindings).
+  return R.Failing ? ExitFindings : ExitOk;
 }
 
 } // namespace rtcheck

@@ -2,7 +2,6 @@
 #include "rtcheck/Config.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -39,19 +38,32 @@ Error parseRoots(const json::Value &V, StringRef Path, Config &C) {
   return Error::success();
 }
 
-Error parseRules(const json::Value &V, StringRef Path, Config &C) {
+/// An array of strings, or the error "'Key' must be an array of What".
+Expected<std::vector<std::string>> stringArray(const json::Value &V, StringRef Path, StringRef Key,
+                                               StringRef What) {
   const json::Array *A = V.getAsArray();
-  if (!A)
-    return configError(Path, "'rules' must be an array of paths");
+  std::vector<std::string> Out;
+  for (size_t I = 0; A && I < A->size(); ++I) {
+    std::optional<StringRef> S = (*A)[I].getAsString();
+    if (!S)
+      break;
+    Out.push_back(S->str());
+  }
+  if (!A || Out.size() != A->size())
+    return configError(Path, "'" + Key + "' must be an array of " + What);
+  return Out;
+}
+
+Error parseRules(const json::Value &V, StringRef Path, Config &C) {
+  Expected<std::vector<std::string>> Files = stringArray(V, Path, "rules", "paths");
+  if (!Files)
+    return Files.takeError();
   SmallString<256> Dir(Path);
   sys::fs::make_absolute(Dir);
   sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
   sys::path::remove_filename(Dir);
-  for (const json::Value &R : *A) {
-    std::optional<StringRef> S = R.getAsString();
-    if (!S)
-      return configError(Path, "'rules' must be an array of paths");
-    SmallString<256> P(*S);
+  for (const std::string &F : *Files) {
+    SmallString<256> P(F);
     if (!sys::path::is_absolute(P))
       sys::path::make_absolute(Dir, P);
     C.RuleFiles.push_back(std::string(P));
@@ -80,6 +92,135 @@ Error parseLibrary(const json::Value &V, StringRef Path, Config &C) {
   return Error::success();
 }
 
+Error parseFailOnKey(const json::Value &V, StringRef Path, Config &C) {
+  std::optional<StringRef> S = V.getAsString();
+  C.Threshold = S ? parseFailOn(*S) : std::nullopt;
+  if (!C.Threshold)
+    return configError(Path, "'fail_on' must be \"error\", \"warning\" or \"none\"");
+  return Error::success();
+}
+
+Error parseBool(const json::Value &V, StringRef Path, StringRef Key, bool &Out) {
+  std::optional<bool> B = V.getAsBoolean();
+  if (!B)
+    return configError(Path, "'" + Key + "' must be true or false");
+  Out = *B;
+  return Error::success();
+}
+
+Error parseArgs(const json::Value &V, StringRef Path, StringRef Key,
+                std::vector<std::string> &Out) {
+  Expected<std::vector<std::string>> Args = stringArray(V, Path, Key, "strings");
+  if (!Args)
+    return Args.takeError();
+  Out = std::move(*Args);
+  return Error::success();
+}
+
+json::Array rootsDocument(const std::vector<RootSpec> &Roots) {
+  json::Array A;
+  for (const RootSpec &R : Roots) {
+    if (R.Context.empty())
+      A.push_back(R.Name);
+    else
+      A.push_back(json::Object{{"function", R.Name}, {"context", R.Context}});
+  }
+  return A;
+}
+
+/// One configuration key: how a document sets it, how an upper layer overrides a lower one and
+/// how the effective value is shown. Dump may be null for keys that are not settings.
+struct ConfigKey {
+  StringRef Name;
+  Error (*Parse)(const json::Value &V, StringRef Path, Config &C);
+  void (*Merge)(Config &Under, const Config &Over);
+  void (*Dump)(const Config &C, json::Object &Out);
+};
+
+template <typename T> void prependAll(std::vector<T> &Under, const std::vector<T> &Over) {
+  Under.insert(Under.begin(), Over.begin(), Over.end());
+}
+
+const ConfigKey Keys[] = {
+    {"roots", parseRoots,
+     // The first root naming a function gives its context, so the upper layer's go first.
+     [](Config &U, const Config &O) { prependAll(U.Roots, O.Roots); },
+     [](const Config &C, json::Object &Out) { Out["roots"] = rootsDocument(C.Roots); }},
+    {"rules", parseRules,
+     // Later rules files override earlier ones, so the upper layer's load last.
+     [](Config &U, const Config &O) { append_range(U.RuleFiles, O.RuleFiles); },
+     [](const Config &C, json::Object &Out) { Out["rules"] = C.RuleFiles; }},
+    {"fail_on", parseFailOnKey,
+     [](Config &U, const Config &O) {
+       if (O.Threshold)
+         U.Threshold = O.Threshold;
+     },
+     [](const Config &C, json::Object &Out) { Out["fail_on"] = failOnName(C.failOn()); }},
+    {"unknown",
+     [](const json::Value &V, StringRef Path, Config &C) -> Error {
+       bool B = true;
+       if (Error E = parseBool(V, Path, "unknown", B))
+         return E;
+       C.ReportUnknown = B;
+       return Error::success();
+     },
+     [](Config &U, const Config &O) {
+       if (O.ReportUnknown)
+         U.ReportUnknown = O.ReportUnknown;
+     },
+     [](const Config &C, json::Object &Out) { Out["unknown"] = C.reportUnknown(); }},
+    {"extra_args",
+     [](const json::Value &V, StringRef Path, Config &C) {
+       return parseArgs(V, Path, "extra_args", C.ExtraArgs);
+     },
+     // Appended arguments: the upper layer's come last, so they win where flags conflict.
+     [](Config &U, const Config &O) { append_range(U.ExtraArgs, O.ExtraArgs); },
+     [](const Config &C, json::Object &Out) { Out["extra_args"] = C.ExtraArgs; }},
+    {"extra_args_before",
+     [](const json::Value &V, StringRef Path, Config &C) {
+       return parseArgs(V, Path, "extra_args_before", C.ExtraArgsBefore);
+     },
+     [](Config &U, const Config &O) { append_range(U.ExtraArgsBefore, O.ExtraArgsBefore); },
+     [](const Config &C, json::Object &Out) { Out["extra_args_before"] = C.ExtraArgsBefore; }},
+    // Paths that end the program and code that is not the user's (#10 causes 3 and 5).
+    {"noreturn_paths",
+     [](const json::Value &V, StringRef Path, Config &C) -> Error {
+       bool B = false;
+       if (Error E = parseBool(V, Path, "noreturn_paths", B))
+         return E;
+       C.NoReturnPaths = B;
+       return Error::success();
+     },
+     [](Config &U, const Config &O) {
+       if (O.NoReturnPaths)
+         U.NoReturnPaths = O.NoReturnPaths;
+     },
+     [](const Config &C, json::Object &Out) { Out["noreturn_paths"] = C.noReturnPaths(); }},
+    {"nonblocking_promises",
+     [](const json::Value &V, StringRef Path, Config &C) -> Error {
+       bool B = true;
+       if (Error E = parseBool(V, Path, "nonblocking_promises", B))
+         return E;
+       C.NonBlockingPromises = B;
+       return Error::success();
+     },
+     [](Config &U, const Config &O) {
+       if (O.NonBlockingPromises)
+         U.NonBlockingPromises = O.NonBlockingPromises;
+     },
+     [](const Config &C, json::Object &Out) {
+       Out["nonblocking_promises"] = C.nonBlockingPromises();
+     }},
+    {"library", parseLibrary,
+     [](Config &U, const Config &O) { append_range(U.Library, O.Library); },
+     [](const Config &C, json::Object &Out) { Out["library"] = C.Library; }},
+    {"root",
+     [](const json::Value &V, StringRef Path, Config &C) {
+       return parseBool(V, Path, "root", C.StopsDiscovery);
+     },
+     [](Config &, const Config &) {}, nullptr},
+};
+
 } // namespace
 
 std::optional<FailOn> parseFailOn(StringRef Name) {
@@ -92,19 +233,22 @@ std::optional<FailOn> parseFailOn(StringRef Name) {
   return std::nullopt;
 }
 
+StringRef failOnName(FailOn F) {
+  switch (F) {
+  case FailOn::Error:
+    return "error";
+  case FailOn::Warning:
+    return "warning";
+  case FailOn::None:
+    return "none";
+  }
+  llvm_unreachable("covered switch");
+}
+
 void Config::merge(const Config &Over) {
-  // The first root to name a function gives its context, so the upper layer's go first.
-  Roots.insert(Roots.begin(), Over.Roots.begin(), Over.Roots.end());
-  llvm::append_range(RuleFiles, Over.RuleFiles);
-  if (Over.Threshold)
-    Threshold = Over.Threshold;
-  if (Over.ReportUnknown)
-    ReportUnknown = Over.ReportUnknown;
-  if (Over.NoReturnPaths)
-    NoReturnPaths = Over.NoReturnPaths;
-  llvm::append_range(Library, Over.Library);
-  if (Over.NonBlockingPromises)
-    NonBlockingPromises = Over.NonBlockingPromises;
+  for (const ConfigKey &K : Keys)
+    K.Merge(*this, Over);
+  append_range(Sources, Over.Sources);
 }
 
 Expected<Config> parseConfig(StringRef Text, StringRef Path) {
@@ -116,35 +260,12 @@ Expected<Config> parseConfig(StringRef Text, StringRef Path) {
     return configError(Path, "expected a JSON object");
   Config C;
   for (const auto &[Key, Value] : *Obj) {
-    if (Key == "roots") {
-      if (Error E = parseRoots(Value, Path, C))
-        return E;
-    } else if (Key == "rules") {
-      if (Error E = parseRules(Value, Path, C))
-        return E;
-    } else if (Key == "fail_on") {
-      std::optional<StringRef> S = Value.getAsString();
-      C.Threshold = S ? parseFailOn(*S) : std::nullopt;
-      if (!C.Threshold)
-        return configError(Path, "'fail_on' must be \"error\", \"warning\" or \"none\"");
-    } else if (Key == "unknown") {
-      C.ReportUnknown = Value.getAsBoolean();
-      if (!C.ReportUnknown)
-        return configError(Path, "'unknown' must be true or false");
-    } else if (Key == "noreturn_paths") {
-      C.NoReturnPaths = Value.getAsBoolean();
-      if (!C.NoReturnPaths)
-        return configError(Path, "'noreturn_paths' must be true or false");
-    } else if (Key == "nonblocking_promises") {
-      C.NonBlockingPromises = Value.getAsBoolean();
-      if (!C.NonBlockingPromises)
-        return configError(Path, "'nonblocking_promises' must be true or false");
-    } else if (Key == "library") {
-      if (Error E = parseLibrary(Value, Path, C))
-        return E;
-    } else {
+    StringRef Name = Key;
+    const ConfigKey *K = find_if(Keys, [&](const ConfigKey &K) { return K.Name == Name; });
+    if (K == std::end(Keys))
       return configError(Path, "unknown key '" + StringRef(Key) + "'");
-    }
+    if (Error E = K->Parse(Value, Path, C))
+      return E;
   }
   return C;
 }
@@ -153,7 +274,18 @@ Expected<Config> readConfigFile(StringRef Path) {
   ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
   if (!Buf)
     return configError(Path, "cannot read config file: " + Buf.getError().message());
-  return parseConfig((*Buf)->getBuffer(), Path);
+  Expected<Config> C = parseConfig((*Buf)->getBuffer(), Path);
+  if (C)
+    C->Sources.push_back(Path.str());
+  return C;
+}
+
+json::Object dumpConfig(const Config &C) {
+  json::Object Out;
+  for (const ConfigKey &K : Keys)
+    if (K.Dump)
+      K.Dump(C, Out);
+  return Out;
 }
 
 Expected<RootSpec> parseRootSpec(StringRef Spec) {

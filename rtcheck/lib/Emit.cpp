@@ -20,10 +20,10 @@ std::string where(const SourceLoc &L) {
   return L.File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Column);
 }
 
-/// The fingerprint a report gives a finding: the one it carries (a caller that already knows it,
-/// e.g. from a baseline), or the one computed against the report's source root.
-std::string fingerprintIn(const Report &R, const Finding &F) {
-  return F.Fingerprint.empty() ? fingerprint(F, R.SourceRoot) : F.Fingerprint;
+/// The fingerprint a report gives a finding: the one it carries (a caller that already knows it),
+/// or the one computed from its facts.
+std::string fingerprintOf(const Finding &F) {
+  return F.Fingerprint.empty() ? fingerprint(F) : F.Fingerprint;
 }
 
 /// Findings grouped by the programs they occur in (in order of each group's first finding), so
@@ -54,7 +54,7 @@ void capFindings(Report &R, unsigned Max) {
   Findings.shrink_to_fit();
 }
 
-void emitText(raw_ostream &OS, const Report &R, bool Color) {
+void emitText(raw_ostream &OS, const Report &R, bool Color, bool Quiet) {
   auto Label = [&](StringRef Text, raw_ostream::Colors C) {
     if (Color)
       OS.changeColor(C, /*Bold=*/true);
@@ -67,7 +67,7 @@ void emitText(raw_ostream &OS, const Report &R, bool Color) {
     Label("error: ", raw_ostream::RED);
     OS << E.Message << "\n";
   }
-  for (const std::string &W : R.Link.Warnings) {
+  for (const std::string &W : Quiet ? ArrayRef<std::string>() : ArrayRef(R.Link.Warnings)) {
     Label("rtcheck: ", raw_ostream::SAVEDCOLOR);
     Label("warning: ", raw_ostream::MAGENTA);
     OS << W << "\n";
@@ -94,6 +94,8 @@ void emitText(raw_ostream &OS, const Report &R, bool Color) {
       OS << N.Text << "\n";
     }
   }
+  if (Quiet)
+    return;
   const LinkStats &S = R.Link.Stats;
   OS << "rtcheck: " << Errors << " error(s), " << Warnings << " warning(s) in "
      << R.Link.Roots.size() << " real-time root(s); " << S.ReachableFunctions << " of "
@@ -105,6 +107,9 @@ void emitText(raw_ostream &OS, const Report &R, bool Color) {
     OS << ", " << R.Inputs.CommandsMerged << " duplicate command(s) merged";
   if (R.Inputs.Programs > 1)
     OS << "; " << R.Inputs.Programs << " programs";
+  if (R.Baseline)
+    OS << "; " << R.Baseline->Matched.size() << " in the baseline, " << R.Baseline->Absent
+       << " baseline entr" << (R.Baseline->Absent == 1 ? "y" : "ies") << " gone";
   OS << "\n";
 }
 
@@ -194,7 +199,7 @@ json::Object findingToJSON(const Report &R, const Finding &F) {
                  {"roots", firstNames(F.Roots)},
                  {"contexts", F.Contexts},
                  {"chain", chainToJSON(F.Chain)},
-                 {"fingerprint", fingerprintIn(R, F)},
+                 {"fingerprint", fingerprintOf(F)},
                  {"programs", firstNames(F.Programs)}};
   if (!F.Merged.empty()) {
     json::Array Merged;
@@ -251,30 +256,33 @@ void emitJSON(raw_ostream &OS, const Report &R) {
     // Last, so that its time includes writing everything else.
     const LinkStats &S = R.Link.Stats;
     double Seconds = R.Seconds + secondsSince(Start);
-    J.attribute("stats",
-                json::Object{{"translation_units", S.TranslationUnits},
-                             {"functions", S.Functions},
-                             {"reachable_functions", S.ReachableFunctions},
-                             {"suppressed", S.Suppressed},
-                             {"allowed", S.Allowed},
-                             {"programs", R.Inputs.Programs},
-                             {"programs_from", R.Inputs.ProgramsFrom},
-                             {"commands", json::Object{{"analysed", R.Inputs.CommandsAnalysed},
-                                                       {"merged", R.Inputs.CommandsMerged},
-                                                       {"failed", R.Inputs.CommandsFailed}}},
-                             {"roots_by_origin", rootsByOrigin(R.Link.Roots)},
-                             {"indirect_calls",
-                              json::Object{{"sites", S.IndirectSites},
-                                           {"targets_by_type", S.TypeTargets},
-                                           {"targets_by_flow", S.FlowTargets},
-                                           {"max_targets_by_type", S.TypeTargetsMax},
-                                           {"max_targets_by_flow", S.FlowTargetsMax},
-                                           {"type_fallback_sites", S.TypeFallbackSites},
-                                           {"escaped_fallback_sites", S.EscapedFallbackSites}}},
-                             {"seconds", std::round(Seconds * 1000) / 1000}});
+    json::Object Stats{{"translation_units", S.TranslationUnits},
+                       {"functions", S.Functions},
+                       {"reachable_functions", S.ReachableFunctions},
+                       {"suppressed", S.Suppressed},
+                       {"allowed", S.Allowed},
+                       {"programs", R.Inputs.Programs},
+                       {"programs_from", R.Inputs.ProgramsFrom},
+                       {"commands", json::Object{{"analysed", R.Inputs.CommandsAnalysed},
+                                                 {"merged", R.Inputs.CommandsMerged},
+                                                 {"failed", R.Inputs.CommandsFailed}}},
+                       {"roots_by_origin", rootsByOrigin(R.Link.Roots)},
+                       {"indirect_calls",
+                        json::Object{{"sites", S.IndirectSites},
+                                     {"targets_by_type", S.TypeTargets},
+                                     {"targets_by_flow", S.FlowTargets},
+                                     {"max_targets_by_type", S.TypeTargetsMax},
+                                     {"max_targets_by_flow", S.FlowTargetsMax},
+                                     {"type_fallback_sites", S.TypeFallbackSites},
+                                     {"escaped_fallback_sites", S.EscapedFallbackSites}}},
+                       {"seconds", std::round(Seconds * 1000) / 1000}};
+    if (R.Baseline)
+      Stats["baseline"] = json::Object{{"file", R.Baseline->File},
+                                       {"matched", R.Baseline->Matched.size()},
+                                       {"absent", R.Baseline->Absent}};
+    J.attribute("stats", std::move(Stats));
   });
-  OS << "
-";
+  OS << "\n";
 }
 
 namespace {
@@ -314,7 +322,8 @@ private:
 
 StringRef sarifLevel(Severity S) { return S == Severity::Error ? "error" : "warning"; }
 
-json::Object sarifResult(const Report &R, const SarifLocations &Locs, const Finding &F) {
+json::Object sarifResult(const Report &R, const SarifLocations &Locs, const Finding &F,
+                         StringRef BaselineState) {
   json::Array FlowLocations;
   std::vector<std::string> Texts = chainStepTexts(F);
   for (size_t I = 0; I < F.Chain.size(); ++I) {
@@ -326,7 +335,7 @@ json::Object sarifResult(const Report &R, const SarifLocations &Locs, const Find
                                          {"importance", S.InSystemHeader ? "unimportant"
                                                                          : "essential"}});
   }
-  return json::Object{
+  json::Object Result{
       {"ruleId", ruleId(F.Cat)},
       {"ruleIndex", unsigned(F.Cat)},
       {"level", sarifLevel(F.Sev)},
@@ -335,12 +344,20 @@ json::Object sarifResult(const Report &R, const SarifLocations &Locs, const Find
       {"codeFlows",
        json::Array{json::Object{
            {"threadFlows", json::Array{json::Object{{"locations", std::move(FlowLocations)}}}}}}},
-      {"partialFingerprints", json::Object{{"rtcheckFingerprint/v1", fingerprintIn(R, F)}}},
+      {"partialFingerprints", json::Object{{"rtcheckFingerprint/v2", fingerprintOf(F)}}},
       {"properties", json::Object{{"roots", firstNames(F.Roots)},
                                   {"contexts", F.Contexts},
                                   {"callee", F.Callee},
                                   {"leaf", F.Leaf},
                                   {"programs", firstNames(F.Programs)}}}};
+  if (!BaselineState.empty())
+    Result["baselineState"] = BaselineState;
+  // A finding the baseline records is known and accepted: shown to viewers that ask for
+  // suppressed results, not raised again.
+  if (BaselineState == "unchanged")
+    Result["suppressions"] = json::Array{
+        json::Object{{"kind", "external"}, {"justification", "recorded in " + R.Baseline->File}}};
+  return Result;
 }
 
 json::Array sarifRules() {
@@ -398,7 +415,10 @@ void emitSARIF(raw_ostream &OS, const Report &R) {
                                                              "/"}}}});
         J.attributeArray("results", [&] {
           for (const Finding &F : R.Link.Findings)
-            J.value(sarifResult(R, Locs, F));
+            J.value(sarifResult(R, Locs, F, R.Baseline ? "new" : ""));
+          if (R.Baseline)
+            for (const Finding &F : R.Baseline->Matched)
+              J.value(sarifResult(R, Locs, F, "unchanged"));
         });
       });
     });

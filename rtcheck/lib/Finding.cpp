@@ -3,6 +3,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/xxhash.h"
 
 #include <map>
@@ -179,11 +180,25 @@ StringRef relativeToRoot(StringRef Path, StringRef Root) {
   return Path.drop_front(Root.size() + 1);
 }
 
-std::string fingerprint(const Finding &F, StringRef SourceRoot) {
-  StringRef Relative = relativeToRoot(F.Site.File, SourceRoot);
-  StringRef Path = Relative.empty() ? StringRef(F.Site.File) : Relative;
-  std::string Key = ruleId(F.Cat) + "|" + Path.str() + "|" + F.SiteFunction + "|" + F.Callee + "|" +
-                    F.SiteNote + "|" + F.Leaf;
+namespace {
+
+/// A lambda is named by its place ("lambda at engine.cpp:12:5"); its line and column move with
+/// every edit above it, so its identity keeps the file's name only.
+std::string withoutLambdaPositions(StringRef Name) {
+  static const Regex LambdaAt("lambda at ([^:()]*):[0-9]+:[0-9]+");
+  std::string Out = Name.str();
+  while (LambdaAt.match(Out))
+    Out = LambdaAt.sub("lambda at \\1", Out);
+  return Out;
+}
+
+} // namespace
+
+std::string fingerprint(const Finding &F) {
+  std::string Key = ruleId(F.Cat) + "|" + sys::path::filename(F.Site.File).str() + "|" +
+                    withoutLambdaPositions(F.SiteFunction) + "|" +
+                    withoutLambdaPositions(F.Callee) + "|" + F.SiteNote + "|" +
+                    withoutLambdaPositions(F.Leaf);
   return utohexstr(xxh3_64bits(Key), /*LowerCase=*/true, /*Width=*/16);
 }
 

@@ -30,7 +30,7 @@ Error validate(ArrayRef<std::string> Files, raw_ostream &OS) {
   return Error::success();
 }
 
-void list(const RuleSet &Rules, raw_ostream &OS) {
+void list(const RuleSet &Rules, bool Quiet, raw_ostream &OS) {
   for (const FunctionRule &R : Rules.functions())
     OS << left_justify(R.Name, 44) << " " << left_justify(describe(R), 20) << " "
        << sys::path::filename(R.File) << "\n";
@@ -45,6 +45,8 @@ void list(const RuleSet &Rules, raw_ostream &OS) {
     OS << left_justify(R.Function, 44) << " " << left_justify(Kind[R.K], 20) << " "
        << sys::path::filename(R.File) << "\n";
   }
+  if (Quiet)
+    return;
   OS << Rules.functions().size() << " function rules, " << Rules.registrations().size()
      << " registrations, " << Rules.overrides().size() << " overrides, " << Rules.threads().size()
      << " thread rules, " << Rules.profiles().size() << " profiles from " << Rules.files().size()
@@ -79,7 +81,7 @@ Error runRulesCommand(const RulesCommandOptions &Options, raw_ostream &OS) {
     return Rules.takeError();
   if (Options.Action == "show")
     return show(*Rules, Options.Args, OS);
-  list(*Rules, OS);
+  list(*Rules, Options.Quiet, OS);
   return Error::success();
 }
 

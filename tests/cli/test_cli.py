@@ -97,7 +97,7 @@ class ThreeTranslationUnits(Workdir):
         self.assertEqual(len(flow), 4)
         self.assertEqual(new["locations"][0]["physicalLocation"]["artifactLocation"],
                          {"uri": "granular.cpp", "uriBaseId": "%SRCROOT%"})
-        self.assertIn("rtcheckFingerprint/v1", new["partialFingerprints"])
+        self.assertIn("rtcheckFingerprint/v2", new["partialFingerprints"])
 
     def test_compile_database_and_file_restriction(self):
         self.compile_db(THREE_FILES)
@@ -163,7 +163,7 @@ class TwoCheckouts(Workdir):
         self.assertEqual(prints(a), prints(b))
         # SARIF with an explicit --source-root, run from elsewhere, agrees with the JSON.
         sarif = lambda root, files: [
-            r["partialFingerprints"]["rtcheckFingerprint/v1"]
+            r["partialFingerprints"]["rtcheckFingerprint/v2"]
             for r in self.fingerprints(root, files, "--format=sarif", "--source-root", root,
                                        cwd=self.dir)["runs"][0]["results"]]
         self.assertEqual(sarif(laptop, laptop_files), sarif(ci, ci_files))

@@ -120,3 +120,40 @@ TEST(Config, RootSpecsAndThresholdNames) {
   EXPECT_EQ(parseFailOn("none"), FailOn::None);
   EXPECT_EQ(parseFailOn("Error"), std::nullopt);
 }
+
+TEST(Config, CompilerArgumentsAndTheRootMark) {
+  llvm::Expected<Config> C = parseConfig(
+      R"({"extra_args": ["-DRT=1"], "extra_args_before": ["--target=arm-none-eabi"], "root": true})",
+      "c.json");
+  ASSERT_TRUE(bool(C)) << llvm::toString(C.takeError());
+  EXPECT_EQ(C->ExtraArgs, (std::vector<std::string>{"-DRT=1"}));
+  EXPECT_EQ(C->ExtraArgsBefore, (std::vector<std::string>{"--target=arm-none-eabi"}));
+  EXPECT_TRUE(C->StopsDiscovery);
+  Config Below;
+  Below.merge(*C);
+  EXPECT_FALSE(Below.StopsDiscovery) << "the mark belongs to the file that says it";
+  EXPECT_EQ(errorOf(parseConfig(R"({"extra_args": "-DX"})", "c.json")),
+            "c.json: 'extra_args' must be an array of strings");
+  EXPECT_EQ(errorOf(parseConfig(R"({"root": 1})", "c.json")),
+            "c.json: 'root' must be true or false");
+}
+
+TEST(Config, TheDumpReadsBackAsTheSameSettings) {
+  llvm::Expected<Config> C = parseConfig(
+      R"({"roots": ["a", "b=camera"], "rules": ["/r.json"], "unknown": false, "extra_args": ["-DX"]})",
+      "/p/c.json");
+  ASSERT_TRUE(bool(C));
+  llvm::json::Object Dump = dumpConfig(*C);
+  EXPECT_EQ(Dump.getString("fail_on"), "error") << "defaults are filled in";
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::json::Value(std::move(Dump));
+  llvm::Expected<Config> Back = parseConfig(Text, "/elsewhere/c.json");
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  ASSERT_EQ(Back->Roots.size(), 2u);
+  EXPECT_EQ(Back->Roots[1].Context, "camera");
+  EXPECT_EQ(Back->RuleFiles, C->RuleFiles);
+  EXPECT_EQ(Back->failOn(), FailOn::Error);
+  EXPECT_FALSE(Back->reportUnknown());
+  EXPECT_EQ(Back->ExtraArgs, C->ExtraArgs);
+}

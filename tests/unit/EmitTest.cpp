@@ -94,7 +94,7 @@ TEST(Emit, SarifHasRulesCodeFlowsAndFingerprints) {
   const llvm::json::Object &Result = *Run.getArray("results")->front().getAsObject();
   EXPECT_EQ(Result.getString("ruleId"), "rtcheck-alloc");
   EXPECT_EQ(Result.getInteger("ruleIndex"), int64_t(Category::Alloc));
-  EXPECT_EQ(Result.getObject("partialFingerprints")->getString("rtcheckFingerprint/v1"),
+  EXPECT_EQ(Result.getObject("partialFingerprints")->getString("rtcheckFingerprint/v2"),
             "0123456789abcdef");
   const llvm::json::Object &Artifact = *Result.getArray("locations")
                                             ->front()
@@ -115,7 +115,7 @@ TEST(Emit, SarifHasRulesCodeFlowsAndFingerprints) {
             false);
 }
 
-TEST(Emit, FingerprintIsComputedAgainstTheSourceRootWhenTheFindingHasNone) {
+TEST(Emit, FingerprintIsComputedWhenTheFindingHasNone) {
   auto FingerprintIn = [](llvm::StringRef Checkout) {
     Report R = sampleReport();
     Finding &F = R.Link.Findings.front();
@@ -129,8 +129,76 @@ TEST(Emit, FingerprintIsComputedAgainstTheSourceRootWhenTheFindingHasNone) {
     EXPECT_TRUE(bool(V));
     const llvm::json::Object &Found =
         *V->getAsObject()->getArray("findings")->front().getAsObject();
-    EXPECT_EQ(Found.getString("fingerprint"), fingerprint(F, Checkout));
+    EXPECT_EQ(Found.getString("fingerprint"), fingerprint(F));
     return Found.getString("fingerprint")->str();
   };
   EXPECT_EQ(FingerprintIn("/home/me/src"), FingerprintIn("/ci/job/src"));
+}
+
+namespace {
+
+/// sampleReport after a baseline that recorded its one finding and one finding since fixed.
+Report baselinedReport() {
+  Report R = sampleReport();
+  BaselineOutcome B;
+  B.File = "rtcheck-baseline.json";
+  B.Matched = std::move(R.Link.Findings);
+  B.Absent = 1;
+  R.Link.Findings.clear();
+  R.Baseline = std::move(B);
+  return R;
+}
+
+} // namespace
+
+TEST(Emit, ABaselineIsCountedInEveryFormat) {
+  std::string Text;
+  llvm::raw_string_ostream TextOS(Text);
+  emitText(TextOS, baselinedReport(), /*Color=*/false);
+  EXPECT_EQ(Text.find("error: 'std::vector"), std::string::npos) << "baselined: not reported";
+  EXPECT_NE(Text.find("rtcheck: 0 error(s), 0 warning(s)"), std::string::npos) << Text;
+  EXPECT_NE(Text.find("; 1 in the baseline, 1 baseline entry gone\n"), std::string::npos) << Text;
+
+  std::string JSON;
+  llvm::raw_string_ostream JSONOS(JSON);
+  emitJSON(JSONOS, baselinedReport());
+  llvm::Expected<llvm::json::Value> Doc = llvm::json::parse(JSON);
+  ASSERT_TRUE(bool(Doc));
+  EXPECT_TRUE(Doc->getAsObject()->getArray("findings")->empty());
+  const llvm::json::Object *B = Doc->getAsObject()->getObject("stats")->getObject("baseline");
+  ASSERT_TRUE(B);
+  EXPECT_EQ(B->getString("file"), "rtcheck-baseline.json");
+  EXPECT_EQ(B->getInteger("matched"), 1);
+  EXPECT_EQ(B->getInteger("absent"), 1);
+
+  // SARIF keeps the baselined result, marked unchanged and suppressed; a new one is "new".
+  Report Mixed = baselinedReport();
+  Mixed.Link.Findings.push_back(Mixed.Baseline->Matched.front());
+  Mixed.Link.Findings.back().Fingerprint = "fedcba9876543210";
+  std::string Sarif;
+  llvm::raw_string_ostream SarifOS(Sarif);
+  emitSARIF(SarifOS, Mixed);
+  llvm::Expected<llvm::json::Value> S = llvm::json::parse(Sarif);
+  ASSERT_TRUE(bool(S));
+  const llvm::json::Array &Results =
+      *S->getAsObject()->getArray("runs")->front().getAsObject()->getArray("results");
+  ASSERT_EQ(Results.size(), 2u);
+  EXPECT_EQ(Results[0].getAsObject()->getString("baselineState"), "new");
+  EXPECT_EQ(Results[0].getAsObject()->getArray("suppressions"), nullptr);
+  EXPECT_EQ(Results[1].getAsObject()->getString("baselineState"), "unchanged");
+  EXPECT_EQ(
+      Results[1].getAsObject()->getArray("suppressions")->front().getAsObject()->getString("kind"),
+      "external");
+}
+
+TEST(Emit, QuietTextHasNoWarningsAndNoSummary) {
+  Report R = sampleReport();
+  R.Link.Warnings.push_back("ignoring compiler flag '-fanalyzer' that Clang does not know");
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  emitText(OS, R, /*Color=*/false, /*Quiet=*/true);
+  EXPECT_NE(Out.find("error: 'std::vector<float>::push_back'"), std::string::npos) << Out;
+  EXPECT_NE(Out.find("broken.cpp: error: does not parse"), std::string::npos) << Out;
+  EXPECT_EQ(Out.find("warning:"), std::string::npos) << Out;
+  EXPECT_EQ(Out.find("rtcheck: 1 error(s)"), std::string::npos) << Out;
 }

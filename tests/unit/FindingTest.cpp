@@ -114,16 +114,17 @@ TEST(Finding, PathsRelativeToTheRootOnlyUnderIt) {
   EXPECT_EQ(relativeToRoot("/src/a.cpp", ""), "");
 }
 
-TEST(Finding, FingerprintsAgreeAcrossCheckoutsAndLineMoves) {
+TEST(Finding, FingerprintsAgreeAcrossCheckoutsFolderRenamesAndLineMoves) {
   Finding Laptop = pushBack("/home/me/proj");
   Finding CI = pushBack("/builds/ci/1234/proj");
-  EXPECT_EQ(fingerprint(Laptop, "/home/me/proj"), fingerprint(CI, "/builds/ci/1234/proj"));
-  EXPECT_EQ(fingerprint(Laptop, "/home/me/proj").size(), 16u);
-  // Outside the root the absolute path is all there is.
-  EXPECT_NE(fingerprint(Laptop, "/elsewhere"), fingerprint(CI, "/elsewhere"));
+  EXPECT_EQ(fingerprint(Laptop), fingerprint(CI));
+  EXPECT_EQ(fingerprint(Laptop).size(), 16u);
   Finding Moved = Laptop;
   Moved.Site.Line += 10;
-  EXPECT_EQ(fingerprint(Moved, "/home/me/proj"), fingerprint(Laptop, "/home/me/proj"));
+  EXPECT_EQ(fingerprint(Moved), fingerprint(Laptop));
+  Finding NewFolder = Laptop;
+  NewFolder.Site.File = "/home/me/proj/renamed/a.cpp";
+  EXPECT_EQ(fingerprint(NewFolder), fingerprint(Laptop));
   for (auto Change :
        {+[](Finding &F) { F.SiteFunction = "cb2"; },
         +[](Finding &F) { F.Callee = "std::vector<float>::emplace_back"; },
@@ -132,6 +133,19 @@ TEST(Finding, FingerprintsAgreeAcrossCheckoutsAndLineMoves) {
         +[](Finding &F) { F.Site.File = "/home/me/proj/dir/b.cpp"; }}) {
     Finding Other = Laptop;
     Change(Other);
-    EXPECT_NE(fingerprint(Other, "/home/me/proj"), fingerprint(Laptop, "/home/me/proj"));
+    EXPECT_NE(fingerprint(Other), fingerprint(Laptop));
   }
+}
+
+TEST(Finding, ALambdasPlaceIsNotPartOfItsFingerprint) {
+  Finding Before = pushBack("/src");
+  Before.SiteFunction = "lambda at a.cpp:12:5";
+  Before.Callee = "(lambda at /src/dir/a.cpp:20:7)::operator()";
+  Finding After = Before;
+  After.SiteFunction = "lambda at a.cpp:40:9";
+  After.Callee = "(lambda at /src/dir/a.cpp:48:3)::operator()";
+  EXPECT_EQ(fingerprint(Before), fingerprint(After));
+  Finding OtherFile = Before;
+  OtherFile.SiteFunction = "lambda at b.cpp:12:5";
+  EXPECT_NE(fingerprint(OtherFile), fingerprint(Before));
 }

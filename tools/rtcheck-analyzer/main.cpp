@@ -1,4 +1,4 @@
-//===- main.cpp - rtcheck-analyzer: check, extract, link, rules -----------===//
+//===- main.cpp - rtcheck-analyzer: check, extract, link, rules, config ---===//
 //
 // The LLVM-linked half of the rtcheck command line. Users call it through the `rtcheck` driver
 // (which execs it for these subcommands) so that `rtcheck run` starts without loading LLVM.
@@ -10,7 +10,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "rtcheck/Check.h"
+#include "rtcheck/Progress.h"
 
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <CLI/CLI.hpp>
@@ -49,24 +52,48 @@ struct Flags {
   std::vector<std::string> Summaries;
   std::string RulesAction;
   std::vector<std::string> RulesArgs;
+
+  bool Quiet = false;
+  bool Progress = false;
+  std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+  std::string Baseline, WriteBaseline;
+  bool Dump = false;
+  std::string DumpFile;
 };
 
-void addRulesOptions(CLI::App &App, Flags &F) {
-  // Repeatable options take one value each, so that they never swallow the file arguments.
-  App.add_option("--rules", F.RuleFiles, "Extra rules file (overrides bundled entries)")
+/// A repeatable option taking one value each, so that it never swallows the file arguments.
+CLI::Option *addRepeatable(CLI::App &App, const std::string &Name, std::vector<std::string> &To,
+                           const std::string &Help) {
+  return App.add_option(Name, To, Help)
       ->allow_extra_args(false)
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+void addQuietOption(CLI::App &App, Flags &F) {
+  App.add_flag("-q,--quiet", F.Quiet,
+               "Print findings and errors only (no summary, progress or warnings)");
+}
+
+/// Configuration files and flags that go into every compile command.
+void addConfigOptions(CLI::App &App, Flags &F) {
+  App.add_option("--config", F.Config,
+                 "JSON configuration file used instead of the .rtcheck.json files found above "
+                 "the sources");
+  addRepeatable(App, "--extra-arg", F.ExtraArgs, "Compiler argument appended to every command");
+  addRepeatable(App, "--extra-arg-before", F.ExtraArgsBefore,
+                "Compiler argument inserted after the compiler of every command");
+}
+
+void addRulesOptions(CLI::App &App, Flags &F) {
+  addRepeatable(App, "--rules", F.RuleFiles, "Extra rules file (overrides bundled entries)");
   App.add_option("--rules-dir", F.RulesDir, "Use this rules directory instead of the bundled one");
 }
 
 void addAnalysisOptions(CLI::App &App, Flags &F) {
   addRulesOptions(App, F);
-  App.add_option("--config", F.Config, "JSON configuration file (roots, rules, fail_on)");
-  App.add_option("--root", F.Roots, "Extra real-time root: NAME or NAME=CONTEXT (wildcards ok)")
-      ->allow_extra_args(false)
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  addRepeatable(App, "--root", F.Roots,
+                "Extra real-time root: NAME or NAME=CONTEXT (wildcards ok)");
   App.add_option("--format", F.Format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif"}));
   App.add_option("-o,--output", F.Output, "Write the report to FILE (atomically)");
@@ -97,6 +124,11 @@ void addAnalysisOptions(CLI::App &App, Flags &F) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   App.add_flag("--stats", F.Stats,
                "Print programs, commands, roots by origin and reachable functions on stderr");
+  App.add_option("--baseline", F.Baseline,
+                 "Report only the findings this baseline file does not record");
+  App.add_option("--write-baseline", F.WriteBaseline,
+                 "Record every finding of this run in FILE (they are then all baselined)");
+  addQuietOption(App, F);
 }
 
 void addInputOptions(CLI::App &App, Flags &F, const char *FilesHelp, const char *SelectHelp) {
@@ -104,6 +136,8 @@ void addInputOptions(CLI::App &App, Flags &F, const char *FilesHelp, const char 
   App.add_option("files", F.Files, FilesHelp);
   App.add_option("-j,--jobs", F.Jobs, "Translation units analysed in parallel (default: cores)");
   App.add_option("--select", F.Select, SelectHelp);
+  App.add_flag("--progress", F.Progress,
+               "Show progress on stderr even when it is not a terminal (one line per file)");
 }
 
 std::string rulesDir(const Flags &F, const char *Argv0) {
@@ -121,7 +155,9 @@ Expected<AnalysisOptions> analysisOptions(const CLI::App &Cmd, const Flags &F, c
     A.CommandLine.Roots.push_back(std::move(*Spec));
   }
   A.CommandLine.RuleFiles = F.RuleFiles;
-  if (Cmd.count("--fail-on"))
+  A.CommandLine.ExtraArgs = F.ExtraArgs;
+  A.CommandLine.ExtraArgsBefore = F.ExtraArgsBefore;
+  if (const CLI::Option *O = Cmd.get_option_no_throw("--fail-on"); O && O->count())
     A.CommandLine.Threshold = parseFailOn(F.FailOn);
   if (F.NoUnknown)
     A.CommandLine.ReportUnknown = false;
@@ -133,7 +169,26 @@ Expected<AnalysisOptions> analysisOptions(const CLI::App &Cmd, const Flags &F, c
   A.ConfigFile = F.Config;
   A.RulesDir = rulesDir(F, Argv0);
   A.SourceRoot = F.SourceRoot;
+  A.BaselineFile = F.Baseline;
+  A.WriteBaselineFile = F.WriteBaseline;
   return A;
+}
+
+/// The progress line of check and extract: on a terminal unless --quiet; elsewhere if asked.
+std::optional<ProgressLine> progressLine(const Flags &F) {
+  bool Terminal = sys::Process::StandardErrIsDisplayed();
+  if (F.Quiet || (!Terminal && !F.Progress))
+    return std::nullopt;
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  return std::optional<ProgressLine>(std::in_place, errs(), Terminal, std::string(Cwd));
+}
+
+void showProgress(std::optional<ProgressLine> &P, ExtractOptions &O) {
+  if (P)
+    O.OnDone = [&P](unsigned Done, unsigned Total, StringRef File) {
+      P->update(Done, Total, File);
+    };
 }
 
 OutputOptions outputOptions(const Flags &F) {
@@ -143,6 +198,7 @@ OutputOptions outputOptions(const Flags &F) {
   O.Color = F.Color == "always"  ? ColorMode::Always
             : F.Color == "never" ? ColorMode::Never
                                  : ColorMode::Auto;
+  O.Quiet = F.Quiet;
   return O;
 }
 
@@ -197,7 +253,12 @@ int checkCommand(const CLI::App &Cmd, const Flags &F, const char *Argv0) {
   O.Files = F.Files;
   O.Select = F.Select;
   O.Extract.Jobs = F.Jobs;
-  return report(runCheck(O), F);
+  std::optional<ProgressLine> Progress = progressLine(F);
+  showProgress(Progress, O.Extract);
+  Expected<CheckResult> R = runCheck(O);
+  if (Progress)
+    Progress->finish();
+  return report(std::move(R), F);
 }
 
 int linkCommand(const CLI::App &Cmd, const Flags &F, const char *Argv0) {
@@ -219,9 +280,20 @@ int extractCommand(const Flags &F) {
   O.Extract.Jobs = F.Jobs;
   O.Output = F.SummaryFile;
   O.OutputDir = F.SummaryDir;
-  Expected<std::vector<InputError>> Failed = runExtract(O);
+  O.CommandLine.ExtraArgs = F.ExtraArgs;
+  O.CommandLine.ExtraArgsBefore = F.ExtraArgsBefore;
+  O.ConfigFile = F.Config;
+  std::optional<ProgressLine> Progress = progressLine(F);
+  showProgress(Progress, O.Extract);
+  std::vector<std::string> Warnings;
+  Expected<std::vector<InputError>> Failed = runExtract(O, &Warnings);
+  if (Progress)
+    Progress->finish();
   if (!Failed)
     return usageError(Failed.takeError());
+  if (!F.Quiet)
+    for (const std::string &W : Warnings)
+      errs() << "rtcheck: warning: " << W << "\n";
   printInputErrors(*Failed);
   return Failed->empty() ? ExitOk : ExitInput;
 }
@@ -232,6 +304,7 @@ int rulesCommand(const Flags &F, const char *Argv0) {
   O.Args = F.RulesArgs;
   O.RulesDir = rulesDir(F, Argv0);
   O.RuleFiles = F.RuleFiles;
+  O.Quiet = F.Quiet;
   int Status = ExitOk;
   handleAllErrors(
       runRulesCommand(O, outs()),
@@ -244,6 +317,31 @@ int rulesCommand(const Flags &F, const char *Argv0) {
         Status = ExitUsage;
       });
   return Status;
+}
+
+int configCommand(const CLI::App &Cmd, const Flags &F, const char *Argv0) {
+  if (!F.Dump)
+    return usageError(createStringError(inconvertibleErrorCode(),
+                                        "config: pass --dump [FILE] to show the configuration"));
+  Expected<AnalysisOptions> A = analysisOptions(Cmd, F, Argv0);
+  if (!A)
+    return usageError(A.takeError());
+  std::vector<std::string> Notes;
+  if (Error E = dumpEffectiveConfig(*A, F.DumpFile, outs(), Notes))
+    return usageError(std::move(E));
+  if (!F.Quiet)
+    for (const std::string &N : Notes)
+      errs() << "rtcheck: note: " << N << "\n";
+  return ExitOk;
+}
+
+int listChecksCommand(const CLI::App &Cmd, const Flags &F, const char *Argv0) {
+  Expected<AnalysisOptions> A = analysisOptions(Cmd, F, Argv0);
+  if (!A)
+    return usageError(A.takeError());
+  if (Error E = listChecks(*A, outs()))
+    return usageError(std::move(E));
+  return ExitOk;
 }
 
 } // namespace
@@ -269,20 +367,48 @@ int main(int argc, char **argv) {
                   "Analyse only compile commands matching REGEX (command line and output path): "
                   "picks one program from a database that builds several");
   addAnalysisOptions(*Check, F);
+  addConfigOptions(*Check, F);
 
   CLI::App *Extract = App.add_subcommand("extract", "Reduce translation units to summary files");
   addInputOptions(*Extract, F, "Source files", "Extract only compile commands matching REGEX");
   Extract->add_option("-o,--output", F.SummaryFile, "Summary file (one input)");
   Extract->add_option("--output-dir", F.SummaryDir, "Directory for summary files (several inputs)");
+  addConfigOptions(*Extract, F);
+  addQuietOption(*Extract, F);
 
   CLI::App *Link = App.add_subcommand("link", "Link summaries and report findings");
   Link->add_option("summaries", F.Summaries, "Summary files or directories of them");
   addAnalysisOptions(*Link, F);
+  Link->add_option("--config", F.Config,
+                   "JSON configuration file used instead of the .rtcheck.json files found above "
+                   "the sources");
 
   CLI::App *Rules = App.add_subcommand("rules", "List, show or validate rules");
   Rules->add_option("action", F.RulesAction, "list | show NAME | validate FILE...")->required();
   Rules->add_option("args", F.RulesArgs, "Function name or rules files");
   addRulesOptions(*Rules, F);
+  addQuietOption(*Rules, F);
+
+  CLI::App *ConfigCmd = App.add_subcommand(
+      "config", "Show the effective configuration of a file: config --dump [FILE]");
+  ConfigCmd->add_flag("--dump", F.Dump, "Print the effective configuration as JSON");
+  ConfigCmd->add_option("file", F.DumpFile, "Source file or directory (default: .)");
+  ConfigCmd->add_option("--config", F.Config, "Use this configuration file instead of discovery");
+  addRepeatable(*ConfigCmd, "--root", F.Roots, "Extra real-time root, as for check");
+  ConfigCmd->add_option("--fail-on", F.FailOn, "As for check")
+      ->check(CLI::IsMember({"error", "warning", "none"}));
+  ConfigCmd->add_flag("--no-unknown", F.NoUnknown, "As for check");
+  addRepeatable(*ConfigCmd, "--rules", F.RuleFiles, "As for check");
+  addRepeatable(*ConfigCmd, "--extra-arg", F.ExtraArgs, "As for check");
+  addRepeatable(*ConfigCmd, "--extra-arg-before", F.ExtraArgsBefore, "As for check");
+  addQuietOption(*ConfigCmd, F);
+
+  CLI::App *ListChecks = App.add_subcommand(
+      "list-checks", "List the check ids, their descriptions and severity in each context");
+  addRulesOptions(*ListChecks, F);
+  ListChecks->add_option("--config", F.Config, "Use this configuration file instead of discovery");
+  ListChecks->add_flag("--no-unknown", F.NoUnknown, "As for check");
+  addQuietOption(*ListChecks, F);
 
   try {
     App.parse(CLIArgc, argv);
@@ -302,5 +428,9 @@ int main(int argc, char **argv) {
     return extractCommand(F);
   if (Link->parsed())
     return linkCommand(*Link, F, argv[0]);
+  if (ConfigCmd->parsed())
+    return configCommand(*ConfigCmd, F, argv[0]);
+  if (ListChecks->parsed())
+    return listChecksCommand(*ListChecks, F, argv[0]);
   return rulesCommand(F, argv[0]);
 }

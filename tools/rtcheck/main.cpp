@@ -1,6 +1,6 @@
 // rtcheck: the command-line driver. `run` and `report` are implemented here (no LLVM, cheap
-// start-up); `check`, `extract`, `link` and `rules` are handed to rtcheck-analyzer in the same
-// directory, unchanged.
+// start-up); `check`, `extract`, `link`, `rules`, `config` and `list-checks` are handed to
+// rtcheck-analyzer in the same directory, unchanged.
 #include "driver.h"
 
 #include <CLI/CLI.hpp>
@@ -15,7 +15,8 @@ using namespace rtcheck::driver;
 
 namespace {
 
-constexpr const char *AnalyzerCommands[] = {"check", "extract", "link", "rules"};
+constexpr const char *AnalyzerCommands[] = {"check", "extract",     "link",
+                                            "rules", "list-checks", "config"};
 
 [[noreturn]] void execAnalyzer(int argc, char **argv) {
   std::string Analyzer = selfDir() + "/rtcheck-analyzer";
@@ -59,7 +60,7 @@ int main(int argc, char **argv) {
   if (argc >= 2 && argv[1][0] != '-' && std::string_view(argv[1]) != "run") {
     std::fprintf(stderr,
                  "rtcheck: error: unknown subcommand '%s' (expected check, extract, link, rules, "
-                 "report or run)\n",
+                 "list-checks, config, report or run)\n",
                  argv[1]);
     return 2;
   }
@@ -85,6 +86,10 @@ int main(int argc, char **argv) {
   App.add_subcommand("extract", "Reduce translation units to summary files (rtcheck-analyzer)");
   App.add_subcommand("link", "Link summaries and report findings (rtcheck-analyzer)");
   App.add_subcommand("rules", "List, show or validate rules (rtcheck-analyzer)");
+  App.add_subcommand("list-checks",
+                     "List check ids, descriptions and severity per context (rtcheck-analyzer)");
+  App.add_subcommand("config", "Show the effective configuration: config --dump [FILE] "
+                               "(rtcheck-analyzer)");
   App.add_subcommand("report", "Check real-time claims against static and runtime evidence");
   CLI::App *RunCmd = App.add_subcommand(
       "run", "Run a program under the runtime shim: rtcheck run [options] -- PROGRAM ARGS...");

@@ -30,6 +30,7 @@ std::string defaultRulesDir() {
 int reportMain(int argc, char **argv) {
   report::Options Opts;
   std::string Html, Markdown, Junit, Sarif;
+  bool Quiet = false;
   CLI::App App{"rtcheck report: check every real-time claim against the static and runtime "
                "evidence"};
   App.name("rtcheck report");
@@ -47,6 +48,7 @@ int reportMain(int argc, char **argv) {
   App.add_option("--symbolizer", Opts.Symbolizer, "llvm-symbolizer to use");
   App.add_option("--source-root", Opts.SourceRoot, "SARIF paths below DIR are relative");
   App.add_option("--title", Opts.Title, "Title of the report (e.g. the program)");
+  App.add_flag("-q,--quiet", Quiet, "Do not print the verdict line on stderr");
   try {
     App.parse(argc, argv);
   } catch (const CLI::CallForHelp &E) {
@@ -69,14 +71,15 @@ int reportMain(int argc, char **argv) {
     for (const auto &[Path, Render] : Outputs)
       if (!Path.empty())
         report::writeOutput(Path, Render(R));
-    std::fprintf(stderr, "rtcheck: report: %s\n",
-                 [&] {
-                   std::string V = R.Failed ? "FAIL" : "PASS";
-                   return V + ": " + std::to_string(R.Failed) + " claim(s) fail, " +
-                          std::to_string(R.Passed) + " pass, " + std::to_string(R.NotMeasured) +
-                          " not measured";
-                 }()
-                     .c_str());
+    if (!Quiet)
+      std::fprintf(stderr, "rtcheck: report: %s\n",
+                   [&] {
+                     std::string V = R.Failed ? "FAIL" : "PASS";
+                     return V + ": " + std::to_string(R.Failed) + " claim(s) fail, " +
+                            std::to_string(R.Passed) + " pass, " + std::to_string(R.NotMeasured) +
+                            " not measured";
+                   }()
+                       .c_str());
     return report::exitStatus(R);
   } catch (const report::InputError &E) {
     std::fprintf(stderr, "rtcheck: error: %s\n", E.what());

@@ -11,6 +11,7 @@
 
 #include "rtcheck/CompileDatabase.h"
 #include "rtcheck/Config.h"
+#include "rtcheck/ConfigDiscovery.h"
 #include "rtcheck/Emit.h"
 #include "rtcheck/Extract.h"
 #include "rtcheck/Rules.h"
@@ -22,14 +23,21 @@ namespace rtcheck {
 
 /// Settings shared by the commands that link: configuration layers and rules.
 struct AnalysisOptions {
-  /// Settings given as flags; they win over ConfigFile's.
+  /// Settings given as flags; they win over every configuration file.
   Config CommandLine;
-  /// A configuration file (`--config`); empty for none.
+  /// A configuration file (`--config`) used instead of the `.rtcheck.json` files found above the
+  /// sources (ConfigDiscovery.h); empty: discover them.
   std::string ConfigFile;
   /// The rules directory: the bundled one (findBundledRulesDir) or `--rules-dir`.
   std::string RulesDir;
   /// Findings' paths are made relative to this directory in SARIF; empty: the current one.
   std::string SourceRoot;
+
+  // --- baselines (#13) ---
+  /// `--baseline`: report only the findings this file does not record (Baseline.h).
+  std::string BaselineFile;
+  /// `--write-baseline`: record every finding of the run here; they are then all baselined.
+  std::string WriteBaselineFile;
 };
 
 /// `rtcheck check`: extract a program's translation units and link them.
@@ -60,12 +68,21 @@ struct ExtractFilesOptions {
   std::string Output;
   /// ...the directory receiving `<name>.<hash of path>.rtsum.json` per input.
   std::string OutputDir;
+
+  // --- configuration discovery (#13) ---
+  /// As in AnalysisOptions: the extra compiler arguments of the flags and configuration files.
+  Config CommandLine;
+  std::string ConfigFile;
 };
 
 /// A linked run: the report and the settings it was judged by.
 struct CheckResult {
   Report Result;
   Config Settings;
+
+  // --- per-file configuration (#13) ---
+  /// Findings at or above the `fail_on` of the configuration of their site's file.
+  unsigned Failing = 0;
 };
 
 /// The rules of RulesDir, then ExtraFiles in order (later entries override earlier ones).
@@ -76,7 +93,9 @@ llvm::Expected<RuleSet> loadRules(llvm::StringRef RulesDir, llvm::ArrayRef<std::
 llvm::Expected<CheckResult> runCheck(const CheckOptions &Options);
 llvm::Expected<CheckResult> runLink(const LinkFilesOptions &Options);
 /// Writes the summaries that could be extracted; returns the translation units that could not.
-llvm::Expected<std::vector<InputError>> runExtract(const ExtractFilesOptions &Options);
+/// Warnings (compiler flags dropped) are added to Warnings when given.
+llvm::Expected<std::vector<InputError>> runExtract(const ExtractFilesOptions &Options,
+                                                   std::vector<std::string> *Warnings = nullptr);
 
 /// `rtcheck rules`: list the merged rules, show the one a function name matches, or validate
 /// rules files on their own.
@@ -85,6 +104,8 @@ struct RulesCommandOptions {
   std::vector<std::string> Args;
   std::string RulesDir;
   std::vector<std::string> RuleFiles;
+  /// `--quiet`: no count line under `list`.
+  bool Quiet = false;
 };
 
 /// `rules show NAME` found no rule for NAME: an answer rather than a usage error (like grep, the
@@ -103,7 +124,20 @@ private:
 /// Errors: NoRuleMatches, or a usage or rules problem.
 llvm::Error runRulesCommand(const RulesCommandOptions &Options, llvm::raw_ostream &OS);
 
+// --- configuration commands (#13) ---
+/// `rtcheck config --dump [FILE]`: the effective configuration of FILE (default: the current
+/// directory) as a `.rtcheck.json` document; the files it was merged from go to Notes.
+llvm::Error dumpEffectiveConfig(const AnalysisOptions &Options, llvm::StringRef File,
+                                llvm::raw_ostream &OS, std::vector<std::string> &Notes);
+/// `rtcheck list-checks`: every check id with its description and its severity in each context
+/// of the rules the configuration of the current directory loads.
+llvm::Error listChecks(const AnalysisOptions &Options, llvm::raw_ostream &OS);
+
 enum class ColorMode { Auto, Always, Never };
+
+/// Whether text for standard output (Path "-") or a file is coloured: `always` and `never` as
+/// said; `auto` when the text goes to a terminal and NO_COLOR is unset or empty.
+bool useColor(ColorMode Mode, llvm::StringRef Path);
 
 struct OutputOptions {
   Format Fmt = Format::Text;
@@ -111,6 +145,8 @@ struct OutputOptions {
   std::string Path = "-";
   /// Auto colours text written to a terminal.
   ColorMode Color = ColorMode::Auto;
+  /// `--quiet`: text output is the findings and errors only (no warnings, no summary line).
+  bool Quiet = false;
 };
 
 llvm::Error writeReport(const Report &R, const OutputOptions &Options);

@@ -1,9 +1,11 @@
 //===- Config.h - roots, rules files and thresholds of a run ----*- C++ -*-===//
 //
 // The settings a user chooses per project: extra roots, extra rules files, the severity that fails
-// the run and whether unknown calls are reported. The command line and a `--config` file (and,
-// later, a `.rtcheck.json` found beside the sources) are each one Config layer; `merge` stacks
-// them, so every layer is parsed and validated the same way and precedence lives in one place.
+// the run, whether unknown calls are reported and extra compiler arguments. The command line, a
+// `--config` file and each `.rtcheck.json` found above a source file (ConfigDiscovery.h) are each
+// one Config layer; `merge` stacks them, so every layer is parsed and validated the same way and
+// precedence lives in one place. Every key is one row of the key table in Config.cpp (parse,
+// merge, dump): a new setting is a field here and a row there.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RTCHECK_CONFIG_H
@@ -12,6 +14,7 @@
 #include "rtcheck/Link.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +26,7 @@ enum class FailOn { Error, Warning, None };
 
 /// "error", "warning" or "none"; nothing for any other spelling.
 std::optional<FailOn> parseFailOn(llvm::StringRef Name);
+llvm::StringRef failOnName(FailOn F);
 
 /// One layer of settings. Unset scalars (std::nullopt) let a lower layer or the default show.
 struct Config {
@@ -43,6 +47,17 @@ struct Config {
   /// `nonblocking_promises` / --no-nonblocking-promises: trust body-less nonblocking declarations.
   std::optional<bool> NonBlockingPromises;
 
+  // --- configuration discovery and compiler arguments (#13) ---
+  /// Appended to / inserted after the compiler of every compile command, as clang-tidy's
+  /// `--extra-arg` / `--extra-arg-before`; a lower layer's come first.
+  std::vector<std::string> ExtraArgs;
+  std::vector<std::string> ExtraArgsBefore;
+  /// `"root": true`: discovery looks no further up than this file's directory. Not merged: it
+  /// belongs to the file that says it.
+  bool StopsDiscovery = false;
+  /// The configuration files merged into this layer, farthest first (`config --dump` names them).
+  std::vector<std::string> Sources;
+
   /// Stacks Over on top of this layer so that Over wins: its roots come first (the first root
   /// naming a function gives its context), its rules files after ours (later files override),
   /// and each scalar it sets replaces ours.
@@ -58,7 +73,8 @@ struct Config {
 ///   {"roots": ["name", {"function": "name", "context": "ctx"}], "rules": ["file.json"],
 ///    "fail_on": "error" | "warning" | "none", "unknown": true | false,
 ///    "noreturn_paths": true | false, "library": ["third_party/*", "*/vendor/*"],
-///    "nonblocking_promises": true | false}
+///    "nonblocking_promises": true | false,
+///    "extra_args": ["-DX"], "extra_args_before": ["-DY"], "root": true}
 /// Relative rules paths are resolved against the directory of Path, and every error starts with
 /// Path. Unknown keys are errors: a misspelt key silently ignored would change nothing.
 llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path);
@@ -66,7 +82,12 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path);
 /// Reads and parses the configuration file at Path.
 llvm::Expected<Config> readConfigFile(llvm::StringRef Path);
 
-/// A root written as NAME or NAME=CONTEXT (no context: the rules' default context, docs/rules-format.md), as `--root` takes it.
+/// The effective settings as a configuration document, defaults filled in: saved as a
+/// `.rtcheck.json`, it gives the same settings. Sources and `root` are not part of it.
+llvm::json::Object dumpConfig(const Config &C);
+
+/// A root written as NAME or NAME=CONTEXT (no context: the rules' default context,
+/// docs/rules-format.md), as `--root` takes it.
 llvm::Expected<RootSpec> parseRootSpec(llvm::StringRef Spec);
 
 } // namespace rtcheck

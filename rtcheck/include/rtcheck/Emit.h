@@ -8,6 +8,7 @@
 
 #include "rtcheck/Link.h"
 #include "llvm/Support/raw_ostream.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,15 @@ struct InputStats {
   unsigned CommandsFailed = 0;
 };
 
+/// What a baseline (Baseline.h) did to a run's findings.
+struct BaselineOutcome {
+  std::string File;
+  /// Findings the baseline already records: counted, not reported as new.
+  std::vector<Finding> Matched;
+  /// Baseline entries no finding of this run matched (fixed, or their code removed).
+  unsigned Absent = 0;
+};
+
 /// Everything one run reports.
 struct Report {
   LinkResult Link;
@@ -37,6 +47,10 @@ struct Report {
   /// Paths under this directory are written relative to it in SARIF (uriBaseId %SRCROOT%), and
   /// findings without a fingerprint get one over their path relative to it.
   std::string SourceRoot;
+
+  // --- baselines (#13) ---
+  /// Set when a baseline was applied: Link.Findings are then the new findings only.
+  std::optional<BaselineOutcome> Baseline;
 };
 
 enum class Format { Text, JSON, SARIF };
@@ -51,7 +65,8 @@ void capFindings(Report &R, unsigned Max);
 
 /// Compiler-style diagnostics: `file:line:col: error: message [rtcheck-alloc]` and `note:` lines
 /// walking the chain from the root; a summary line at the end.
-void emitText(llvm::raw_ostream &OS, const Report &R, bool Color);
+/// Quiet leaves out the warnings and the summary line.
+void emitText(llvm::raw_ostream &OS, const Report &R, bool Color, bool Quiet = false);
 /// `--stats`: programs, compile commands analysed/merged/failed, roots by origin, functions
 /// reachable; one `rtcheck: stats:` line each.
 void emitStats(llvm::raw_ostream &OS, const Report &R);

@@ -9,6 +9,8 @@
 
 #include "rtcheck/Summary.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +33,10 @@ struct ExtractOptions {
   std::vector<std::string> ExtraArgs;
   /// Number of translation units parsed in parallel (0: one per core).
   unsigned Jobs = 0;
+
+  // --- progress (#13) ---
+  /// Called after each translation unit, one call at a time, with the number done so far.
+  std::function<void(unsigned Done, unsigned Total, llvm::StringRef File)> OnDone;
 };
 
 /// The outcome for one translation unit.
@@ -39,6 +45,10 @@ struct TUResult {
   std::optional<Summary> Result; ///< empty when the TU failed
   std::string Error;             ///< one line, set when Result is empty
   double Seconds = 0;
+
+  // --- compiler flags Clang does not know (#13) ---
+  /// Dropped from the command before parsing (CompilerFlags.h); the run warns once per flag.
+  std::vector<std::string> DroppedFlags;
 };
 
 /// Extracts one summary per compile command, in parallel; results are in the order of Commands.

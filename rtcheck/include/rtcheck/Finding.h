@@ -38,7 +38,7 @@ struct Finding {
   std::vector<std::string> Roots;
   std::vector<std::string> Contexts;
   std::vector<ChainStep> Chain;
-  /// Empty until a source root is known: the emitters then use fingerprint(F, Root).
+  /// Empty unless a caller knows it (a report read back): the emitters then use fingerprint(F).
   std::string Fingerprint;
   CallKind SiteKind = CallKind::Direct; ///< how the site's call is made
   std::string SiteNote;    ///< what makes the site's call implicit ("destructor of 'v'")
@@ -106,10 +106,12 @@ void mergeByLine(std::vector<Finding> &Findings);
 /// Path relative to Root when it lies under Root, otherwise empty.
 llvm::StringRef relativeToRoot(llvm::StringRef Path, llvm::StringRef Root);
 
-/// A finding's identity across runs and checkouts: a hash of its rule, the site's path relative
-/// to SourceRoot (absolute if outside it), the containing function, the callee, the implicit-call
-/// note and the leaf. Line numbers are not part of it, so edits above a site keep it.
-std::string fingerprint(const Finding &F, llvm::StringRef SourceRoot);
+/// A finding's identity across runs, checkouts and unrelated edits: a hash of its rule, the
+/// site's file name (not its folder), the containing function, the callee, the implicit-call note
+/// and the leaf, with lambdas' line and column left out. Line numbers are not part of it, so
+/// edits above a site, moving code within its file and renaming its folder keep it; two sites of
+/// one function calling one callee share it (a baseline counts them, Baseline.h).
+std::string fingerprint(const Finding &F);
 
 } // namespace rtcheck
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "rtcheck/Extract.h"
 
+#include "CompilerFlags.h"
 #include "NestingGuard.h"
 #include "SummaryBuilder.h"
 #include "clang/AST/ASTConsumer.h"
@@ -176,6 +177,7 @@ TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Op
   Extra.insert(Extra.end(), Options.ExtraArgs.begin(), Options.ExtraArgs.end());
   Args = tooling::getInsertArgumentAdjuster(Extra, tooling::ArgumentInsertPosition::END)(
       Args, Cmd.Filename);
+  R.DroppedFlags = dropUnknownFlags(Args);
 
   IntrusiveRefCntPtr<vfs::FileSystem> FS = vfs::createPhysicalFileSystem();
   FS->setCurrentWorkingDirectory(Cmd.Directory);
@@ -249,15 +251,24 @@ std::vector<TUResult> extractSummaries(ArrayRef<tooling::CompileCommand> Command
   CrashRecoveryContext::Enable();
   recoverOnAlternateStack();
   std::vector<TUResult> Results(Commands.size());
+  std::mutex DoneMutex;
+  unsigned Done = 0;
+  auto Extract = [&](size_t I) {
+    Results[I] = extractOne(Commands[I], Options);
+    if (!Options.OnDone)
+      return;
+    std::lock_guard<std::mutex> Lock(DoneMutex);
+    Options.OnDone(++Done, Commands.size(), Results[I].File);
+  };
   unsigned Jobs = Options.Jobs ? Options.Jobs : hardware_concurrency().compute_thread_count();
   if (Jobs <= 1 || Commands.size() <= 1) {
     for (size_t I = 0; I < Commands.size(); ++I)
-      Results[I] = extractOne(Commands[I], Options);
+      Extract(I);
     return Results;
   }
   DefaultThreadPool Pool(hardware_concurrency(Jobs));
   for (size_t I = 0; I < Commands.size(); ++I)
-    Pool.async([&, I] { Results[I] = extractOne(Commands[I], Options); });
+    Pool.async([&, I] { Extract(I); });
   Pool.wait();
   return Results;
 }

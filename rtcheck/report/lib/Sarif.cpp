@@ -68,7 +68,7 @@ json staticResult(const Report &R, const Finding &F) {
               {"leaf", F.Leaf},
               {"confirmedAtRunTime", !F.ConfirmedBy.empty()}}}};
   if (!F.Fingerprint.empty())
-    J["partialFingerprints"] = {{"rtcheckFingerprint/v1", F.Fingerprint}};
+    J["partialFingerprints"] = {{"rtcheckFingerprint/v2", F.Fingerprint}};
   if (!R.Opts.BaselinePath.empty())
     J["baselineState"] = F.Known ? "unchanged" : "new";
   if (!Flow.empty())
