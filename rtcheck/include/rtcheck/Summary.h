@@ -22,7 +22,7 @@ class Value;
 namespace rtcheck {
 
 /// Version of the summary format; a summary of another version is rejected at link.
-inline constexpr int SummaryFormatVersion = 1;
+inline constexpr int SummaryFormatVersion = 2;
 
 struct SourceLoc {
   std::string File; ///< absolute, normalised path; empty when unknown
@@ -35,6 +35,20 @@ enum class CallKind {
   Virtual,  ///< a virtual call: the callee and every overrider in the program
   Indirect, ///< through a pointer: every address-taken function of the same type
 };
+
+// --- constants and modes (#10 item 4) ---
+/// One condition a call site's execution depends on: a parameter of the enclosing function
+/// (Param >= 0, counted as call arguments are) or a global or member (Var, qualified name),
+/// compared with an integer constant (a null pointer is 0, a non-null test `!= 0`).
+struct GuardAtom {
+  enum OpKind { Eq, Ne, Lt, Le, Gt, Ge };
+  int Param = -1;
+  std::string Var;
+  OpKind Op = Eq;
+  int64_t Value = 0;
+};
+/// A disjunction: holds when any of its atoms does.
+using GuardClause = std::vector<GuardAtom>;
 
 /// One call made by a function body, explicit or implicit.
 struct CallSite {
@@ -53,6 +67,22 @@ struct CallSite {
   std::vector<std::pair<unsigned, int64_t>> ConstArgs;
   /// Arguments that name a function or a lambda (for registration rules): (index, USR).
   std::vector<std::pair<unsigned, std::string>> FunctionArgs;
+
+  // --- constants and modes (#10 item 4; docs/analyzer.md "Constants and modes") ---
+  /// The understood conditions under which the site runs, in conjunctive normal form: every
+  /// clause must hold. Anything not understood guards nothing (no clause), so pruning by these
+  /// is never less conservative than ignoring them. ConstArgs above also hold null pointers
+  /// (as 0) for calls into user code.
+  std::vector<GuardClause> Guards;
+  /// Arguments that pass one of the caller's parameters on unchanged: (argument, parameter).
+  std::vector<std::pair<unsigned, unsigned>> ParamArgs;
+  /// Arguments of library calls that are string literals (for rules' `unless_format`).
+  std::vector<std::pair<unsigned, std::string>> StringArgs;
+  /// The site runs whenever the body runs up to it: at its top level, after no early exit.
+  bool Unconditional = false;
+  /// The site is part of the one-time initialisation of this function-local static (the
+  /// guard and the initialiser's calls): its name, qualified by the function.
+  std::string StaticInit;
 };
 
 /// A function defined or referenced by the TU.

@@ -5,6 +5,7 @@
 // virtual and indirect calls. See docs/design.md for why sites are recorded at these locations.
 //
 //===----------------------------------------------------------------------===//
+#include "Guards.h"
 #include "SummaryBuilder.h"
 
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
@@ -23,7 +24,8 @@ namespace {
 class BodyWalker : public DynamicRecursiveASTVisitor {
 public:
   BodyWalker(SummaryBuilder &B, const FunctionDecl *FD)
-      : B(B), Ctx(B.Ctx), FD(FD), Generated(FD->isImplicit() || FD->isDefaulted()) {
+      : B(B), Ctx(B.Ctx), FD(FD), Generated(FD->isImplicit() || FD->isDefaulted()),
+        Regions(B, FD) {
     ShouldVisitImplicitCode = true;
     ShouldVisitLambdaBody = false; // a lambda body is its own function
   }
@@ -47,6 +49,16 @@ public:
     TraverseStmt(FD->getBody());
     if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(FD))
       addMemberAndBaseDestructors(Dtor);
+  }
+
+  // Guards.h: the conditions that hold where each site is recorded.
+  bool dataTraverseStmtPre(Stmt *S) override {
+    Regions.enter(S);
+    return true;
+  }
+  bool dataTraverseStmtPost(Stmt *S) override {
+    Regions.leave(S);
+    return true;
   }
 
   // Local classes and nested functions are collected as functions of their own.
@@ -203,7 +215,8 @@ public:
         VD->hasInit() && !VD->getType()->isDependentType() &&
         (!VD->hasConstantInitialization() || VD->needsDestruction(Ctx) != QualType::DK_none))
       add(B.runtimeEntry("__cxa_guard_acquire"), CallKind::Direct, VD->getLocation(),
-          ("guarded initialisation of static '" + VD->getName() + "'").str());
+          ("guarded initialisation of static '" + VD->getName() + "'").str())
+          .StaticInit = Regions.staticName(VD);
     return true;
   }
 
@@ -343,7 +356,7 @@ private:
   }
 
   void recordArguments(ArrayRef<const Expr *> Args, const FunctionDecl *Callee, CallSite &Site) {
-    bool Library = !Callee->hasBody();
+    bool LibraryDecl = B.isSystem(Callee->getLocation());
     for (unsigned I = 0; I < Args.size(); ++I) {
       const Expr *Arg = Args[I];
       if (Arg->isValueDependent() || Arg->isTypeDependent())
@@ -353,13 +366,25 @@ private:
           Site.FunctionArgs.emplace_back(I, B.usrOf(Fn));
         continue;
       }
-      // Constant arguments matter only for rules, which describe library functions.
-      if (!Library)
-        continue;
+      // Constants are for rules (library functions) and for the guards of user functions'
+      // bodies, as are parameters passed on unchanged (Guards.h).
+      if (int Param = Regions.unchangedParam(Arg);
+          Param >= 0 && I < Callee->getNumParams() &&
+          Ctx.hasSameUnqualifiedType(Arg->IgnoreParenImpCasts()->getType(),
+                                     Callee->getParamDecl(I)->getType()))
+        Site.ParamArgs.emplace_back(I, unsigned(Param));
       Expr::EvalResult R;
       if (Arg->getType()->isIntegralOrEnumerationType()) {
         if (Arg->EvaluateAsInt(R, Ctx) && R.Val.isInt())
           Site.ConstArgs.emplace_back(I, R.Val.getInt().getExtValue());
+      } else if (Arg->getType()->isPointerType() &&
+                 Arg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)) {
+        // Rules say nothing of null pointers: recorded for user callees only.
+        if (!LibraryDecl)
+          Site.ConstArgs.emplace_back(I, 0);
+      } else if (const auto *S = dyn_cast<clang::StringLiteral>(Arg->IgnoreParenImpCasts());
+                 S && LibraryDecl && S->isOrdinary() && S->getLength() <= MaxStringArg) {
+        Site.StringArgs.emplace_back(I, S->getString().str());
       } else if (Arg->getType()->isRecordType() && Arg->EvaluateAsRValue(R, Ctx) &&
                  isAllZero(R.Val)) {
         // A struct timeout such as Zephyr's K_NO_WAIT, `(k_timeout_t){0}`, reads as 0.
@@ -383,6 +408,7 @@ private:
     // library call's, its effects are reported where the user calls the function.
     C.InSystemHeader = B.isSystem(L) || (Generated && !UserWritten);
     C.Note = std::move(Note);
+    Regions.apply(C);
     Calls.push_back(std::move(C));
     return Calls.back();
   }
@@ -394,6 +420,9 @@ private:
   bool UserWritten = false;
   SourceLocation Override;
   DenseSet<const CXXBindTemporaryExpr *> Elided;
+  GuardRegions Regions;
+  /// Longer string arguments are not worth their summary space (formats are short).
+  static constexpr unsigned MaxStringArg = 256;
 };
 
 } // namespace
