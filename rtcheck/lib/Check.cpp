@@ -60,6 +60,7 @@ CheckResult linkAll(ArrayRef<Summary> Summaries, ArrayRef<ProgramUnit> Programs,
   LinkOptions LO;
   LO.ExtraRoots = A.Settings.Roots;
   LO.ReportUnknown = A.Settings.reportUnknown();
+  LO.Assume = A.Settings.Assume;
   std::vector<std::string> Notes = std::move(R.Link.Warnings);
   if (Programs.empty()) {
     ProgramUnit All{"program", "program", {}};

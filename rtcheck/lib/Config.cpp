@@ -39,6 +39,23 @@ Error parseRoots(const json::Value &V, StringRef Path, Config &C) {
   return Error::success();
 }
 
+/// {"name": integer or boolean, ...}: a variable's qualified name, no leading "::".
+Error parseAssume(const json::Value &V, StringRef Path, Config &C) {
+  const json::Object *O = V.getAsObject();
+  if (!O)
+    return configError(Path, "'assume' must be an object of names and integer values");
+  for (const auto &[Name, Value] : *O) {
+    std::optional<int64_t> N = Value.getAsInteger();
+    if (std::optional<bool> B = Value.getAsBoolean())
+      N = *B;
+    if (!N || StringRef(Name).empty())
+      return configError(Path, "'assume' value of '" + StringRef(Name) +
+                                   "' must be an integer or a boolean");
+    C.Assume[StringRef(Name).ltrim(':').str()] = *N;
+  }
+  return Error::success();
+}
+
 Error parseRules(const json::Value &V, StringRef Path, Config &C) {
   const json::Array *A = V.getAsArray();
   if (!A)
@@ -79,6 +96,8 @@ void Config::merge(const Config &Over) {
     Threshold = Over.Threshold;
   if (Over.ReportUnknown)
     ReportUnknown = Over.ReportUnknown;
+  for (const auto &[Name, Value] : Over.Assume)
+    Assume[Name] = Value;
 }
 
 Expected<Config> parseConfig(StringRef Text, StringRef Path) {
@@ -101,6 +120,9 @@ Expected<Config> parseConfig(StringRef Text, StringRef Path) {
       C.Threshold = S ? parseFailOn(*S) : std::nullopt;
       if (!C.Threshold)
         return configError(Path, "'fail_on' must be \"error\", \"warning\" or \"none\"");
+    } else if (Key == "assume") {
+      if (Error E = parseAssume(Value, Path, C))
+        return E;
     } else if (Key == "unknown") {
       C.ReportUnknown = Value.getAsBoolean();
       if (!C.ReportUnknown)
@@ -117,6 +139,21 @@ Expected<Config> readConfigFile(StringRef Path) {
   if (!Buf)
     return configError(Path, "cannot read config file: " + Buf.getError().message());
   return parseConfig((*Buf)->getBuffer(), Path);
+}
+
+Expected<std::pair<std::string, int64_t>> parseAssumeSpec(StringRef Spec) {
+  auto [Name, Text] = Spec.split('=');
+  Name = Name.trim().ltrim(':');
+  Text = Text.trim();
+  int64_t Value = 0;
+  if (Text == "true" || Text == "false")
+    Value = Text == "true";
+  else if (Text.empty() || Text.getAsInteger(0, Value))
+    return createStringError(inconvertibleErrorCode(),
+                             "--assume needs NAME=VALUE with an integer value: '" + Spec + "'");
+  if (Name.empty())
+    return createStringError(inconvertibleErrorCode(), "--assume needs a variable name");
+  return std::make_pair(Name.str(), Value);
 }
 
 Expected<RootSpec> parseRootSpec(StringRef Spec) {

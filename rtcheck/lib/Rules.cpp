@@ -189,7 +189,8 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
               Where += " '" + N->str() + "'";
             if (Error Err =
                     checkKeys(Path, Where, E,
-                              {"name", "category", "safe", "reason", "fallback", "unless_arg"}))
+                              {"name", "category", "safe", "reason", "fallback", "unless_arg",
+                               "unless_format"}))
               return Err;
             FunctionRule R;
             R.File = Path.str();
@@ -227,6 +228,12 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
                 return entryError(Path, Where,
                                   "'unless_arg' must be {\"index\": N, \"equals\": V}");
               R.UnlessArg = {unsigned(*Idx), *Val};
+            }
+            if (const json::Value *U = E.get("unless_format")) {
+              Expected<FormatCondition> F = parseFormatCondition(*U);
+              if (!F)
+                return entryError(Path, Where, toString(F.takeError()));
+              R.UnlessFormat = std::move(*F);
             }
             NewFunctions.push_back(std::move(R));
             return Error::success();

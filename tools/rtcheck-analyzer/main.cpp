@@ -26,6 +26,7 @@ struct Flags {
   std::string RulesDir;
   std::string Config;
   std::vector<std::string> Roots;
+  std::vector<std::string> Assume;
   std::string Format = "text";
   std::string Output = "-";
   std::string FailOn = "error";
@@ -59,6 +60,11 @@ void addAnalysisOptions(CLI::App &App, Flags &F) {
   addRulesOptions(App, F);
   App.add_option("--config", F.Config, "JSON configuration file (roots, rules, fail_on)");
   App.add_option("--root", F.Roots, "Extra real-time root: NAME or NAME=CONTEXT (wildcards ok)")
+      ->allow_extra_args(false)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  App.add_option("--assume", F.Assume,
+                 "Run-mode fact NAME=VALUE: a global or member holds VALUE for the whole run")
       ->allow_extra_args(false)
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -97,6 +103,12 @@ Expected<AnalysisOptions> analysisOptions(const CLI::App &Cmd, const Flags &F, c
     if (!Spec)
       return Spec.takeError();
     A.CommandLine.Roots.push_back(std::move(*Spec));
+  }
+  for (const std::string &Fact : F.Assume) {
+    Expected<std::pair<std::string, int64_t>> Spec = parseAssumeSpec(Fact);
+    if (!Spec)
+      return Spec.takeError();
+    A.CommandLine.Assume[Spec->first] = Spec->second;
   }
   A.CommandLine.RuleFiles = F.RuleFiles;
   if (Cmd.count("--fail-on"))

@@ -33,6 +33,8 @@ struct Config {
   std::vector<std::string> RuleFiles;
   std::optional<FailOn> Threshold;
   std::optional<bool> ReportUnknown;
+  /// `assume` facts (LinkOptions::Assume): an upper layer's value for a name replaces ours.
+  std::map<std::string, int64_t> Assume;
 
   /// Stacks Over on top of this layer so that Over wins: its roots come first (the first root
   /// naming a function gives its context), its rules files after ours (later files override),
@@ -45,13 +47,18 @@ struct Config {
 
 /// Parses a configuration document:
 ///   {"roots": ["name", {"function": "name", "context": "ctx"}], "rules": ["file.json"],
-///    "fail_on": "error" | "warning" | "none", "unknown": true | false}
+///    "fail_on": "error" | "warning" | "none", "unknown": true | false,
+///    "assume": {"verbose": 0, "Server::realtime_mode": 1}}
 /// Relative rules paths are resolved against the directory of Path, and every error starts with
 /// Path. Unknown keys are errors: a misspelt key silently ignored would change nothing.
 llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path);
 
 /// Reads and parses the configuration file at Path.
 llvm::Expected<Config> readConfigFile(llvm::StringRef Path);
+
+/// An assume fact written as NAME=VALUE (an integer; true and false read as 1 and 0), as
+/// `--assume` takes it.
+llvm::Expected<std::pair<std::string, int64_t>> parseAssumeSpec(llvm::StringRef Spec);
 
 /// A root written as NAME or NAME=CONTEXT (no context: the rules' default context, docs/rules-format.md), as `--root` takes it.
 llvm::Expected<RootSpec> parseRootSpec(llvm::StringRef Spec);

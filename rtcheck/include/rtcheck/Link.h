@@ -13,6 +13,8 @@
 #include "rtcheck/Finding.h"
 #include "rtcheck/Summary.h"
 #include "llvm/ADT/ArrayRef.h"
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,11 @@ struct RootSpec {
 struct LinkOptions {
   std::vector<RootSpec> ExtraRoots; ///< from --root and the config file
   bool ReportUnknown = true;
+
+  // --- constants and modes (#10 item 4) ---
+  /// `assume` facts: globals and members (qualified names) with the value they hold for the
+  /// whole run; the branches they rule out are not followed.
+  std::map<std::string, int64_t> Assume;
 };
 
 struct Root {

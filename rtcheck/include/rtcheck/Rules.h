@@ -22,12 +22,26 @@ namespace rtcheck {
 /// `*` matches any run of characters, `?` exactly one.
 bool wildcardMatch(llvm::StringRef Pattern, llvm::StringRef Text);
 
+/// `unless_format`: a printf-style call whose format argument is a string literal without any of
+/// the conversions that make the implementation allocate is safe (FormatCondition.cpp).
+struct FormatCondition {
+  unsigned Index = 0;     ///< the format's argument index
+  unsigned MaxWidth = 0;  ///< larger field widths and precisions are hazards
+  /// Hazards: "$" (positional arguments), "*" (width or precision from an argument), and
+  /// conversions with or without their length modifier ("f", "ls").
+  std::vector<std::string> Forbid;
+  bool safeFor(llvm::StringRef Format) const;
+};
+/// {"index": N, "max_width": W, "forbid": [...]}; the error says what is wrong.
+llvm::Expected<FormatCondition> parseFormatCondition(const llvm::json::Value &V);
+
 struct FunctionRule {
   std::string Name; ///< exact name or wildcard pattern
   std::optional<Category> Cat; ///< empty: safe
   std::string Reason;
   bool Fallback = false; ///< applies only where no body is visible
   std::optional<std::pair<unsigned, int64_t>> UnlessArg;
+  std::optional<FormatCondition> UnlessFormat;
   std::string File; ///< where the entry comes from
   bool isSafe() const { return !Cat; }
 };

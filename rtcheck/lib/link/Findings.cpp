@@ -40,7 +40,8 @@ private:
     const std::vector<const ForbidRule *> &Forbidden = forbidRulesFor(Reach.contextMask(U));
     const SectionRule *Placement = sectionRuleOf(G.node(U).info());
     for (const CallSite &C : Body.Calls) {
-      if (C.InSystemHeader)
+      // A site no entry context lets run (constants, assume facts, statics set up) is not one.
+      if (C.InSystemHeader || !Reach.live(C))
         continue;
       const std::vector<NodeId> &Ts = G.targets(C);
       // No target: a pointer nothing in the program matches, or a pure virtual the program
