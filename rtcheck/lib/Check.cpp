@@ -64,6 +64,7 @@ Expected<CheckResult> linkAll(MutableArrayRef<Summary> Summaries, ArrayRef<Progr
   LO.ReportNoReturnPaths = A.Settings.noReturnPaths();
   LO.TrustNonBlockingPromises = A.Settings.nonBlockingPromises();
   markLibraryCode(Summaries, A.Settings.Library);
+  LO.Assume = A.Settings.Assume;
   std::vector<std::string> Notes = std::move(R.Link.Warnings);
   if (Programs.empty()) {
     ProgramUnit All{"program", "program", {}};

@@ -38,6 +38,23 @@ Error parseRoots(const json::Value &V, StringRef Path, Config &C) {
   return Error::success();
 }
 
+/// {"name": integer or boolean, ...}: a variable's qualified name, no leading "::".
+Error parseAssume(const json::Value &V, StringRef Path, Config &C) {
+  const json::Object *O = V.getAsObject();
+  if (!O)
+    return configError(Path, "'assume' must be an object of names and integer values");
+  for (const auto &[Name, Value] : *O) {
+    std::optional<int64_t> N = Value.getAsInteger();
+    if (std::optional<bool> B = Value.getAsBoolean())
+      N = *B;
+    if (!N || StringRef(Name).empty())
+      return configError(Path, "'assume' value of '" + StringRef(Name) +
+                                   "' must be an integer or a boolean");
+    C.Assume[StringRef(Name).ltrim(':').str()] = *N;
+  }
+  return Error::success();
+}
+
 /// An array of strings, or the error "'Key' must be an array of What".
 Expected<std::vector<std::string>> stringArray(const json::Value &V, StringRef Path, StringRef Key,
                                                StringRef What) {
@@ -214,6 +231,18 @@ const ConfigKey Keys[] = {
     {"library", parseLibrary,
      [](Config &U, const Config &O) { append_range(U.Library, O.Library); },
      [](const Config &C, json::Object &Out) { Out["library"] = C.Library; }},
+    {"assume", parseAssume,
+     // An upper layer's value for a name replaces ours.
+     [](Config &U, const Config &O) {
+       for (const auto &[Name, Value] : O.Assume)
+         U.Assume[Name] = Value;
+     },
+     [](const Config &C, json::Object &Out) {
+       json::Object A;
+       for (const auto &[Name, Value] : C.Assume)
+         A[Name] = Value;
+       Out["assume"] = std::move(A);
+     }},
     {"root",
      [](const json::Value &V, StringRef Path, Config &C) {
        return parseBool(V, Path, "root", C.StopsDiscovery);
@@ -286,6 +315,21 @@ json::Object dumpConfig(const Config &C) {
     if (K.Dump)
       K.Dump(C, Out);
   return Out;
+}
+
+Expected<std::pair<std::string, int64_t>> parseAssumeSpec(StringRef Spec) {
+  auto [Name, Text] = Spec.split('=');
+  Name = Name.trim().ltrim(':');
+  Text = Text.trim();
+  int64_t Value = 0;
+  if (Text == "true" || Text == "false")
+    Value = Text == "true";
+  else if (Text.empty() || Text.getAsInteger(0, Value))
+    return createStringError(inconvertibleErrorCode(),
+                             "--assume needs NAME=VALUE with an integer value: '" + Spec + "'");
+  if (Name.empty())
+    return createStringError(inconvertibleErrorCode(), "--assume needs a variable name");
+  return std::make_pair(Name.str(), Value);
 }
 
 Expected<RootSpec> parseRootSpec(StringRef Spec) {

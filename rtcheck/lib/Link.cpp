@@ -12,6 +12,10 @@
 #include "rtcheck/link/Findings.h"
 #include "rtcheck/link/Reachability.h"
 #include "rtcheck/link/Roots.h"
+#include "rtcheck/link/SetupOrder.h"
+#include "rtcheck/link/SitePruner.h"
+
+#include <memory>
 
 using namespace llvm;
 
@@ -23,8 +27,14 @@ LinkResult link(ArrayRef<Summary> Summaries, const RuleSet &Rules, const LinkOpt
   G.reportNoReturnPaths(Options.ReportNoReturnPaths);
   G.trustNonBlockingPromises(Options.TrustNonBlockingPromises);
   RootsFound Roots = findRoots(G, Summaries, Rules, Options);
-  Reachability Reach(G, Roots);
-  FindingsMade Made = makeFindings(G, Reach, Roots, Summaries, Rules, Rules.policy());
+  SitePruner Pruner(G, Options.Assume);
+  auto Reach = std::make_unique<Reachability>(G, Roots, &Pruner);
+  // Which statics setup initialises depends on the roots reaching them: walk again if any.
+  if (DenseSet<NodeId> Ready = staticsInitialisedAtSetup(G, Roots, *Reach); !Ready.empty()) {
+    Pruner.StaticsReady = std::move(Ready);
+    Reach = std::make_unique<Reachability>(G, Roots, &Pruner);
+  }
+  FindingsMade Made = makeFindings(G, *Reach, Roots, Summaries, Rules, Rules.policy());
   Result.Roots = std::move(Roots.Roots);
   Result.Warnings = std::move(Roots.Warnings);
   for (NodeId Id : G.promisesTrusted())
@@ -34,7 +44,7 @@ LinkResult link(ArrayRef<Summary> Summaries, const RuleSet &Rules, const LinkOpt
   Result.Findings = std::move(Made.Findings);
   Result.Stats.TranslationUnits = Summaries.size();
   Result.Stats.Functions = G.definedFunctions();
-  Result.Stats.ReachableFunctions = Reach.reachableFunctions();
+  Result.Stats.ReachableFunctions = Reach->reachableFunctions();
   Result.Stats.Suppressed = Made.Suppressed;
   Result.Stats.Allowed = Made.Allowed;
   countIndirectCalls(G, Result.Stats);

@@ -232,7 +232,7 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
             if (Error Err =
                     checkKeys(Path, Where, E,
                               {"name", "category", "safe", "reason", "fallback", "unless_arg",
-                               "noreturn_path", "unless_checked"}))
+                               "noreturn_path", "unless_checked", "unless_format"}))
               return Err;
             FunctionRule R;
             R.File = Path.str();
@@ -280,6 +280,12 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
                 return entryError(Path, Where,
                                   "'unless_arg' must be {\"index\": N, \"equals\": V}");
               R.UnlessArg = {unsigned(*Idx), *Val};
+            }
+            if (const json::Value *U = E.get("unless_format")) {
+              Expected<FormatCondition> F = parseFormatCondition(*U);
+              if (!F)
+                return entryError(Path, Where, toString(F.takeError()));
+              R.UnlessFormat = std::move(*F);
             }
             std::string Key = "function " + R.Name;
             if (R.UnlessArg)

@@ -3,6 +3,7 @@
 
 #include "rtcheck/AtomicFile.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -52,6 +53,96 @@ void pairsToJSON(json::Object &O, StringRef Key, const std::vector<std::pair<uns
   O[Key] = std::move(A);
 }
 
+const char *const OpNames[] = {"==", "!=", "<", "<=", ">", ">="};
+
+/// An atom is [subject, op, value]: the subject a parameter index or a variable's name.
+void guardsToJSON(const CallSite &C, json::Object &O) {
+  if (!C.Guards.empty()) {
+    json::Array Clauses;
+    for (const GuardClause &Clause : C.Guards) {
+      json::Array Atoms;
+      for (const GuardAtom &A : Clause)
+        Atoms.push_back(json::Array{A.Param >= 0 ? json::Value(A.Param) : json::Value(A.Var),
+                                    OpNames[A.Op], A.Value});
+      Clauses.push_back(std::move(Atoms));
+    }
+    O["guards"] = std::move(Clauses);
+  }
+  if (!C.ParamArgs.empty()) {
+    json::Array A;
+    for (auto &[I, Param] : C.ParamArgs)
+      A.push_back(json::Array{I, Param});
+    O["param_args"] = std::move(A);
+  }
+  if (!C.StringArgs.empty()) {
+    json::Array A;
+    for (auto &[I, S] : C.StringArgs)
+      A.push_back(json::Array{I, S});
+    O["string_args"] = std::move(A);
+  }
+  if (C.Unconditional)
+    O["unconditional"] = true;
+  if (!C.StaticInit.empty())
+    O["static_init"] = C.StaticInit;
+}
+
+bool atomFromJSON(const json::Value &V, GuardAtom &A) {
+  const json::Array *T = V.getAsArray();
+  if (!T || T->size() != 3)
+    return false;
+  if (auto Param = (*T)[0].getAsInteger())
+    A.Param = int(*Param);
+  else if (auto Var = (*T)[0].getAsString())
+    A.Var = Var->str();
+  else
+    return false;
+  auto Op = (*T)[1].getAsString();
+  auto Value = (*T)[2].getAsInteger();
+  if (!Op || !Value)
+    return false;
+  auto Name = llvm::find(OpNames, *Op);
+  if (Name == std::end(OpNames))
+    return false;
+  A.Op = GuardAtom::OpKind(Name - std::begin(OpNames));
+  A.Value = *Value;
+  return true;
+}
+
+template <typename T> bool pairsFromJSON(const json::Object &O, StringRef Key,
+                                          std::vector<std::pair<unsigned, T>> &Out, json::Path P);
+
+bool guardsFromJSON(const json::Object &O, CallSite &C, json::Path P) {
+  if (const json::Array *Clauses = O.getArray("guards"))
+    for (const json::Value &Clause : *Clauses) {
+      const json::Array *Atoms = Clause.getAsArray();
+      if (!Atoms) {
+        P.field("guards").report("expected an array of clauses");
+        return false;
+      }
+      C.Guards.emplace_back();
+      for (const json::Value &Atom : *Atoms)
+        if (!atomFromJSON(Atom, C.Guards.back().emplace_back())) {
+          P.field("guards").report("expected [parameter or variable, operator, integer] atoms");
+          return false;
+        }
+    }
+  if (const json::Array *A = O.getArray("param_args"))
+    for (const json::Value &E : *A) {
+      const json::Array *Pair = E.getAsArray();
+      if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsUINT64() || !(*Pair)[1].getAsUINT64()) {
+        P.field("param_args").report("expected [argument, parameter] pairs");
+        return false;
+      }
+      C.ParamArgs.emplace_back(unsigned(*(*Pair)[0].getAsUINT64()),
+                               unsigned(*(*Pair)[1].getAsUINT64()));
+    }
+  if (const json::Value *U = O.get("unconditional"))
+    C.Unconditional = U->getAsBoolean().value_or(false);
+  if (auto S = O.getString("static_init"))
+    C.StaticInit = S->str();
+  return pairsFromJSON(O, "string_args", C.StringArgs, P);
+}
+
 json::Value callToJSON(const CallSite &C) {
   json::Object O{{"kind", kindName(C.Kind)}, {"callee", C.Callee}, {"loc", locToJSON(C.Loc)}};
   if (C.InSystemHeader)
@@ -75,6 +166,7 @@ json::Value callToJSON(const CallSite &C) {
   if (!C.Through.empty())
     O["through"] = C.Through;
   pairsToJSON(O, "arg_slots", C.ArgSlots);
+  guardsToJSON(C, O);
   return O;
 }
 
@@ -143,7 +235,7 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
          pairsFromJSON(*O, "function_args", C.FunctionArgs, P) &&
          pairsFromJSON(*O, "object_args", C.ObjectArgs, P) &&
          pairsFromJSON(*O, "call_args", C.CallArgs, P) &&
-         pairsFromJSON(*O, "arg_slots", C.ArgSlots, P);
+         pairsFromJSON(*O, "arg_slots", C.ArgSlots, P) && guardsFromJSON(*O, C, P);
 }
 
 json::Value functionToJSON(const Function &F) {

@@ -277,6 +277,31 @@ class BadInput(Workdir):
         run = rtcheck("check", "--config", cfg, "--fail-on=error", *THREE_FILES, *FLAGS)
         self.assertEqual(run.returncode, 1, run.stderr)
 
+    def test_assume_facts_from_the_config_file_and_the_command_line(self):
+        src = self.path("mode.c")
+        with open(src, "w") as f:
+            f.write('#include <stdio.h>\n#include <rtcheck/realtime.h>\nint verbose;\n'
+                    'RTCHECK_REALTIME(audio) void cb(void) {\n  if (verbose)\n    puts("x");\n}\n')
+        flags = ["--", "-std=c11", "-I" + INCLUDE]
+        self.assertEqual(rtcheck("check", src, *flags).returncode, 1)
+        cfg = self.path("rtcheck.json")
+        with open(cfg, "w") as f:
+            f.write('{"assume": {"verbose": 0}}')
+        run = rtcheck("check", "--config", cfg, src, *flags)
+        self.assertEqual(run.returncode, 0, run.stdout + run.stderr)
+        self.assertEqual(rtcheck("check", "--assume", "verbose=false", src, *flags).returncode, 0)
+        # The command line wins over the file.
+        self.assertEqual(rtcheck("check", "--config", cfg, "--assume", "verbose=1", src,
+                                 *flags).returncode, 1)
+        bad = rtcheck("check", "--assume", "verbose", src, *flags)
+        self.assertEqual(bad.returncode, 2)
+        self.assert_one_line_error(bad, "--assume needs NAME=VALUE")
+        with open(cfg, "w") as f:
+            f.write('{"assume": {"verbose": "off"}}')
+        bad = rtcheck("check", "--config", cfg, src, *flags)
+        self.assertEqual(bad.returncode, 2)
+        self.assert_one_line_error(bad, cfg, "'assume' value of 'verbose'")
+
 
 class Rules(Workdir):
     def test_list_show_validate(self):

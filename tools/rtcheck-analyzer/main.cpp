@@ -29,6 +29,7 @@ struct Flags {
   std::string RulesDir;
   std::string Config;
   std::vector<std::string> Roots;
+  std::vector<std::string> Assume;
   std::string Format = "text";
   std::string Output = "-";
   std::string FailOn = "error";
@@ -94,6 +95,8 @@ void addAnalysisOptions(CLI::App &App, Flags &F) {
   addRulesOptions(App, F);
   addRepeatable(App, "--root", F.Roots,
                 "Extra real-time root: NAME or NAME=CONTEXT (wildcards ok)");
+  addRepeatable(App, "--assume", F.Assume,
+                "Run-mode fact NAME=VALUE: a global or member holds VALUE for the whole run");
   App.add_option("--format", F.Format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif"}));
   App.add_option("-o,--output", F.Output, "Write the report to FILE (atomically)");
@@ -153,6 +156,12 @@ Expected<AnalysisOptions> analysisOptions(const CLI::App &Cmd, const Flags &F, c
     if (!Spec)
       return Spec.takeError();
     A.CommandLine.Roots.push_back(std::move(*Spec));
+  }
+  for (const std::string &Fact : F.Assume) {
+    Expected<std::pair<std::string, int64_t>> Spec = parseAssumeSpec(Fact);
+    if (!Spec)
+      return Spec.takeError();
+    A.CommandLine.Assume[Spec->first] = Spec->second;
   }
   A.CommandLine.RuleFiles = F.RuleFiles;
   A.CommandLine.ExtraArgs = F.ExtraArgs;

@@ -37,6 +37,8 @@ struct Config {
   std::vector<std::string> RuleFiles;
   std::optional<FailOn> Threshold;
   std::optional<bool> ReportUnknown;
+  /// `assume` facts (LinkOptions::Assume): an upper layer's value for a name replaces ours.
+  std::map<std::string, int64_t> Assume;
 
   // Paths that end the program, and code that is not the user's (#10 causes 3 and 5).
   /// `noreturn_paths` / --noreturn-paths: report calls on paths that end the program.
@@ -74,6 +76,7 @@ struct Config {
 ///    "fail_on": "error" | "warning" | "none", "unknown": true | false,
 ///    "noreturn_paths": true | false, "library": ["third_party/*", "*/vendor/*"],
 ///    "nonblocking_promises": true | false,
+///    "assume": {"verbose": 0, "Server::realtime_mode": 1},
 ///    "extra_args": ["-DX"], "extra_args_before": ["-DY"], "root": true}
 /// Relative rules paths are resolved against the directory of Path, and every error starts with
 /// Path. Unknown keys are errors: a misspelt key silently ignored would change nothing.
@@ -85,6 +88,10 @@ llvm::Expected<Config> readConfigFile(llvm::StringRef Path);
 /// The effective settings as a configuration document, defaults filled in: saved as a
 /// `.rtcheck.json`, it gives the same settings. Sources and `root` are not part of it.
 llvm::json::Object dumpConfig(const Config &C);
+
+/// An assume fact written as NAME=VALUE (an integer; true and false read as 1 and 0), as
+/// `--assume` takes it.
+llvm::Expected<std::pair<std::string, int64_t>> parseAssumeSpec(llvm::StringRef Spec);
 
 /// A root written as NAME or NAME=CONTEXT (no context: the rules' default context,
 /// docs/rules-format.md), as `--root` takes it.

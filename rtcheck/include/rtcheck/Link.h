@@ -14,6 +14,7 @@
 #include "rtcheck/Summary.h"
 #include "llvm/ADT/ArrayRef.h"
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,11 @@ struct LinkOptions {
   bool ReportNoReturnPaths = false;
   /// A body-less `[[clang::nonblocking]]` declaration is a promise: trusted, with a note.
   bool TrustNonBlockingPromises = true;
+
+  // --- constants and modes (#10 item 4) ---
+  /// `assume` facts: globals and members (qualified names) with the value they hold for the
+  /// whole run; the branches they rule out are not followed.
+  std::map<std::string, int64_t> Assume;
 };
 
 struct Root {

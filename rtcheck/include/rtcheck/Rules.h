@@ -33,6 +33,19 @@ llvm::SmallVector<llvm::StringRef, 4> qualifiedSpellings(llvm::StringRef Name);
 /// Pattern matches Name or one of its qualifiedSpellings.
 bool qualifiedMatch(llvm::StringRef Pattern, llvm::StringRef Name);
 
+/// `unless_format`: a printf-style call whose format argument is a string literal without any of
+/// the conversions that make the implementation allocate is safe (FormatCondition.cpp).
+struct FormatCondition {
+  unsigned Index = 0;     ///< the format's argument index
+  unsigned MaxWidth = 0;  ///< larger field widths and precisions are hazards
+  /// Hazards: "$" (positional arguments), "*" (width or precision from an argument), and
+  /// conversions with or without their length modifier ("f", "ls").
+  std::vector<std::string> Forbid;
+  bool safeFor(llvm::StringRef Format) const;
+};
+/// {"index": N, "max_width": W, "forbid": [...]}; the error says what is wrong.
+llvm::Expected<FormatCondition> parseFormatCondition(const llvm::json::Value &V);
+
 struct FunctionRule {
   std::string Name; ///< exact name or wildcard pattern
   std::optional<Category> Cat; ///< empty: safe
@@ -41,6 +54,7 @@ struct FunctionRule {
   std::optional<std::pair<unsigned, int64_t>> UnlessArg;
   /// Happens only when the object called is empty: not at a call the caller checked non-empty.
   bool UnlessChecked = false;
+  std::optional<FormatCondition> UnlessFormat;
   std::string File; ///< where the entry comes from
   /// `noreturn_path`: true, a call to the function is on a path that ends the program or reports
   /// a failed assertion (MSVC's `_wassert`, DPF's `d_safe_assert`); false, a function declared

@@ -36,6 +36,20 @@ enum class CallKind {
   Indirect, ///< through a pointer: every address-taken function of the same type
 };
 
+// --- constants and modes (#10 item 4) ---
+/// One condition a call site's execution depends on: a parameter of the enclosing function
+/// (Param >= 0, counted as call arguments are) or a global or member (Var, qualified name),
+/// compared with an integer constant (a null pointer is 0, a non-null test `!= 0`).
+struct GuardAtom {
+  enum OpKind { Eq, Ne, Lt, Le, Gt, Ge };
+  int Param = -1;
+  std::string Var;
+  OpKind Op = Eq;
+  int64_t Value = 0;
+};
+/// A disjunction: holds when any of its atoms does.
+using GuardClause = std::vector<GuardAtom>;
+
 /// One call made by a function body, explicit or implicit.
 struct CallSite {
   CallKind Kind = CallKind::Direct;
@@ -83,6 +97,21 @@ struct CallSite {
   /// Function-pointer arguments read from a slot: (index, slot key), so that a registration
   /// reached through the user's own wrappers finds what the wrappers' callers pass.
   std::vector<std::pair<unsigned, std::string>> ArgSlots;
+  // --- constants and modes (#10 item 4; docs/analyzer.md "Constants and modes") ---
+  /// The understood conditions under which the site runs, in conjunctive normal form: every
+  /// clause must hold. Anything not understood guards nothing (no clause), so pruning by these
+  /// is never less conservative than ignoring them. ConstArgs above also hold null pointers
+  /// (as 0) for calls into user code.
+  std::vector<GuardClause> Guards;
+  /// Arguments that pass one of the caller's parameters on unchanged: (argument, parameter).
+  std::vector<std::pair<unsigned, unsigned>> ParamArgs;
+  /// Arguments of library calls that are string literals (for rules' `unless_format`).
+  std::vector<std::pair<unsigned, std::string>> StringArgs;
+  /// The site runs whenever the body runs up to it: at its top level, after no early exit.
+  bool Unconditional = false;
+  /// The site is part of the one-time initialisation of this function-local static (the
+  /// guard and the initialiser's calls): its name, qualified by the function.
+  std::string StaticInit;
 };
 
 /// A function defined or referenced by the TU.

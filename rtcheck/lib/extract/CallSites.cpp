@@ -5,6 +5,7 @@
 // virtual and indirect calls. See docs/design.md for why sites are recorded at these locations.
 //
 //===----------------------------------------------------------------------===//
+#include "Guards.h"
 #include "SummaryBuilder.h"
 
 #include "CheckedObjects.h"
@@ -26,7 +27,8 @@ namespace {
 class BodyWalker : public DynamicRecursiveASTVisitor {
 public:
   BodyWalker(SummaryBuilder &B, const FunctionDecl *FD)
-      : B(B), Ctx(B.Ctx), FD(FD), Generated(FD->isImplicit() || FD->isDefaulted()) {
+      : B(B), Ctx(B.Ctx), FD(FD), Generated(FD->isImplicit() || FD->isDefaulted()),
+        Regions(B, FD) {
     ShouldVisitImplicitCode = true;
     ShouldVisitLambdaBody = false; // a lambda body is its own function
   }
@@ -62,6 +64,16 @@ public:
     bool Result = DynamicRecursiveASTVisitor::TraverseStmt(S);
     EndsIn = Saved;
     return Result;
+  }
+
+  // Guards.h: the conditions that hold where each site is recorded.
+  bool dataTraverseStmtPre(Stmt *S) override {
+    Regions.enter(S);
+    return true;
+  }
+  bool dataTraverseStmtPost(Stmt *S) override {
+    Regions.leave(S);
+    return true;
   }
 
   // Local classes and nested functions are collected as functions of their own.
@@ -245,7 +257,8 @@ public:
         VD->hasInit() && !VD->getType()->isDependentType() &&
         (!VD->hasConstantInitialization() || VD->needsDestruction(Ctx) != QualType::DK_none))
       add(B.runtimeEntry("__cxa_guard_acquire"), CallKind::Direct, VD->getLocation(),
-          ("guarded initialisation of static '" + VD->getName() + "'").str());
+          ("guarded initialisation of static '" + VD->getName() + "'").str())
+          .StaticInit = Regions.staticName(VD);
     return true;
   }
 
@@ -430,6 +443,7 @@ private:
   void recordArguments(ArrayRef<const Expr *> Args, const FunctionDecl *Callee, CallSite &Site) {
     recordArgumentSlots(B, Args, Site);
     bool Library = !Callee->hasBody();
+    bool LibraryDecl = B.isSystem(Callee->getLocation());
     for (unsigned I = 0; I < Args.size(); ++I) {
       const Expr *Arg = Args[I];
       if (Arg->isValueDependent() || Arg->isTypeDependent())
@@ -439,20 +453,34 @@ private:
           Site.FunctionArgs.emplace_back(I, B.usrOf(Fn));
         continue;
       }
-      // Constant, object and call arguments matter only for rules, which describe library
-      // functions.
-      if (!Library)
-        continue;
-      if (Arg->getType()->isPointerType())
-        if (std::string Object = objectNamedBy(Arg); !Object.empty())
-          Site.ObjectArgs.emplace_back(I, std::move(Object));
-      if (const auto *Call = dyn_cast<CallExpr>(Arg->IgnoreParenImpCasts()))
-        if (const FunctionDecl *Inner = Call->getDirectCallee())
-          Site.CallArgs.emplace_back(I, B.nameOf(Inner));
+      // Object and call arguments matter only for rules, which describe library functions.
+      if (Library) {
+        if (Arg->getType()->isPointerType())
+          if (std::string Object = objectNamedBy(Arg); !Object.empty())
+            Site.ObjectArgs.emplace_back(I, std::move(Object));
+        if (const auto *Call = dyn_cast<CallExpr>(Arg->IgnoreParenImpCasts()))
+          if (const FunctionDecl *Inner = Call->getDirectCallee())
+            Site.CallArgs.emplace_back(I, B.nameOf(Inner));
+      }
+      // Constants are for rules (library functions) and for the guards of user functions'
+      // bodies, as are parameters passed on unchanged (Guards.h).
+      if (int Param = Regions.unchangedParam(Arg);
+          Param >= 0 && I < Callee->getNumParams() &&
+          Ctx.hasSameUnqualifiedType(Arg->IgnoreParenImpCasts()->getType(),
+                                     Callee->getParamDecl(I)->getType()))
+        Site.ParamArgs.emplace_back(I, unsigned(Param));
       Expr::EvalResult R;
       if (Arg->getType()->isIntegralOrEnumerationType()) {
         if (Arg->EvaluateAsInt(R, Ctx) && R.Val.isInt())
           Site.ConstArgs.emplace_back(I, R.Val.getInt().getExtValue());
+      } else if (Arg->getType()->isPointerType() &&
+                 Arg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)) {
+        // Rules say nothing of null pointers: recorded for user callees only.
+        if (!LibraryDecl)
+          Site.ConstArgs.emplace_back(I, 0);
+      } else if (const auto *S = dyn_cast<clang::StringLiteral>(Arg->IgnoreParenImpCasts());
+                 S && LibraryDecl && S->isOrdinary() && S->getLength() <= MaxStringArg) {
+        Site.StringArgs.emplace_back(I, S->getString().str());
       } else if (Arg->getType()->isRecordType() && Arg->EvaluateAsRValue(R, Ctx) &&
                  isAllZero(R.Val)) {
         // A struct timeout such as Zephyr's K_NO_WAIT, `(k_timeout_t){0}`, reads as 0.
@@ -490,6 +518,7 @@ private:
     C.Note = std::move(Note);
     if (EndsIn)
       C.PathEndsIn = B.Out.Functions[B.entryFor(EndsIn)].USR;
+    Regions.apply(C);
     Calls.push_back(std::move(C));
     return Calls.back();
   }
@@ -505,6 +534,9 @@ private:
   DenseMap<const Stmt *, const FunctionDecl *> EndingStatements;
   const FunctionDecl *EndsIn = nullptr;
   DenseSet<const CXXBindTemporaryExpr *> Elided;
+  GuardRegions Regions;
+  /// Longer string arguments are not worth their summary space (formats are short).
+  static constexpr unsigned MaxStringArg = 256;
 };
 
 BodyWalker::CheckedScope::CheckedScope(BodyWalker &W, const Expr *Cond, bool Negated)

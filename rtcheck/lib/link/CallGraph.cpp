@@ -183,9 +183,15 @@ bool CallGraph::exempt(const Classification &Cls, const CallSite &C) const {
     return true;
   if (C.Checked && Cls.Rule && Cls.Rule->UnlessChecked)
     return true;
-  if (!Cls.Rule || !Cls.Rule->UnlessArg)
+  if (!Cls.Rule)
     return false;
-  return is_contained(C.ConstArgs, *Cls.Rule->UnlessArg);
+  if (Cls.Rule->UnlessArg && is_contained(C.ConstArgs, *Cls.Rule->UnlessArg))
+    return true;
+  if (const std::optional<FormatCondition> &F = Cls.Rule->UnlessFormat)
+    for (const auto &[Index, Text] : C.StringArgs)
+      if (Index == F->Index)
+        return F->safeFor(Text);
+  return false;
 }
 
 std::string CallGraph::calleeName(const CallSite &C) const {

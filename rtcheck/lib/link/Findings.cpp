@@ -40,7 +40,9 @@ private:
     const std::vector<const ForbidRule *> &Forbidden = forbidRulesFor(Reach.contextMask(U));
     const SectionRule *Placement = sectionRuleOf(G.node(U).info());
     for (const CallSite &C : Body.Calls) {
-      if (C.InSystemHeader || G.skipped(C))
+      // A site no entry context lets run (constants, assume facts, statics set up), or one on a
+      // path that ends the program, is not one.
+      if (C.InSystemHeader || G.skipped(C) || !Reach.live(C))
         continue;
       const std::vector<NodeId> &Ts = G.targets(C);
       // No target: a pointer nothing in the program matches, or a pure virtual the program

@@ -9,7 +9,11 @@ using namespace llvm;
 
 namespace rtcheck {
 
-Reachability::Reachability(CallGraph &G, const RootsFound &Roots) : G(G), Roots(Roots) {
+/// A function is walked in at most this many entry contexts; beyond, in the empty one.
+constexpr size_t MaxEntryContexts = 8;
+
+Reachability::Reachability(CallGraph &G, const RootsFound &Roots, SitePruner *Pruner)
+    : G(G), Roots(Roots), Pruner(Pruner), EntryContexts(1) {
   std::vector<NodeId> Reached;
   std::vector<std::vector<NodeId>> Succ(G.size());
   walk(Reached, Succ);
@@ -19,40 +23,73 @@ Reachability::Reachability(CallGraph &G, const RootsFound &Roots) : G(G), Roots(
   propagateRootSets(Reached, Succ);
 }
 
+unsigned Reachability::entryContext(EntryFacts Facts) {
+  if (Facts.empty())
+    return 0;
+  auto [It, Inserted] = EntryContextIds.try_emplace(std::move(Facts), EntryContexts.size());
+  if (Inserted)
+    EntryContexts.push_back(It->first);
+  return It->second;
+}
+
 void Reachability::walk(std::vector<NodeId> &Reached, std::vector<std::vector<NodeId>> &Succ) {
   Par.assign(G.size(), Parent{NoNode, nullptr, Unreached});
   NearestRoot.assign(G.size(), 0);
-  std::deque<NodeId> Queue;
+  // A function is walked once per entry context (SitePruner.h); the empty context subsumes all.
+  std::vector<SmallVector<unsigned, 1>> Entered(G.size());
+  auto Enter = [&](NodeId T, unsigned Ctx) {
+    SmallVector<unsigned, 1> &E = Entered[T];
+    if (E.size() >= MaxEntryContexts)
+      Ctx = 0;
+    if (is_contained(E, 0u) || is_contained(E, Ctx))
+      return false;
+    E.push_back(Ctx);
+    return true;
+  };
+  std::deque<std::pair<NodeId, unsigned>> Queue;
   for (unsigned I = 0; I < Roots.Nodes.size(); ++I) {
     NodeId Start = Roots.Nodes[I];
     if (Par[Start].Depth == Unreached) {
       Par[Start] = Parent{NoNode, nullptr, 0};
       NearestRoot[Start] = I;
-      Queue.push_back(Start);
+      Reached.push_back(Start);
     }
+    if (Enter(Start, 0))
+      Queue.push_back({Start, 0});
   }
+  DenseSet<const CallSite *> Seen;
   while (!Queue.empty()) {
-    NodeId U = Queue.front();
+    auto [U, Ctx] = Queue.front();
     Queue.pop_front();
-    Reached.push_back(U);
     const Function *Body = G.node(U).Def;
     if (!Body)
       continue;
     for (const CallSite &C : Body->Calls) {
+      // A call on a path that ends the program is not followed (docs/analyzer.md).
       if (G.skipped(C))
         continue;
+      Seen.insert(&C);
+      if (Pruner && Pruner->ruledOut(U, C, EntryContexts[Ctx]))
+        continue;
+      Live.insert(&C);
       for (NodeId T : G.targets(C)) {
         if (G.classify(T).K != Classification::Follow)
           continue;
         Succ[U].push_back(T);
+        unsigned TCtx =
+            Pruner ? entryContext(Pruner->calleeFacts(C, T, EntryContexts[Ctx])) : 0;
+        if (!Enter(T, TCtx))
+          continue;
+        Queue.push_back({T, TCtx});
         if (Par[T].Depth != Unreached)
           continue;
         Par[T] = Parent{U, &C, Par[U].Depth + 1};
         NearestRoot[T] = NearestRoot[U];
-        Queue.push_back(T);
+        Reached.push_back(T);
       }
     }
   }
+  PrunedSites = Seen.size() - Live.size();
 }
 
 unsigned Reachability::contextIndex(StringRef Context) {

@@ -11,13 +11,15 @@
 #define RTCHECK_LINK_REACHABILITY_H
 
 #include "rtcheck/link/Roots.h"
+#include "rtcheck/link/SitePruner.h"
 #include "llvm/ADT/BitVector.h"
 
 namespace rtcheck {
 
 class Reachability {
 public:
-  Reachability(CallGraph &G, const RootsFound &Roots);
+  /// Without a pruner every call site of a reached body is followed.
+  Reachability(CallGraph &G, const RootsFound &Roots, SitePruner *Pruner = nullptr);
 
   bool reached(NodeId U) const { return Par[U].Depth != Unreached; }
   /// Reached functions that have a body.
@@ -31,6 +33,10 @@ public:
   llvm::ArrayRef<std::string> contextNames() const { return ContextNames; }
   /// The bit of context I in a mask (more than 64 contexts share the last bit).
   static uint64_t contextBit(unsigned I) { return uint64_t(1) << std::min(I, 63u); }
+  /// The site of a reached body can run in some entry context (SitePruner.h).
+  bool live(const CallSite &C) const { return Live.contains(&C); }
+  /// Call sites of reached bodies that no entry context lets run.
+  unsigned prunedSites() const { return PrunedSites; }
 
 private:
   struct Parent {
@@ -44,6 +50,7 @@ private:
   void propagateRootSets(const std::vector<NodeId> &Reached,
                          const std::vector<std::vector<NodeId>> &Succ);
   unsigned contextIndex(llvm::StringRef Context);
+  unsigned entryContext(EntryFacts Facts);
 
   CallGraph &G;
   const RootsFound &Roots;
@@ -54,6 +61,11 @@ private:
   llvm::StringMap<unsigned> ContextIndex;
   std::vector<std::string> ContextNames;
   unsigned ReachableFunctions = 0;
+  SitePruner *Pruner;
+  llvm::DenseSet<const CallSite *> Live;
+  std::vector<EntryFacts> EntryContexts; ///< interned; 0: nothing known
+  std::map<EntryFacts, unsigned> EntryContextIds;
+  unsigned PrunedSites = 0;
 };
 
 /// Something blocking that a call can reach inside library code.

@@ -1,4 +1,4 @@
-// Not covered by #9/#10 yet (new cause seen in DPF's jackbridge): a function-local static that setup code initialises before the real-time thread starts: on the audio thread only the guard's fast path runs (an acquire load), so neither __cxa_guard_acquire nor the constructor's dlopen/printf are hazards there. Needs a fact "initialised before the root is registered" (registration happens after a call that initialises it).
+// A function-local static that setup code initialises before it registers the callback (DPF's jackbridge getBridgeInstance()): on the audio thread only the guard's fast path runs (an acquire load), so neither __cxa_guard_acquire nor the constructor's puts is a hazard there.
 #include <cstdio>
 #include <jack_decls.h>
 

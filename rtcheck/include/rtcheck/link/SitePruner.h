@@ -1,0 +1,53 @@
+//===- SitePruner.h - call sites that cannot run ---------------*- C++ -*-===//
+//
+// Part of the link step: which call sites of a body are ruled out by what is known on entry to
+// the function. Three kinds of facts rule a site out (docs/analyzer.md "Constants and modes"):
+// constant arguments the caller passes for the parameters the site's guards test (passed on
+// through parameters handed down unchanged), `assume` facts about globals and members, and
+// function-local statics that setup code initialises before any root that reaches them is
+// registered (SetupOrder.h).
+//
+// A function entered with different facts is walked once per distinct set of facts that its
+// guards can use (its entry context), so a caller passing `block = 0` does not hide the
+// `sem_wait` a caller passing `block = 1` reaches.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RTCHECK_LINK_SITEPRUNER_H
+#define RTCHECK_LINK_SITEPRUNER_H
+
+#include "rtcheck/link/CallGraph.h"
+#include "llvm/ADT/DenseSet.h"
+#include <optional>
+
+namespace rtcheck {
+
+/// Known parameter values on entry to a function, sorted by parameter index.
+using EntryFacts = std::vector<std::pair<unsigned, int64_t>>;
+
+class SitePruner {
+public:
+  SitePruner(CallGraph &G, std::map<std::string, int64_t> Assume)
+      : G(G), Assume(std::move(Assume)) {}
+
+  /// The site C of function U cannot run when U is entered with Entry.
+  bool ruledOut(NodeId U, const CallSite &C, const EntryFacts &Entry) const;
+  /// The facts a call C with its caller entered with Caller gives the callee Callee: only
+  /// those about parameters the callee's guards test or hands on.
+  EntryFacts calleeFacts(const CallSite &C, NodeId Callee, const EntryFacts &Caller);
+
+  /// Functions whose function-local statics are initialised before the roots reaching them run
+  /// (SetupOrder.h): their sites that initialise those statics are ruled out.
+  llvm::DenseSet<NodeId> StaticsReady;
+
+private:
+  std::optional<int64_t> valueOf(const GuardAtom &A, const EntryFacts &Entry) const;
+  const std::vector<unsigned> &usedParams(NodeId N);
+
+  CallGraph &G;
+  std::map<std::string, int64_t> Assume;
+  llvm::DenseMap<NodeId, std::vector<unsigned>> Used;
+};
+
+} // namespace rtcheck
+
+#endif

@@ -1,0 +1,94 @@
+//===- SitePruner.cpp - call sites that cannot run ------------------------===//
+#include "rtcheck/link/SitePruner.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+using namespace llvm;
+
+namespace rtcheck {
+namespace {
+
+bool holds(GuardAtom::OpKind Op, int64_t V, int64_t K) {
+  switch (Op) {
+  case GuardAtom::Eq:
+    return V == K;
+  case GuardAtom::Ne:
+    return V != K;
+  case GuardAtom::Lt:
+    return V < K;
+  case GuardAtom::Le:
+    return V <= K;
+  case GuardAtom::Gt:
+    return V > K;
+  case GuardAtom::Ge:
+    return V >= K;
+  }
+  llvm_unreachable("covered switch");
+}
+
+} // namespace
+
+std::optional<int64_t> SitePruner::valueOf(const GuardAtom &A, const EntryFacts &Entry) const {
+  if (A.Param >= 0) {
+    for (const auto &[Param, Value] : Entry)
+      if (Param == unsigned(A.Param))
+        return Value;
+    return std::nullopt;
+  }
+  if (auto It = Assume.find(A.Var); It != Assume.end())
+    return It->second;
+  return std::nullopt;
+}
+
+bool SitePruner::ruledOut(NodeId U, const CallSite &C, const EntryFacts &Entry) const {
+  if (!C.StaticInit.empty() && StaticsReady.contains(U))
+    return true;
+  if (Entry.empty() && Assume.empty())
+    return false;
+  // A clause is false when every atom is known and false; unknown atoms may hold.
+  return any_of(C.Guards, [&](const GuardClause &Clause) {
+    return all_of(Clause, [&](const GuardAtom &A) {
+      std::optional<int64_t> V = valueOf(A, Entry);
+      return V && !holds(A.Op, *V, A.Value);
+    });
+  });
+}
+
+const std::vector<unsigned> &SitePruner::usedParams(NodeId N) {
+  auto [It, Inserted] = Used.try_emplace(N);
+  if (!Inserted || !G.node(N).Def)
+    return It->second;
+  std::vector<unsigned> &P = It->second;
+  for (const CallSite &C : G.node(N).Def->Calls) {
+    for (const GuardClause &Clause : C.Guards)
+      for (const GuardAtom &A : Clause)
+        if (A.Param >= 0)
+          P.push_back(unsigned(A.Param));
+    for (const auto &[Arg, Param] : C.ParamArgs)
+      P.push_back(Param);
+  }
+  llvm::sort(P);
+  P.erase(std::unique(P.begin(), P.end()), P.end());
+  return P;
+}
+
+EntryFacts SitePruner::calleeFacts(const CallSite &C, NodeId Callee, const EntryFacts &Caller) {
+  EntryFacts Out;
+  if (C.ConstArgs.empty() && C.ParamArgs.empty())
+    return Out;
+  for (unsigned Param : usedParams(Callee)) {
+    if (auto K = find_if(C.ConstArgs, [&](const auto &A) { return A.first == Param; });
+        K != C.ConstArgs.end()) {
+      Out.emplace_back(Param, K->second);
+      continue;
+    }
+    for (const auto &[Arg, From] : C.ParamArgs)
+      if (Arg == Param)
+        for (const auto &[Known, Value] : Caller)
+          if (Known == From)
+            Out.emplace_back(Param, Value);
+  }
+  return Out;
+}
+
+} // namespace rtcheck
