@@ -185,7 +185,7 @@ size_t omittedNames(const std::vector<std::string> &Names) {
   return Names.size() > MaxNamesPerFinding ? Names.size() - MaxNamesPerFinding : 0;
 }
 
-json::Object findingToJSON(const Report &R, const Finding &F) {
+json::Object findingToJSON(const Finding &F) {
   json::Object O{{"rule", ruleId(F.Cat)},
                  {"category", categoryName(F.Cat)},
                  {"severity", severityName(F.Sev)},
@@ -246,7 +246,7 @@ void emitJSON(raw_ostream &OS, const Report &R) {
     });
     J.attributeArray("findings", [&] {
       for (const Finding &F : R.Link.Findings)
-        J.value(findingToJSON(R, F));
+        J.value(findingToJSON(F));
     });
     J.attributeArray("errors", [&] {
       for (const InputError &E : R.Errors)

@@ -158,7 +158,7 @@ class CompilerFlags(Project):
     def test_extra_args_reach_every_command(self):
         src = self.write("proj/src/a.c", "#include <stdlib.h>\n#include <rtcheck/realtime.h>\n"
                          "RTCHECK_REALTIME(audio) void cb(void) {\n"
-                         "#ifdef RT_DEBUG\n  free(malloc(1));\n#endif\n}\n")
+                         "#ifdef RT_DEBUG\n  void *p = malloc(1);\n  free(p);\n#endif\n}\n")
         build = self.database([src])
         _, doc = self.check_json("-p", build)
         self.assertEqual(doc["findings"], [])

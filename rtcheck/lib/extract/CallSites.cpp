@@ -56,6 +56,9 @@ public:
   }
 
   bool TraverseStmt(Stmt *S) override {
+    NestingGuard::Level L(B.Nesting, S);
+    if (!L)
+      return false;
     auto It = S ? EndingStatements.find(S) : EndingStatements.end();
     if (It == EndingStatements.end())
       return DynamicRecursiveASTVisitor::TraverseStmt(S);
@@ -77,10 +80,6 @@ public:
   }
 
   // Local classes and nested functions are collected as functions of their own.
-  bool TraverseStmt(Stmt *S) override {
-    NestingGuard::Level L(B.Nesting, S);
-    return L && DynamicRecursiveASTVisitor::TraverseStmt(S);
-  }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) override { return true; }
   bool TraverseRecordDecl(RecordDecl *) override { return true; }
 
@@ -416,23 +415,6 @@ private:
                                             std::to_string(Site.Loc.Column));
   }
 
-  static bool isAllZero(const APValue &V) {
-    switch (V.getKind()) {
-    case APValue::Int:
-      return V.getInt().isZero();
-    case APValue::Struct:
-      for (unsigned I = 0; I < V.getStructNumBases(); ++I)
-        if (!isAllZero(V.getStructBase(I)))
-          return false;
-      for (unsigned I = 0; I < V.getStructNumFields(); ++I)
-        if (!isAllZero(V.getStructField(I)))
-          return false;
-      return true;
-    default:
-      return false;
-    }
-  }
-
   void recordArguments(const CallExpr *CE, const FunctionDecl *Callee, CallSite &Site) {
     ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
     if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) && !Args.empty())
@@ -456,7 +438,7 @@ private:
       // Object and call arguments matter only for rules, which describe library functions.
       if (Library) {
         if (Arg->getType()->isPointerType())
-          if (std::string Object = objectNamedBy(Arg); !Object.empty())
+          if (std::string Object = objectNamedBy(B, Arg); !Object.empty())
             Site.ObjectArgs.emplace_back(I, std::move(Object));
         if (const auto *Call = dyn_cast<CallExpr>(Arg->IgnoreParenImpCasts()))
           if (const FunctionDecl *Inner = Call->getDirectCallee())
@@ -487,18 +469,6 @@ private:
         Site.ConstArgs.emplace_back(I, 0);
       }
     }
-  }
-
-  /// The variable or field an argument designates (`&attr`, `attr`, `&self->attr`): its USR.
-  std::string objectNamedBy(const Expr *Arg) {
-    const Expr *E = Arg->IgnoreParenCasts();
-    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
-      E = U->getSubExpr()->IgnoreParenCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E); DRE && isa<VarDecl>(DRE->getDecl()))
-      return B.usrOf(DRE->getDecl());
-    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && isa<FieldDecl>(ME->getMemberDecl()))
-      return B.usrOf(ME->getMemberDecl());
-    return {};
   }
 
   CallSite &add(size_t CalleeIndex, CallKind Kind, SourceLocation L, std::string Note = {}) {

@@ -72,6 +72,34 @@ const FunctionDecl *functionNamedBy(const Expr *E) {
 } // namespace
 
 /// Every function an expression may name: a conditional names both of its branches.
+bool isAllZero(const APValue &V) {
+  switch (V.getKind()) {
+  case APValue::Int:
+    return V.getInt().isZero();
+  case APValue::Struct:
+    for (unsigned I = 0; I < V.getStructNumBases(); ++I)
+      if (!isAllZero(V.getStructBase(I)))
+        return false;
+    for (unsigned I = 0; I < V.getStructNumFields(); ++I)
+      if (!isAllZero(V.getStructField(I)))
+        return false;
+    return true;
+  default:
+    return false;
+  }
+}
+
+std::string objectNamedBy(SummaryBuilder &B, const Expr *Arg) {
+  const Expr *E = Arg->IgnoreParenCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
+    E = U->getSubExpr()->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E); DRE && isa<VarDecl>(DRE->getDecl()))
+    return B.usrOf(DRE->getDecl());
+  if (const auto *ME = dyn_cast<MemberExpr>(E); ME && isa<FieldDecl>(ME->getMemberDecl()))
+    return B.usrOf(ME->getMemberDecl());
+  return {};
+}
+
 SmallVector<const FunctionDecl *, 2> functionsNamedBy(const Expr *E) {
   SmallVector<const FunctionDecl *, 2> Out;
   if (const auto *C = dyn_cast<AbstractConditionalOperator>(E ? E->IgnoreParenCasts() : nullptr)) {

@@ -78,6 +78,14 @@ private:
 /// std::function constructed from a callable.
 llvm::SmallVector<const clang::FunctionDecl *, 2> functionsNamedBy(const clang::Expr *E);
 
+/// A constant that reads as zero: an integer 0, or a struct all of whose fields and bases do (a
+/// struct timeout such as Zephyr's K_NO_WAIT, `(k_timeout_t){0}`).
+bool isAllZero(const clang::APValue &V);
+
+/// The variable or field an argument designates (`&attr`, `attr`, `&self->attr`): its USR; empty
+/// for anything else.
+std::string objectNamedBy(SummaryBuilder &B, const clang::Expr *Arg);
+
 /// Pass 1: every definition the TU provides (template instantiations, implicit special members
 /// and lambda bodies included). Records address-taken functions and function-valued field
 /// stores in B.Out on the way.
