@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <limits>
 #include <regex>
 #include <sstream>
 
@@ -47,8 +48,16 @@ uint64_t u64(const json &J, const char *Key) {
   auto It = J.find(Key);
   if (It == J.end() || !It->is_number())
     return 0;
-  return It->is_number_unsigned() ? It->get<uint64_t>()
-                                  : static_cast<uint64_t>(std::max(0.0, It->get<double>()));
+  if (It->is_number_unsigned())
+    return It->get<uint64_t>();
+  // A negative, NaN or out-of-range double has no uint64_t value (converting it is undefined):
+  // clamp to the nearest one.
+  double D = It->get<double>();
+  if (!(D > 0))
+    return 0;
+  if (D >= 18446744073709551616.0) // 2^64
+    return std::numeric_limits<uint64_t>::max();
+  return static_cast<uint64_t>(D);
 }
 
 std::vector<std::string> strings(const json &J, const char *Key) {
