@@ -38,7 +38,7 @@ add_test(NAME runtime/autoscopes-match-rules
 set_tests_properties(runtime/autoscopes-match-rules PROPERTIES LABELS "runtime")
 
 # The core (record pool, name table) from several threads, plain and under ThreadSanitizer.
-foreach(variant plain tsan)
+foreach(variant plain ${RTCHECK_RT_TSAN_VARIANTS})
   set(name rtcheck_runtime_autoscope_core_${variant})
   add_executable(${name} AutoscopeCoreTest.cpp ${RTCHECK_RT_CORE_SOURCES})
   target_include_directories(${name} PRIVATE ${RTCHECK_RT_INCLUDE_DIRS})
@@ -50,8 +50,10 @@ foreach(variant plain tsan)
 endforeach()
 gtest_discover_tests(rtcheck_runtime_autoscope_core_plain TEST_PREFIX "runtime/autoscope/core/"
   PROPERTIES LABELS "runtime")
-target_compile_options(rtcheck_runtime_autoscope_core_tsan PRIVATE -fsanitize=thread -O1 -g)
-target_link_options(rtcheck_runtime_autoscope_core_tsan PRIVATE -fsanitize=thread)
-add_test(NAME runtime/autoscope/core-tsan COMMAND rtcheck_runtime_autoscope_core_tsan)
-set_tests_properties(runtime/autoscope/core-tsan PROPERTIES LABELS "runtime"
-  ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1:abort_on_error=0:exitcode=66")
+if(RTCHECK_RT_TSAN_VARIANTS)
+  target_compile_options(rtcheck_runtime_autoscope_core_tsan PRIVATE -fsanitize=thread -O1 -g)
+  target_link_options(rtcheck_runtime_autoscope_core_tsan PRIVATE -fsanitize=thread)
+  add_test(NAME runtime/autoscope/core-tsan COMMAND rtcheck_runtime_autoscope_core_tsan)
+  set_tests_properties(runtime/autoscope/core-tsan PROPERTIES LABELS "runtime"
+    ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1:abort_on_error=0:exitcode=66")
+endif()

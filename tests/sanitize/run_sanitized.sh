@@ -18,14 +18,16 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_PREFIX_PATH=/usr/lib/llvm-22 -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" \
   -DCMAKE_EXE_LINKER_FLAGS="$flags" -DCMAKE_SHARED_LINKER_FLAGS="$flags" \
   -DRTCHECK_BUILD_SAMPLES=OFF -DRTCHECK_BUILD_BENCHMARKS=OFF >/dev/null
+# The shared sanitizer runtime is not on the loader's path: the build needs it too, because
+# gtest_discover_tests runs each test program to list its tests.
+asan_lib=$(dirname "$(clang++-22 -print-file-name=libclang_rt.asan-x86_64.so)")
+export LD_LIBRARY_PATH=$asan_lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 # Only what the two test sets run (Ninja's per-directory targets): not the unit tests or samples.
 cmake --build "$build" -j "${RTCHECK_JOBS:-2}" --target rtcheck-analyzer tools/all runtime/all \
   tests/runtime/all
 
-asan_lib=$(dirname "$(clang++-22 -print-file-name=libclang_rt.asan-x86_64.so)")
 # verify_asan_link_order=0: in a preloaded, uninstrumented program the ASan runtime arrives as the
 # shim's dependency, not first in the link order. Leaks of the programs under test are theirs.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-verify_asan_link_order=0:detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-export LD_LIBRARY_PATH=$asan_lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 ctest --test-dir "$build" -j "${RTCHECK_JOBS:-2}" -R "$tests" --output-on-failure
