@@ -10,7 +10,7 @@ BUILD_DIR=${RTCHECK_BUILD_DIR:-build}
 JOBS=${RTCHECK_JOBS:-2}
 
 packages=(
-  build-essential cmake ninja-build ccache pkg-config python3 python3-jsonschema
+  build-essential cmake meson ninja-build ccache pkg-config python3 python3-jsonschema
   clang-22 libclang-22-dev llvm-22-dev libclang-rt-22-dev
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   libsndfile1-dev portaudio19-dev libjack-jackd2-dev libasound2-dev

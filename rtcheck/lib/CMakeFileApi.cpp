@@ -1,12 +1,12 @@
 //===- CMakeFileApi.cpp - programs from the CMake File API ----------------===//
 //
 // Reads `.cmake/api/v1/reply/index-*.json` → codemodel-v2 → targets (type, build directory,
-// dependencies) and assigns each compile command to the target whose object directory
-// (`<paths.build>/CMakeFiles/<name>.dir/`) holds its output. See
+// dependencies); a command belongs to the target whose object directory
+// (`<paths.build>/CMakeFiles/<name>.dir/`) holds its output (BuildTargets.cpp). See
 // https://cmake.org/cmake/help/latest/manual/cmake-file-api.7.html.
 //
 //===----------------------------------------------------------------------===//
-#include "rtcheck/Programs.h"
+#include "BuildTargets.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
@@ -15,8 +15,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
-#include <map>
-#include <set>
 
 using namespace llvm;
 
@@ -42,20 +40,12 @@ std::string normalised(const Twine &Path) {
   return std::string(P);
 }
 
-struct Target {
-  std::string Name;
-  std::string Type;
-  std::string ObjectDir; ///< absolute, ends with '/'
-  std::vector<std::string> Dependencies;
-  std::vector<unsigned> Commands;
-};
-
-bool isProgram(StringRef Type) {
-  return Type == "EXECUTABLE" || Type == "SHARED_LIBRARY" || Type == "MODULE_LIBRARY";
-}
-
-bool isLinkable(StringRef Type) {
-  return Type == "STATIC_LIBRARY" || Type == "OBJECT_LIBRARY" || Type == "SHARED_LIBRARY";
+/// CMake's target type, in the model's words ("" for utility and interface targets).
+std::string kindOf(StringRef Type) {
+  if (Type == "EXECUTABLE" || Type == "SHARED_LIBRARY" || Type == "MODULE_LIBRARY" ||
+      Type == "STATIC_LIBRARY" || Type == "OBJECT_LIBRARY")
+    return Type.lower();
+  return "";
 }
 
 /// The reply index CMake wrote last (its name holds a timestamp), or "".
@@ -70,7 +60,7 @@ std::string newestIndex(StringRef ReplyDir) {
   return Best;
 }
 
-Expected<std::map<std::string, Target>> readTargets(StringRef BuildDir, StringRef ReplyDir,
+Expected<std::map<std::string, BuildTarget>> readTargets(StringRef BuildDir, StringRef ReplyDir,
                                                     StringRef CodemodelFile) {
   Expected<json::Value> Model = readJSON(ReplyDir + "/" + CodemodelFile);
   if (!Model)
@@ -79,7 +69,7 @@ Expected<std::map<std::string, Target>> readTargets(StringRef BuildDir, StringRe
       Model->getAsObject() ? Model->getAsObject()->getArray("configurations") : nullptr;
   if (!Configs || Configs->empty() || !(*Configs)[0].getAsObject())
     return error(ReplyDir + "/" + CodemodelFile + ": codemodel without configurations");
-  std::map<std::string, Target> Targets;
+  std::map<std::string, BuildTarget> Targets;
   const json::Array *List = (*Configs)[0].getAsObject()->getArray("targets");
   for (const json::Value &Entry : List ? *List : json::Array()) {
     const json::Object *E = Entry.getAsObject();
@@ -93,9 +83,12 @@ Expected<std::map<std::string, Target>> readTargets(StringRef BuildDir, StringRe
     const json::Object *T = TV->getAsObject();
     if (!T)
       continue;
-    Target &Out = Targets[Id->str()];
+    std::string Kind = kindOf(T->getString("type").value_or(""));
+    if (Kind.empty())
+      continue;
+    BuildTarget &Out = Targets[Id->str()];
     Out.Name = T->getString("name").value_or("").str();
-    Out.Type = T->getString("type").value_or("").str();
+    Out.Kind = Kind;
     StringRef Build = ".";
     if (const json::Object *Paths = T->getObject("paths"))
       Build = Paths->getString("build").value_or(".");
@@ -107,30 +100,6 @@ Expected<std::map<std::string, Target>> readTargets(StringRef BuildDir, StringRe
             Out.Dependencies.push_back(DepId->str());
   }
   return Targets;
-}
-
-std::string outputPath(const clang::tooling::CompileCommand &C) {
-  std::string Out = C.Output;
-  if (Out.empty())
-    for (size_t I = 0; I + 1 < C.CommandLine.size(); ++I)
-      if (C.CommandLine[I] == "-o")
-        Out = C.CommandLine[I + 1];
-  if (Out.empty())
-    return "";
-  return sys::path::is_absolute(Out) ? normalised(Out) : normalised(C.Directory + "/" + Out);
-}
-
-/// The library targets a program links, through static, object and in-project shared libraries.
-void collectLinked(const std::map<std::string, Target> &Targets, const std::string &Id,
-                   std::set<std::string> &Seen) {
-  auto It = Targets.find(Id);
-  if (It == Targets.end())
-    return;
-  for (const std::string &Dep : It->second.Dependencies) {
-    auto D = Targets.find(Dep);
-    if (D != Targets.end() && isLinkable(D->second.Type) && Seen.insert(Dep).second)
-      collectLinked(Targets, Dep, Seen);
-  }
 }
 
 } // namespace
@@ -164,47 +133,11 @@ programsFromCMake(StringRef BuildDir, ArrayRef<clang::tooling::CompileCommand> C
                .str();
     return std::nullopt;
   }
-  Expected<std::map<std::string, Target>> Targets = readTargets(BuildDir, ReplyDir, *CodemodelFile);
+  Expected<std::map<std::string, BuildTarget>> Targets =
+      readTargets(BuildDir, ReplyDir, *CodemodelFile);
   if (!Targets)
     return Targets.takeError();
-
-  std::map<std::string, std::vector<unsigned>> Unclaimed;
-  for (unsigned I = 0; I < Commands.size(); ++I) {
-    std::string Out = outputPath(Commands[I]);
-    Target *Owner = nullptr;
-    for (auto &[Id, T] : *Targets)
-      if (!Out.empty() && StringRef(Out).starts_with(T.ObjectDir))
-        Owner = &T;
-    if (Owner)
-      Owner->Commands.push_back(I);
-    else
-      Unclaimed[objectDirName(Commands[I])].push_back(I);
-  }
-
-  std::vector<ProgramUnit> Programs;
-  std::set<std::string> Linked;
-  for (const auto &[Id, T] : *Targets) {
-    if (!isProgram(T.Type))
-      continue;
-    std::set<std::string> Libs;
-    collectLinked(*Targets, Id, Libs);
-    ProgramUnit P{T.Name, StringRef(T.Type).lower(), T.Commands};
-    for (const std::string &L : Libs) {
-      llvm::append_range(P.Members, Targets->at(L).Commands);
-      Linked.insert(L);
-    }
-    llvm::sort(P.Members);
-    P.Members.erase(std::unique(P.Members.begin(), P.Members.end()), P.Members.end());
-    if (!P.Members.empty())
-      Programs.push_back(std::move(P));
-  }
-  for (const auto &[Id, T] : *Targets)
-    if (!isProgram(T.Type) && !Linked.count(Id) && !T.Commands.empty())
-      Programs.push_back({T.Name, StringRef(T.Type).lower(), T.Commands});
-  for (auto &[Name, Members] : Unclaimed)
-    Programs.push_back({Name, "unclaimed", std::move(Members)});
-  llvm::sort(Programs, [](const ProgramUnit &A, const ProgramUnit &B) { return A.Name < B.Name; });
-  return Programs;
+  return programsFromTargets(*Targets, Commands);
 }
 
 } // namespace rtcheck

@@ -204,16 +204,22 @@ Expected<CheckResult> runCheck(const CheckOptions &Options) {
   bool WholeDatabase = Options.Files.empty() && !DO.FixedFlags;
   Report R;
   std::optional<std::vector<ProgramUnit>> FromBuild;
+  const char *BuildSystem = "";
   Expected<Program> P = DB->selectProgram(Options.Files, WholeDatabase ? "" : Options.Select);
   if (!P)
     return P.takeError();
   if (WholeDatabase) {
     std::string Note;
-    Expected<std::optional<std::vector<ProgramUnit>>> CMake =
+    Expected<std::optional<std::vector<ProgramUnit>>> Build =
         programsFromCMake(DB->buildDirectory(), P->Commands, Note);
-    if (!CMake)
-      return CMake.takeError();
-    FromBuild = std::move(*CMake);
+    BuildSystem = "cmake";
+    if (Build && !*Build && Note.empty()) {
+      Build = programsFromMeson(DB->buildDirectory(), P->Commands, Note);
+      BuildSystem = "meson";
+    }
+    if (!Build)
+      return Build.takeError();
+    FromBuild = std::move(*Build);
     if (!Note.empty())
       R.Link.Warnings.push_back(Note);
     if (Error E = selectPrograms(*P, FromBuild, Options.Select))
@@ -229,7 +235,7 @@ Expected<CheckResult> runCheck(const CheckOptions &Options) {
     return E;
   R.Errors = std::move(P->Errors);
   R.Inputs.CommandsMerged = P->Merged;
-  R.Inputs.ProgramsFrom = !WholeDatabase ? "files" : FromBuild ? "cmake" : "entries";
+  R.Inputs.ProgramsFrom = !WholeDatabase ? "files" : FromBuild ? BuildSystem : "entries";
   std::vector<Summary> Summaries;
   std::vector<std::string> ObjectDirs;
   std::vector<int> SummaryOf(P->Commands.size(), -1);

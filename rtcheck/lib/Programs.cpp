@@ -1,5 +1,6 @@
 //===- Programs.cpp - partition by entry points, link per program ---------===//
 #include "rtcheck/Programs.h"
+#include "BuildTargets.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
@@ -73,11 +74,7 @@ void reportDuplicateDefinitions(ArrayRef<Summary> Summaries, const ProgramUnit &
 } // namespace
 
 std::string objectDirName(const clang::tooling::CompileCommand &C) {
-  std::string Out = C.Output;
-  if (Out.empty())
-    for (size_t I = 0; I + 1 < C.CommandLine.size(); ++I)
-      if (C.CommandLine[I] == "-o")
-        Out = C.CommandLine[I + 1];
+  std::string Out = commandOutput(C);
   SmallVector<StringRef, 8> Parts;
   StringRef(Out).split(Parts, '/');
   for (size_t I = Parts.size(); I-- > 0;) {

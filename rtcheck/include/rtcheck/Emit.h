@@ -23,7 +23,7 @@ struct InputError {
 /// What was analysed: the database's compile commands and the programs they make.
 struct InputStats {
   unsigned Programs = 0;
-  std::string ProgramsFrom; ///< cmake | entries | files | summaries
+  std::string ProgramsFrom; ///< cmake | meson | entries | files | summaries
   unsigned CommandsAnalysed = 0;
   unsigned CommandsMerged = 0; ///< exact duplicates of an analysed command
   unsigned CommandsFailed = 0;

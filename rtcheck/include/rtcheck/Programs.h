@@ -2,7 +2,7 @@
 //
 // A compile database usually builds several programs (executables, plugins, tests). Each is
 // linked on its own, so that same-named functions of different programs never meet: the build's
-// own description of its targets (the CMake File API) says which commands make which program;
+// own description of its targets (the CMake File API, Meson's introspection) says which commands make which program;
 // without it the translation units are partitioned by their entry points. `linkPrograms` links
 // each program and merges the findings, so that a finding in a source several programs share is
 // reported once, naming them all.
@@ -43,6 +43,14 @@ struct ProgramUnit {
 /// directory.
 llvm::Expected<std::optional<std::vector<ProgramUnit>>>
 programsFromCMake(llvm::StringRef BuildDir, llvm::ArrayRef<clang::tooling::CompileCommand> Commands,
+                  std::string &Note);
+
+/// The programs of a Meson build directory, from `meson-info/intro-targets.json` (targets, their
+/// kinds and outputs; a target's objects lie in `<output>.p/`) and the link edges of its
+/// `build.ninja` (which in-project libraries each target links), by the same rules as
+/// programsFromCMake. std::nullopt when BuildDir is not a Meson build directory.
+llvm::Expected<std::optional<std::vector<ProgramUnit>>>
+programsFromMeson(llvm::StringRef BuildDir, llvm::ArrayRef<clang::tooling::CompileCommand> Commands,
                   std::string &Note);
 
 /// Partitions translation units by their entry points: a TU defining `main` or a plugin entry
