@@ -16,6 +16,15 @@ DECLARE_REAL(memalign);
 #define IN_DLSYM()                                                                                 \
   RTCHECK_UNLIKELY(rtcheck_thread.resolving && !__atomic_load_n(&real_##malloc, __ATOMIC_RELAXED))
 
+/* dlsym first frees the dlerror string a failed dlsym/dlopen left behind. When that happens while
+ * the real free is not known yet, resolving it calls dlsym, which frees the same pending string
+ * again, and so on until the stack overflows (a library whose constructor probes two missing
+ * symbols crashed every program it was in). The nested free is skipped instead: the outer free,
+ * once the real one is known, releases the string; when the resolution was for another function,
+ * that one string is left allocated. */
+#define IN_DLSYM_FREE()                                                                            \
+  RTCHECK_UNLIKELY(rtcheck_thread.resolving && !__atomic_load_n(&real_free, __ATOMIC_RELAXED))
+
 RTCHECK_EXPORT void *malloc(size_t size) {
   if (IN_DLSYM())
     return rtcheck_arena_alloc(size, 16);
@@ -59,7 +68,7 @@ RTCHECK_EXPORT void *realloc(void *old, size_t size) {
 /* free(NULL) does nothing (C11 7.22.3.3; glibc returns before touching any lock), so it is not a
  * violation - the same choice as RealtimeSanitizer. Arena blocks are never returned. */
 RTCHECK_EXPORT void free(void *p) {
-  if (RTCHECK_UNLIKELY(!p || rtcheck_arena_owns(p)))
+  if (RTCHECK_UNLIKELY(!p || rtcheck_arena_owns(p) || IN_DLSYM_FREE()))
     return;
   ENTER(free);
   REAL(free)(p);
@@ -93,7 +102,7 @@ RTCHECK_EXPORT void *reallocf(void *old, size_t size) {
 /* C23 free_sized / free_aligned_sized (glibc >= 2.43 only): the same as free. */
 RTCHECK_EXPORT void free_sized(void *p, size_t size) {
   (void)size;
-  if (!p || rtcheck_arena_owns(p))
+  if (!p || rtcheck_arena_owns(p) || IN_DLSYM_FREE())
     return;
   ENTER(free_sized);
   REAL(free)(p);
@@ -103,7 +112,7 @@ RTCHECK_EXPORT void free_sized(void *p, size_t size) {
 RTCHECK_EXPORT void free_aligned_sized(void *p, size_t align, size_t size) {
   (void)align;
   (void)size;
-  if (!p || rtcheck_arena_owns(p))
+  if (!p || rtcheck_arena_owns(p) || IN_DLSYM_FREE())
     return;
   ENTER(free_aligned_sized);
   REAL(free)(p);

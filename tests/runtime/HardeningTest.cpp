@@ -1,7 +1,7 @@
 // Issue #14, the shim and `rtcheck run` as a user or an attacker would drive them: the report the
 // options name, a report path that cannot work, a file that is not the shim, signals sent to the
-// driver, bytes that are not UTF-8, counts lost to the fixed tables, and report targets that are
-// not regular files.
+// driver, bytes that are not UTF-8, counts lost to the fixed tables, report targets that are not
+// regular files, and what a program's libraries do at start-up before the shim is ready.
 #include "ShimTest.h"
 
 #include <chrono>
@@ -272,6 +272,22 @@ TEST_F(ShimTest, ReportIntoACharacterDeviceKeepsTheDevice) {
   struct stat St;
   ASSERT_EQ(lstat(Dev.c_str(), &St), 0);
   EXPECT_TRUE(S_ISCHR(St.st_mode)) << "the device node was replaced";
+}
+
+// --- the program's own start-up
+// ---------------------------------------------------------------------
+
+// Found by the UBSan run of the process tests (docs/hardening.md): a library constructor that
+// probes missing symbols leaves a dlerror string that the next dlsym frees while the shim does not
+// know the real free yet; resolving it recursed until the stack overflowed (SIGSEGV, every run).
+TEST_F(ShimTest, LibraryConstructorProbingMissingSymbolsRunsUnchanged) {
+  Result Plain = run({RTCHECK_PROG_DLERROR_CTOR}, {}, /*Preload=*/false);
+  ASSERT_TRUE(Plain.exited(0)) << Plain.Err;
+  ASSERT_EQ(Plain.Out, "missing 3\n");
+  Result Res = run({RTCHECK_PROG_DLERROR_CTOR}, {{"RTCHECK_OPTIONS", "report=" + Dir + "/r.json"}});
+  ASSERT_TRUE(Res.exited(0)) << "status " << Res.Status << ": " << Res.Err;
+  EXPECT_EQ(Res.Out, Plain.Out);
+  EXPECT_TRUE(exists(Dir + "/r.json"));
 }
 
 } // namespace
