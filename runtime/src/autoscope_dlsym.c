@@ -9,8 +9,8 @@
  * untouched: to the real dlsym for every lookup but a plug-in entry point in a library handle.
  * The shim's own dlsym(RTLD_NEXT, ...) calls pass through the same jump and keep their meaning.
  * x86-64 only; elsewhere dlsym is not interposed and plug-ins are not wrapped. */
+#include "interceptor.h" /* first: it decides how glibc headers define stdio */
 #include "autoscope.h"
-#include "interceptor.h"
 
 #include <dlfcn.h>
 #include <link.h>

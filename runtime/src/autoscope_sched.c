@@ -12,8 +12,8 @@
  * next cycle by design (futexes, FIFO reads) - a thread scope would count that waiting and, under
  * --trap, stop every JACK client at its thread's start. Such a library is recognised by the
  * registration functions of autoscopes.def it defines. */
+#include "interceptor.h" /* first: it decides how glibc headers define stdio */
 #include "autoscope.h"
-#include "interceptor.h"
 
 #include <dlfcn.h>
 #include <errno.h>

@@ -4,7 +4,13 @@
 #ifndef RTCHECK_INTERCEPTOR_H
 #define RTCHECK_INTERCEPTOR_H
 
-/* Keep glibc's extern-inline stdio definitions (putchar, getc, ...) out of the way of ours. */
+/* Keep glibc's extern-inline stdio definitions (putchar, getc, ...) out of the way of ours. glibc
+ * decides in <features.h>, so this header must come before any system header: after one, Clang
+ * keeps glibc's inline putchar/vprintf and ignores our visibility, and the shim silently stops
+ * exporting them (found by the Clang-built sanitizer run; GCC happens to accept it). */
+#ifdef _FEATURES_H
+#error "include interceptor.h before any system header"
+#endif
 #ifndef __NO_INLINE__
 #define __NO_INLINE__ 1
 #endif

@@ -4,8 +4,8 @@
  * Also thread management (cancellation, thread signals, scheduling, affinity, names), the blocking
  * calls of rules/pthread.json a real-time thread is tempted to make from its callback.
  * pthread_spin_unlock is safe in rules/ and is not interposed. */
+#include "interceptor.h" /* first: it decides how glibc headers define stdio */
 #include "autoscope.h"
-#include "interceptor.h"
 
 #include <fcntl.h>
 #include <pthread.h>

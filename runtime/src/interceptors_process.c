@@ -1,8 +1,8 @@
 /* Process, signal, loader, memory-locking, timer, scheduling, name-service and IPC interceptors:
  * what a real-time callback must not do and glibc exports (categories from rules/libc.json and
  * rules/pthread.json). */
+#include "interceptor.h" /* first: it decides how glibc headers define stdio */
 #include "autoscope.h"
-#include "interceptor.h"
 
 #include <aio.h>
 #include <dlfcn.h>

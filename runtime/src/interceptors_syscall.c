@@ -1,8 +1,8 @@
 /* System-call interceptors: sleeping and yielding, file, pipe and socket I/O, stdio, polling,
  * memory mappings, processes and threads (categories from rules/libc.json and rules/pthread.json).
  */
+#include "interceptor.h" /* first: it decides how glibc headers define stdio */
 #include "autoscope.h"
-#include "interceptor.h"
 
 #include <dirent.h>
 #include <fcntl.h>
