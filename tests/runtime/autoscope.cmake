@@ -6,6 +6,7 @@ pkg_check_modules(RTCHECK_JACK REQUIRED IMPORTED_TARGET jack)
 pkg_check_modules(RTCHECK_PORTAUDIO REQUIRED IMPORTED_TARGET portaudio-2.0)
 pkg_check_modules(RTCHECK_SDL2 REQUIRED IMPORTED_TARGET sdl2)
 pkg_check_modules(RTCHECK_PIPEWIRE REQUIRED IMPORTED_TARGET libpipewire-0.3)
+pkg_check_modules(RTCHECK_GSTREAMER_APP REQUIRED IMPORTED_TARGET gstreamer-app-1.0)
 
 rtcheck_rt_program(rt_jack_lifecycle jack_lifecycle.c)
 target_link_libraries(rt_jack_lifecycle PRIVATE PkgConfig::RTCHECK_JACK)
@@ -16,6 +17,8 @@ target_link_libraries(rt_sdl_tone PRIVATE PkgConfig::RTCHECK_SDL2)
 rtcheck_rt_program(rt_sched_threads sched_threads.c)
 rtcheck_rt_program(rt_pw_process pw_process.c)
 target_link_libraries(rt_pw_process PRIVATE PkgConfig::RTCHECK_PIPEWIRE)
+rtcheck_rt_program(rt_gst_frames gst_frames.c)
+target_link_libraries(rt_gst_frames PRIVATE PkgConfig::RTCHECK_GSTREAMER_APP)
 rtcheck_rt_program(rt_dlsym_next dlsym_next.c)
 target_link_libraries(rt_dlsym_next PRIVATE ${CMAKE_DL_LIBS})
 
@@ -32,8 +35,9 @@ set_tests_properties(runtime/autoscope/jack-clients runtime/autoscope/jack-trans
   runtime/autoscope/jack-lifecycle runtime/autoscope/portaudio runtime/autoscope/jalv
   runtime/autoscope/trap-jack PROPERTIES RESOURCE_LOCK jackd)
 
-# PipeWire clients against a pipewire daemon each case starts with its own runtime directory.
-foreach(case pipewire-stream pipewire-filter pw-cat)
+# PipeWire clients against a pipewire daemon each case starts with its own runtime directory, and a
+# GStreamer pipeline's appsink callbacks and pad probes.
+foreach(case pipewire-stream pipewire-filter pw-cat gstreamer)
   add_test(NAME runtime/autoscope/${case}
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/autoscope_media_test.py ${case}
             --rtcheck $<TARGET_FILE:rtcheck> --programs ${RTCHECK_RT_PROG_DIR})

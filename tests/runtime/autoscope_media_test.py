@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Automatic scopes of media clients that need a daemon or a pipeline of their own: PipeWire stream
 and filter process events (a test program, and Debian's pw-cat) against a pipewire daemon this test
-starts with its own runtime directory and no session manager. One case per invocation:
+starts with its own runtime directory and no session manager; a GStreamer pipeline's appsink
+callbacks and buffer probe (a test program over videotestsrc). One case per invocation:
 autoscope_media_test.py CASE --rtcheck BIN --programs DIR."""
 
 import argparse
@@ -138,8 +139,35 @@ def case_pw_cat(args, tmp):
         pw.close()
 
 
+def case_gstreamer(args, tmp):
+    """60 frames at 30 fps through an appsink, with a buffer probe on the source pad: one scope per
+    frame for new_sample and the probe, one for the preroll, each budgeted one frame (33.3 ms)."""
+    prog = [str(Path(args.programs) / "rt_gst_frames")]
+    plain = subprocess.run(prog, capture_output=True, text=True, timeout=60)
+    code, out, err = run(args, prog, tmp / "gst.json", dict(os.environ))
+    check(plain.returncode == 0 and code == 0, f"exit {plain.returncode} / {code}: {err[-2000:]}")
+    # The same results, and the same notifications (replaced callbacks, removed probe, finalised sink).
+    check(out == plain.stdout, f"results differ under the shim: {out!r} vs {plain.stdout!r}")
+    fields = dict(zip(out.split()[::2], (int(v) for v in out.split()[1::2])))
+    check(fields["wrong-data"] == 0 and fields["stale"] == 0 and fields["notified"] == 3, f"callbacks: {out}")
+    found, _ = scopes(tmp / "gst.json")
+    frame_ns = 1_000_000_000 // 30
+    for name, registration, slot, calls in [
+            ("on_new_sample (rt_gst_frames)", "gst_app_sink_set_callbacks", "field GstAppSinkCallbacks::new_sample",
+             fields["samples"]),
+            ("on_new_preroll (rt_gst_frames)", "gst_app_sink_set_callbacks", "field GstAppSinkCallbacks::new_preroll",
+             fields["prerolls"]),
+            ("on_buffer (rt_gst_frames)", "gst_pad_add_probe", "argument 2", fields["probes"])]:
+        s = found.get(name)
+        check(s and s["registration"] == {"function": registration, "slot": slot}, f"{name}: {list(found)}")
+        check(s["calls"] == calls > 0, f"{name}: {s['calls']} scopes for {calls} calls")
+        check(s["by_function"].get("malloc") == calls, f"{name}: one malloc per call: {s['by_function']}")
+        check(s["budget_ns"] == frame_ns, f"{name}: budget {s['budget_ns']}, expected one frame {frame_ns}")
+    check("stale_sample (rt_gst_frames)" not in found, "the replaced callbacks ran")
+
+
 CASES = {"pipewire-stream": case_pipewire_stream, "pipewire-filter": case_pipewire_filter,
-         "pw-cat": case_pw_cat}
+         "pw-cat": case_pw_cat, "gstreamer": case_gstreamer}
 
 
 def main():
