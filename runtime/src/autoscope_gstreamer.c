@@ -2,8 +2,9 @@
  * probes run in scopes named after them, on the streaming thread that delivers each buffer.
  * Budget: the time the data represents. A probe handed a buffer uses its duration; appsink
  * callbacks, which get no buffer, use one frame of the sink pad's negotiated caps (1/framerate),
- * read before the scope opens at each preroll and at the first sample after it (a later caps change
- * without a preroll keeps the budget it had). No duration or framerate: no deadline.
+ * read before the scope opens at each preroll and at the first sample after it or after the
+ * registration (a later caps change without a preroll keeps the budget it had). No duration or
+ * framerate: no deadline.
  *
  * Both registrations take one user_data for all their callbacks and a GDestroyNotify that GStreamer
  * calls when the registration is gone (callbacks replaced, probe removed, element finalised) and no
@@ -173,7 +174,7 @@ static GstFlowReturn sink_new_preroll(GstAppSink *sink, void *p) {
 
 static GstFlowReturn sink_new_sample(GstAppSink *sink, void *p) {
   gst_wrap *w = p;
-  if (RTCHECK_UNLIKELY(w->budget_stale || !w->budget_ns)) {
+  if (RTCHECK_UNLIKELY(w->budget_stale)) {
     refresh_budget(w, sink);
     w->budget_stale = 0;
   }
@@ -204,6 +205,7 @@ RTCHECK_EXPORT void gst_app_sink_set_callbacks(GstAppSink *sink, GstAppSinkCallb
     if (w) {
       w->program = *callbacks;
       w->copy = *callbacks;
+      w->budget_stale = 1; /* read the caps at the first sample */
       w->copy.eos = callbacks->eos ? sink_eos : 0;
       if (callbacks->new_preroll) {
         w->copy.new_preroll = sink_new_preroll;
