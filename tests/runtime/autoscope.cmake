@@ -25,7 +25,7 @@ target_link_libraries(rt_gst_frames PRIVATE PkgConfig::RTCHECK_GSTREAMER_APP)
 rtcheck_rt_program(rt_dlsym_next dlsym_next.c)
 target_link_libraries(rt_dlsym_next PRIVATE ${CMAKE_DL_LIBS})
 
-foreach(case jack-clients jack-transport jack-lifecycle portaudio rtaudio sdl pulse lv2 jalv ladspa trap-plugin trap-jack dlsym-next
+foreach(case jack-clients jack-transport jack-lifecycle portaudio rtaudio sdl pulse lv2 jalv jalv-worker ladspa trap-plugin trap-jack dlsym-next
              sched-threads)
   add_test(NAME runtime/autoscope/${case}
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/autoscope_test.py ${case}
@@ -36,6 +36,7 @@ endforeach()
 # make the deadline figures noisier.
 set_tests_properties(runtime/autoscope/jack-clients runtime/autoscope/jack-transport
   runtime/autoscope/jack-lifecycle runtime/autoscope/portaudio runtime/autoscope/rtaudio runtime/autoscope/jalv
+  runtime/autoscope/jalv-worker
   runtime/autoscope/trap-jack PROPERTIES RESOURCE_LOCK jackd)
 
 # PipeWire clients against a pipewire daemon each case starts with its own runtime directory, and a

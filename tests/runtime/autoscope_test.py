@@ -282,6 +282,24 @@ def case_jalv(args, tmp):
         jack.close()
 
 
+def case_jalv_worker(args, tmp):
+    """An LV2 plug-in with the worker interface in jalv: jalv calls its end_run after every run, in
+    the JACK process callback; it runs in its own scope, once per run."""
+    jack = Jack(tmp)
+    try:
+        uri = "http://lsp-plug.in/plugins/lv2/comp_delay_mono"
+        code, _, err = run(args, ["jalv", uri], tmp / "jalv.json", jack.env, eof_after=2)
+        check(code == 0, f"jalv exit {code}: {err[-2000:]}")
+        found, _ = scopes(tmp / "jalv.json")
+        plugin, end = found.get(uri), found.get(f"{uri} [end_run]")
+        check(plugin and end, f"run and end_run scopes: {list(found)}")
+        check(end["registration"] == {"function": "lv2_descriptor", "slot": "field LV2_Worker_Interface::end_run"},
+              f"end_run: {end['registration']}")
+        check(end["calls"] == plugin["calls"] > 100, f"one end_run per run: {end['calls']} / {plugin['calls']}")
+    finally:
+        jack.close()
+
+
 def case_sched_threads(args, tmp):
     """Threads the program raises to SCHED_FIFO (themselves, at creation, or from another thread)
     run in thread scopes until they exit; a normal thread's allocations are not counted."""
@@ -380,7 +398,7 @@ def case_dlsym_next(args, tmp):
 CASES = {"jack-clients": case_jack_clients, "jack-transport": case_jack_transport,
          "jack-lifecycle": case_jack_lifecycle,
          "portaudio": case_portaudio, "rtaudio": case_rtaudio, "sdl": case_sdl, "pulse": case_pulse, "lv2": case_lv2,
-         "jalv": case_jalv, "ladspa": case_ladspa, "trap-plugin": case_trap_plugin,
+         "jalv": case_jalv, "jalv-worker": case_jalv_worker, "ladspa": case_ladspa, "trap-plugin": case_trap_plugin,
          "trap-jack": case_trap_jack, "dlsym-next": case_dlsym_next,
          "sched-threads": case_sched_threads}
 
