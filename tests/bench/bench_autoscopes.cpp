@@ -186,6 +186,38 @@ void BM_WrappedRtAudioCallback(benchmark::State &State) {
 }
 BENCHMARK(BM_WrappedRtAudioCallback);
 
+struct Lv2Descriptor {
+  const char *Uri;
+  void *(*Instantiate)(const Lv2Descriptor *, double, const char *, const void *const *);
+  void *ConnectPort, *Activate, *Run, *Deactivate;
+  void (*Cleanup)(void *);
+  const void *(*ExtensionData)(const char *);
+};
+struct Lv2Worker {
+  void *Work, *WorkResponse;
+  int (*EndRun)(void *);
+};
+
+// The plug-in's worker end_run as jalv calls it after each run: through the host's dlsym of
+// lv2_descriptor (the shim's wrapped descriptor) and its extension_data.
+void BM_WrappedLv2EndRun(benchmark::State &State) {
+  const auto &R = registrations();
+  auto Entry = R.Lib ? reinterpret_cast<const Lv2Descriptor *(*)(uint32_t)>(dlsym(R.Lib, "lv2_descriptor"))
+                     : nullptr;
+  const Lv2Descriptor *D = Entry ? Entry(0) : nullptr;
+  if (!D) {
+    State.SkipWithError("cannot load " RTCHECK_BENCH_REGISTRATIONS);
+    return;
+  }
+  void *H = D->Instantiate(D, 48000, "", nullptr);
+  auto *Worker = static_cast<const Lv2Worker *>(
+      D->ExtensionData("http://lv2plug.in/ns/ext/worker#interface"));
+  for (auto _ : State)
+    benchmark::DoNotOptimize(Worker->EndRun(H));
+  D->Cleanup(H);
+}
+BENCHMARK(BM_WrappedLv2EndRun);
+
 } // namespace
 
 BENCHMARK_MAIN();

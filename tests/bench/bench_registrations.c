@@ -48,3 +48,40 @@ void rtaudio_open_stream(void *self, void *out, void *in, unsigned long format, 
   bench_callback = callback;
   bench_data = data;
 }
+
+/* An LV2 plug-in with the worker interface, whose end_run does nothing (BM_WrappedLv2EndRun: the
+ * benchmark looks lv2_descriptor up with dlsym on this library, as a host does). */
+#include <lv2/core/lv2.h>
+#include <lv2/worker/worker.h>
+#include <string.h>
+
+static int lv2_instance;
+
+static LV2_Handle lv2_instantiate(const LV2_Descriptor *d, double rate, const char *path,
+                                  const LV2_Feature *const *features) {
+  (void)d, (void)rate, (void)path, (void)features;
+  return &lv2_instance;
+}
+static void lv2_run(LV2_Handle h, uint32_t frames) {
+  __asm__ volatile("" : : "r"(h), "r"(frames) : "memory");
+}
+static LV2_Worker_Status lv2_work(LV2_Handle h, LV2_Worker_Respond_Function respond,
+                                  LV2_Worker_Respond_Handle handle, uint32_t size, const void *data) {
+  (void)h, (void)respond, (void)handle, (void)size, (void)data;
+  return LV2_WORKER_SUCCESS;
+}
+static LV2_Worker_Status lv2_end_run(LV2_Handle h) {
+  __asm__ volatile("" : : "r"(h) : "memory");
+  return LV2_WORKER_SUCCESS;
+}
+static const LV2_Worker_Interface lv2_worker = {lv2_work, 0, lv2_end_run};
+static const void *lv2_extension_data(const char *uri) {
+  return strcmp(uri, LV2_WORKER__interface) == 0 ? &lv2_worker : 0;
+}
+static void lv2_cleanup(LV2_Handle h) { (void)h; }
+static const LV2_Descriptor lv2_bench = {"urn:rtcheck:bench-worker", lv2_instantiate, 0, 0, lv2_run,
+                                         0, lv2_cleanup, lv2_extension_data};
+
+__attribute__((visibility("default"))) const LV2_Descriptor *lv2_descriptor(uint32_t index) {
+  return index == 0 ? &lv2_bench : 0;
+}
