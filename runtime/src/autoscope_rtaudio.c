@@ -9,9 +9,9 @@
  * destructor only (not at its next openStream: with an error callback, an openStream refused
  * because a stream is open returns normally while the old callback still runs); an object that
  * reopens many streams holds a record for each until then, and when the pool is full its callbacks
- * are registered unchanged. openStream reports errors by throwing RtAudioError: this file is
- * compiled with -fexceptions so that the cleanup below releases the new record while the
- * exception passes. */
+ * are registered unchanged. openStream reports errors by throwing RtAudioError, which unwinds
+ * through the wrapper (x86-64 unwind tables; no cleanup code, so the shim needs no libgcc_s): the
+ * record claimed for a failed open belongs to the object too and goes with its destructor. */
 #include "autoscope.h"
 
 #include <errno.h>
@@ -49,16 +49,6 @@ static int rtaudio_tramp(void *output, void *input, unsigned int frames, double 
   return r;
 }
 
-/* Runs when rtaudio_open_stream's frame is left, normally or by an exception: a record still
- * pending there was not taken by a stream. */
-static void release_pending(rtcheck_autoscope **pending) {
-  if (*pending) {
-    int e = errno;
-    rtcheck_autoscope_release(*pending);
-    errno = e;
-  }
-}
-
 RTCHECK_EXPORT void rtaudio_open_stream(void *self, void *output_params, void *input_params,
                                         unsigned long format, unsigned int rate,
                                         unsigned int *buffer_frames, rtaudio_callback callback,
@@ -66,7 +56,7 @@ RTCHECK_EXPORT void rtaudio_open_stream(void *self, void *output_params, void *i
   open_stream_fn real = (open_stream_fn)rtcheck_autoscope_real(&real_open_stream, RTAUDIO_OPEN_STREAM);
   if (!real)
     return;
-  __attribute__((cleanup(release_pending))) rtcheck_autoscope *rec = 0;
+  rtcheck_autoscope *rec = 0;
   if (callback) {
     int e = errno;
     rtcheck_thread.guard++;
@@ -88,7 +78,6 @@ RTCHECK_EXPORT void rtaudio_open_stream(void *self, void *output_params, void *i
   }
   real(self, output_params, input_params, format, rate, buffer_frames, rtaudio_tramp, rec, options,
        error_callback);
-  rec = 0; /* returned normally: the stream's (or, refused with an error callback, unused) */
 }
 
 static void destroyed(void *self) {
