@@ -1,7 +1,9 @@
-/* GStreamer (camera context): an appsink's new_sample / new_preroll / new_event callbacks and pad
- * probes run in scopes named after them, on the streaming thread that delivers each buffer.
- * Budget: the time the data represents. A probe handed a buffer uses its duration; appsink
- * callbacks, which get no buffer, use one frame of the sink pad's negotiated caps (1/framerate),
+/* GStreamer (camera context): an appsink's new_sample / new_preroll / new_event callbacks, an
+ * appsrc's need_data callback and pad probes run in scopes named after them, on the streaming
+ * thread that delivers each buffer. Budget: the time the data represents. A probe handed a buffer
+ * uses its duration; an appsrc uses one frame of the caps the program gave it (read before the
+ * scope until it has a framerate, at most 8 times); appsink callbacks, which get no buffer, use one
+ * frame of the sink pad's negotiated caps (1/framerate),
  * read before the scope opens at each preroll and at the first sample after it or after the
  * registration (a later caps change without a preroll keeps the budget it had). No duration or
  * framerate: no deadline.
@@ -31,6 +33,14 @@ typedef struct GstAppSinkCallbacks {
   void *reserved[3];
 } GstAppSinkCallbacks;
 
+typedef struct GstAppSrc GstAppSrc;
+typedef struct GstAppSrcCallbacks {
+  void (*need_data)(GstAppSrc *src, unsigned length, void *user_data);
+  void (*enough_data)(GstAppSrc *src, void *user_data);
+  gboolean (*seek_data)(GstAppSrc *src, uint64_t offset, void *user_data);
+  void *reserved[4];
+} GstAppSrcCallbacks;
+
 typedef struct GstPadProbeInfo {
   unsigned type; /* GstPadProbeType */
   unsigned long id;
@@ -54,10 +64,13 @@ typedef struct GstBufferHead {
 
 void gst_app_sink_set_callbacks(GstAppSink *sink, GstAppSinkCallbacks *callbacks, void *user_data,
                                 GDestroyNotify notify);
+void gst_app_src_set_callbacks(GstAppSrc *src, GstAppSrcCallbacks *callbacks, void *user_data,
+                               GDestroyNotify notify);
 unsigned long gst_pad_add_probe(GstPad *pad, unsigned mask, GstPadProbeCallback callback,
                                 void *user_data, GDestroyNotify destroy_data);
 
 AUTOSCOPE_DECLARE_REAL(gst_app_sink_set_callbacks);
+AUTOSCOPE_DECLARE_REAL(gst_app_src_set_callbacks);
 AUTOSCOPE_DECLARE_REAL(gst_pad_add_probe);
 
 enum { SINK_PREROLL, SINK_SAMPLE, SINK_EVENT, SINK_SLOTS };
@@ -70,10 +83,13 @@ typedef struct gst_wrap {
   GDestroyNotify notify;        /* the program's notify */
   GstAppSinkCallbacks program;  /* an appsink's callbacks as the program gave them */
   GstAppSinkCallbacks copy;     /* what appsink calls */
+  GstAppSrcCallbacks src_program; /* an appsrc's callbacks as the program gave them */
+  GstAppSrcCallbacks src_copy;    /* what appsrc calls */
   GstPadProbeCallback probe;    /* a probe's callback */
   const char *names[SINK_SLOTS]; /* a probe's name is names[0] */
   uint64_t budget_ns;           /* appsink: one frame of the sink pad's caps */
-  int budget_stale;             /* appsink: read the caps again before the next sample */
+  int budget_stale;             /* appsink: read the caps again before the next sample; appsrc:
+                                   reads left while it has no framerate */
 } gst_wrap;
 
 static gst_wrap wraps[GST_WRAPS];
@@ -117,33 +133,50 @@ typedef gboolean (*structure_get_fraction_fn)(void *structure, const char *field
                                               int *den);
 typedef void (*unref_fn)(void *object);
 
+/* One frame of `caps` (a GstCaps *, unreferenced here), in ns; 0 without a fixed framerate. */
+static uint64_t caps_frame_ns(void *caps);
+
 /* One frame of the sink pad's current caps, in ns; 0 without caps or a fixed framerate. Calls into
  * GStreamer (a lock, references): outside the scope and not counted. */
 static uint64_t appsink_frame_ns(GstAppSink *sink) {
-  static void *slots[6];
+  static void *slots[2];
   get_static_pad_fn get_pad =
       (get_static_pad_fn)rtcheck_autoscope_real(&slots[0], "gst_element_get_static_pad");
   get_current_caps_fn get_caps =
       (get_current_caps_fn)rtcheck_autoscope_real(&slots[1], "gst_pad_get_current_caps");
+  static void *unref_slot;
+  unref_fn pad_unref = (unref_fn)rtcheck_autoscope_real(&unref_slot, "gst_object_unref");
+  if (!get_pad || !get_caps || !pad_unref)
+    return 0;
+  void *pad = get_pad(sink, "sink");
+  uint64_t ns = pad ? caps_frame_ns(get_caps(pad)) : 0;
+  if (pad)
+    pad_unref(pad);
+  return ns;
+}
+
+/* One frame of the caps the program set on an appsrc. */
+static uint64_t appsrc_frame_ns(GstAppSrc *src) {
+  static void *slot;
+  get_current_caps_fn get_caps = (get_current_caps_fn)rtcheck_autoscope_real(&slot, "gst_app_src_get_caps");
+  return get_caps ? caps_frame_ns(get_caps(src)) : 0;
+}
+
+static uint64_t caps_frame_ns(void *caps) {
+  static void *slots[3];
   caps_get_structure_fn get_structure =
-      (caps_get_structure_fn)rtcheck_autoscope_real(&slots[2], "gst_caps_get_structure");
+      (caps_get_structure_fn)rtcheck_autoscope_real(&slots[0], "gst_caps_get_structure");
   structure_get_fraction_fn get_fraction =
-      (structure_get_fraction_fn)rtcheck_autoscope_real(&slots[3], "gst_structure_get_fraction");
-  unref_fn caps_unref = (unref_fn)rtcheck_autoscope_real(&slots[4], "gst_mini_object_unref");
-  unref_fn pad_unref = (unref_fn)rtcheck_autoscope_real(&slots[5], "gst_object_unref");
-  if (!get_pad || !get_caps || !get_structure || !get_fraction || !caps_unref || !pad_unref)
+      (structure_get_fraction_fn)rtcheck_autoscope_real(&slots[1], "gst_structure_get_fraction");
+  unref_fn caps_unref = (unref_fn)rtcheck_autoscope_real(&slots[2], "gst_mini_object_unref");
+  if (!caps || !get_structure || !get_fraction || !caps_unref)
     return 0;
   uint64_t ns = 0;
-  void *pad = get_pad(sink, "sink");
-  void *caps = pad ? get_caps(pad) : 0;
-  void *structure = caps ? get_structure(caps, 0) : 0;
+  void *structure = get_structure(caps, 0);
   int num = 0, den = 0;
   if (structure && get_fraction(structure, "framerate", &num, &den) && num > 0 && den > 0)
     ns = (uint64_t)den * 1000000000ull / (uint64_t)num;
-  if (caps)
-    caps_unref(caps);
-  if (pad)
-    pad_unref(pad);
+  caps_unref(caps);
   return ns;
 }
 
@@ -228,6 +261,62 @@ RTCHECK_EXPORT void gst_app_sink_set_callbacks(GstAppSink *sink, GstAppSinkCallb
     real(sink, &w->copy, w, wrap_notify);
   else
     real(sink, callbacks, user_data, notify);
+}
+
+/* --- appsrc ---------------------------------------------------------------------------------- */
+
+static void src_need_data(GstAppSrc *src, unsigned length, void *p) {
+  gst_wrap *w = p;
+  if (RTCHECK_UNLIKELY(!w->budget_ns && w->budget_stale > 0)) {
+    int e = errno;
+    rtcheck_thread.guard++;
+    w->budget_ns = appsrc_frame_ns(src);
+    w->budget_stale--;
+    rtcheck_thread.guard--;
+    errno = e;
+  }
+  rtcheck_autoscope_begin(w->names[0], w->budget_ns);
+  w->src_program.need_data(src, length, w->data);
+  rtcheck_autoscope_end();
+}
+
+static void src_enough_data(GstAppSrc *src, void *p) {
+  gst_wrap *w = p;
+  w->src_program.enough_data(src, w->data);
+}
+
+static gboolean src_seek_data(GstAppSrc *src, uint64_t offset, void *p) {
+  gst_wrap *w = p;
+  return w->src_program.seek_data(src, offset, w->data);
+}
+
+RTCHECK_EXPORT void gst_app_src_set_callbacks(GstAppSrc *src, GstAppSrcCallbacks *callbacks,
+                                              void *user_data, GDestroyNotify notify) {
+  __typeof__(&gst_app_src_set_callbacks) real = AUTOSCOPE_REAL(gst_app_src_set_callbacks);
+  if (!real)
+    return;
+  gst_wrap *w = 0;
+  if (callbacks && callbacks->need_data) {
+    int e = errno;
+    rtcheck_thread.guard++;
+    w = claim(user_data, notify);
+    if (w) {
+      w->src_program = *callbacks;
+      w->src_copy = *callbacks;
+      w->src_copy.need_data = src_need_data;
+      w->src_copy.enough_data = callbacks->enough_data ? src_enough_data : 0;
+      w->src_copy.seek_data = callbacks->seek_data ? src_seek_data : 0;
+      w->names[0] = name_of((const void *)callbacks->need_data, RTCHECK_AS_gst_appsrc_need_data);
+      w->budget_stale = 8; /* reads of the caps while there is no framerate */
+      __atomic_store_n(&w->state, 2, __ATOMIC_RELEASE);
+    }
+    rtcheck_thread.guard--;
+    errno = e;
+  }
+  if (w)
+    real(src, &w->src_copy, w, wrap_notify);
+  else
+    real(src, callbacks, user_data, notify);
 }
 
 /* --- Pad probes ------------------------------------------------------------------------------- */

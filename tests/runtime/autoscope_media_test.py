@@ -166,8 +166,26 @@ def case_gstreamer(args, tmp):
     check("stale_sample (rt_gst_frames)" not in found, "the replaced callbacks ran")
 
 
+def case_gstreamer_appsrc(args, tmp):
+    """An appsrc's need_data, which pushes one 30 fps frame a call: one scope per call, budgeted
+    one frame of the caps the program set."""
+    prog = [str(Path(args.programs) / "rt_gst_appsrc")]
+    plain = subprocess.run(prog, capture_output=True, text=True, timeout=60)
+    code, out, err = run(args, prog, tmp / "appsrc.json", dict(os.environ))
+    check(plain.returncode == 0 and code == 0, f"exit {plain.returncode} / {code}: {err[-2000:]}")
+    fields = dict(zip(out.split()[::2], (int(v) for v in out.split()[1::2])))
+    check(fields["frames"] == 30 and fields["wrong-data"] == 0 and fields["notified"] == 1, f"callbacks: {out}")
+    s = scopes(tmp / "appsrc.json")[0].get("on_need_data (rt_gst_appsrc)")
+    check(s and s["registration"] == {"function": "gst_app_src_set_callbacks",
+                                      "slot": "field GstAppSrcCallbacks::need_data"}, f"need_data: {s}")
+    # One malloc of the program's per call, and the GstBuffer each pushed frame allocates.
+    check(s["calls"] == fields["need-data"] and s["by_function"].get("malloc", 0) >= s["calls"] + fields["frames"],
+          f"{s['calls']} scopes for {fields['need-data']} calls: {s['by_function']}")
+    check(s["budget_ns"] == 1_000_000_000 // 30, f"budget {s['budget_ns']}, expected one frame")
+
+
 CASES = {"pipewire-stream": case_pipewire_stream, "pipewire-filter": case_pipewire_filter,
-         "pw-cat": case_pw_cat, "gstreamer": case_gstreamer}
+         "pw-cat": case_pw_cat, "gstreamer": case_gstreamer, "gstreamer-appsrc": case_gstreamer_appsrc}
 
 
 def main():
