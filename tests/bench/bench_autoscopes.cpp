@@ -158,6 +158,31 @@ void BM_WrappedGstAppSinkSample(benchmark::State &State) {
 }
 BENCHMARK(BM_WrappedGstAppSinkSample);
 
+struct AppSrcCallbacks {
+  void (*NeedData)(void *, unsigned, void *);
+  void *EnoughData, *SeekData, *Reserved[4];
+};
+__attribute__((noinline)) void emptyNeedData(void *, unsigned, void *) { benchmark::DoNotOptimize(Sink); }
+
+// No GStreamer is loaded: the caps are read (and give no budget) on the first 8 calls only.
+void BM_WrappedGstAppSrcNeedData(benchmark::State &State) {
+  const auto &R = registrations();
+  auto Set = R.get<void (*)(void *, AppSrcCallbacks *, void *, void (*)(void *))>(
+      "gst_app_src_set_callbacks");
+  if (!Set) {
+    State.SkipWithError("cannot load " RTCHECK_BENCH_REGISTRATIONS);
+    return;
+  }
+  static AppSrcCallbacks Program{emptyNeedData, nullptr, nullptr, {}};
+  static int AppSrc;
+  Set(&AppSrc, &Program, &Sink, nullptr);
+  auto *Callbacks = static_cast<const AppSrcCallbacks *>(*R.Events);
+  void *Data = *R.Data;
+  for (auto _ : State)
+    Callbacks->NeedData(&AppSrc, 4096, Data);
+}
+BENCHMARK(BM_WrappedGstAppSrcNeedData);
+
 __attribute__((noinline)) int emptyRender(void *, void *, unsigned, double, unsigned, void *) {
   benchmark::DoNotOptimize(Sink);
   return 0;

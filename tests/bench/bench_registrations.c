@@ -26,6 +26,12 @@ void gst_app_sink_set_callbacks(void *sink, void *callbacks, void *data, void (*
   bench_data = data;
 }
 
+void gst_app_src_set_callbacks(void *src, void *callbacks, void *data, void (*notify)(void *)) {
+  (void)src, (void)notify;
+  bench_events = callbacks;
+  bench_data = data;
+}
+
 unsigned long gst_pad_add_probe(void *pad, unsigned mask, void *callback, void *data,
                                 void (*destroy)(void *)) {
   (void)pad, (void)mask, (void)destroy;
