@@ -17,7 +17,7 @@ packages=(
   libv4l-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
   libpipewire-0.3-dev libpulse-dev libcamera-dev libsdl2-dev librtaudio-dev lv2-dev ladspa-sdk
   llvm-22 chromium python3-lxml jackd2 lilv-utils jalv mda-lv2 swh-lv2 x42-plugins lsp-plugins-lv2
-  swh-plugins pulseaudio pulseaudio-utils
+  swh-plugins pulseaudio pulseaudio-utils pipewire pipewire-bin gstreamer1.0-plugins-base
 )
 
 as_root() {

@@ -3,8 +3,10 @@
  * A copy is the plug-in's descriptor with its own `instantiate`; the first instantiation arms it:
  * its `run` (LADSPA: and `run_adding`) becomes a trampoline that runs the plug-in's function inside
  * a scope named after the plug-in (LV2: the URI; LADSPA: "Label (UniqueID)"), with the budget
- * sample_count / sample rate of that call. Everything else in the copy (connect_port, activate,
- * extension_data, the handle) is the plug-in's own, so interfaces that take the handle still work.
+ * sample_count / sample rate of that call; its extension_data becomes a trampoline that wraps the
+ * worker interface's work_response and end_run (autoscope_lv2_worker.c). Everything else in the
+ * copy (connect_port, activate, other extensions, the handle) is the plug-in's own, so interfaces
+ * that take the handle still work.
  *
  * C has no closures: the trampolines are generated functions, one per slot of fixed pools (entry
  * points per library, run functions per instantiated plug-in type). When a pool is full the host
@@ -85,7 +87,13 @@ typedef struct lv2_copy {
   void *real_run;
   const char *real_uri;
   int run; /* slot in lv2_runs, -1 unarmed */
+  int ext; /* slot of autoscope_lv2_worker.c, -1 unarmed */
 } lv2_copy;
+
+/* autoscope_lv2_worker.c: an extension_data trampoline whose worker interface is wrapped. */
+int rtcheck_autoscope_lv2_arm_extension(const void *(*real)(const char *), const char *uri,
+                                        const void *(**tramp)(const char *));
+void rtcheck_autoscope_lv2_release_extension(int slot);
 
 typedef struct ladspa_copy {
   LADSPA_Descriptor desc;
@@ -120,6 +128,9 @@ static LV2_Handle lv2_instantiate(const LV2_Descriptor *d, double rate, const ch
     if (c->run >= 0)
       c->desc.run = lv2_run_tramps[c->run];
   }
+  if (c->ext < 0 && c->real->extension_data)
+    c->ext = rtcheck_autoscope_lv2_arm_extension(c->real->extension_data, c->real->URI,
+                                                 &c->desc.extension_data);
   unlock_copies();
   return h;
 }
@@ -167,17 +178,18 @@ static const LV2_Descriptor *wrap_lv2(const LV2_Descriptor *real) {
   if (!c && lv2_copy_count < COPY_SLOTS) {
     c = &lv2_copies[lv2_copy_count++];
     c->real = real;
-    c->run = -1;
+    c->run = c->ext = -1;
   }
   if (c) {
     if (c->real_run != (void *)real->run || c->real_uri != real->URI) {
       if (c->run >= 0)
         __atomic_store_n(&lv2_runs[c->run].state, 0, __ATOMIC_RELEASE);
+      rtcheck_autoscope_lv2_release_extension(c->ext);
       c->desc = *real;
       c->desc.instantiate = lv2_instantiate;
       c->real_run = (void *)real->run;
       c->real_uri = real->URI;
-      c->run = -1;
+      c->run = c->ext = -1;
     }
     out = &c->desc;
   }

@@ -63,6 +63,14 @@ def main():
         r2 = f"{vals[4] / vals[3]:.2f}x" if vals[3] and vals[4] else "-"
         print(f"| {n} | " + " | ".join(cells) + f" | {r1} | {d1} | {r2} |")
     print()
+    wrapped = {"no shim": run(bench / "rtcheck_bench_autoscopes", {}, args.repetitions),
+               "shim": run(bench / "rtcheck_bench_autoscopes", {"LD_PRELOAD": str(shim)}, args.repetitions)}
+    print("| wrapped callback (CPU ns/call, min of repetitions) | no shim | shim | added (ns) |")
+    print("|---|---|---|---|")
+    for n in sorted(set(wrapped["no shim"]) & set(wrapped["shim"])):
+        plain, shimmed = wrapped["no shim"][n], wrapped["shim"][n]
+        print(f"| {n} | {plain:.1f} | {shimmed:.1f} | {shimmed - plain:+.1f} |")
+    print()
     print("| first violation at a site (scope latency, ns) | median | max | known site, p50 |")
     print("|---|---|---|---|")
     shims = [("shim", shim)] + ([("baseline shim", args.baseline_shim)] if args.baseline_shim else [])

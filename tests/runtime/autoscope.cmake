@@ -5,6 +5,9 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(RTCHECK_JACK REQUIRED IMPORTED_TARGET jack)
 pkg_check_modules(RTCHECK_PORTAUDIO REQUIRED IMPORTED_TARGET portaudio-2.0)
 pkg_check_modules(RTCHECK_SDL2 REQUIRED IMPORTED_TARGET sdl2)
+pkg_check_modules(RTCHECK_RTAUDIO REQUIRED IMPORTED_TARGET rtaudio)
+pkg_check_modules(RTCHECK_PIPEWIRE REQUIRED IMPORTED_TARGET libpipewire-0.3)
+pkg_check_modules(RTCHECK_GSTREAMER_APP REQUIRED IMPORTED_TARGET gstreamer-app-1.0)
 
 rtcheck_rt_program(rt_jack_lifecycle jack_lifecycle.c)
 target_link_libraries(rt_jack_lifecycle PRIVATE PkgConfig::RTCHECK_JACK)
@@ -13,10 +16,18 @@ target_link_libraries(rt_pa_tone PRIVATE PkgConfig::RTCHECK_PORTAUDIO m)
 rtcheck_rt_program(rt_sdl_tone sdl_tone.c)
 target_link_libraries(rt_sdl_tone PRIVATE PkgConfig::RTCHECK_SDL2)
 rtcheck_rt_program(rt_sched_threads sched_threads.c)
+rtcheck_rt_program(rt_rtaudio_tone rtaudio_tone.cpp)
+target_link_libraries(rt_rtaudio_tone PRIVATE PkgConfig::RTCHECK_RTAUDIO)
+rtcheck_rt_program(rt_pw_process pw_process.c)
+target_link_libraries(rt_pw_process PRIVATE PkgConfig::RTCHECK_PIPEWIRE)
+rtcheck_rt_program(rt_gst_frames gst_frames.c)
+target_link_libraries(rt_gst_frames PRIVATE PkgConfig::RTCHECK_GSTREAMER_APP)
+rtcheck_rt_program(rt_gst_appsrc gst_appsrc.c)
+target_link_libraries(rt_gst_appsrc PRIVATE PkgConfig::RTCHECK_GSTREAMER_APP)
 rtcheck_rt_program(rt_dlsym_next dlsym_next.c)
 target_link_libraries(rt_dlsym_next PRIVATE ${CMAKE_DL_LIBS})
 
-foreach(case jack-clients jack-transport jack-lifecycle portaudio sdl pulse lv2 jalv ladspa trap-plugin trap-jack dlsym-next
+foreach(case jack-clients jack-transport jack-lifecycle portaudio rtaudio sdl pulse lv2 jalv jalv-worker ladspa trap-plugin trap-jack dlsym-next
              sched-threads)
   add_test(NAME runtime/autoscope/${case}
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/autoscope_test.py ${case}
@@ -26,8 +37,18 @@ endforeach()
 # The jackd each JACK case starts has its own server name, but two of them on 2 cores at once only
 # make the deadline figures noisier.
 set_tests_properties(runtime/autoscope/jack-clients runtime/autoscope/jack-transport
-  runtime/autoscope/jack-lifecycle runtime/autoscope/portaudio runtime/autoscope/jalv
+  runtime/autoscope/jack-lifecycle runtime/autoscope/portaudio runtime/autoscope/rtaudio runtime/autoscope/jalv
+  runtime/autoscope/jalv-worker
   runtime/autoscope/trap-jack PROPERTIES RESOURCE_LOCK jackd)
+
+# PipeWire clients against a pipewire daemon each case starts with its own runtime directory, and a
+# GStreamer pipeline's appsink callbacks and pad probes.
+foreach(case pipewire-stream pipewire-filter pw-cat gstreamer gstreamer-appsrc)
+  add_test(NAME runtime/autoscope/${case}
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/autoscope_media_test.py ${case}
+            --rtcheck $<TARGET_FILE:rtcheck> --programs ${RTCHECK_RT_PROG_DIR})
+  set_tests_properties(runtime/autoscope/${case} PROPERTIES LABELS "runtime" TIMEOUT 120)
+endforeach()
 
 add_test(NAME runtime/autoscopes-match-rules
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_autoscopes.py

@@ -213,6 +213,27 @@ def case_portaudio(args, tmp):
         jack.close()
 
 
+def case_rtaudio(args, tmp):
+    """RtAudio on JACK: the stream callback, nested in RtAudio's own JACK process callback; two
+    streams on one RtAudio object, and an openStream that throws through the wrapper."""
+    jack = Jack(tmp)
+    try:
+        prog = str(Path(args.programs) / "rt_rtaudio_tone")
+        code, out, err = run(args, [prog], tmp / "rta.json", jack.env)
+        check(code == 0, f"rt_rtaudio_tone exit {code}: {err[-2000:]}")
+        fields = dict(zip(out.split()[::2], (int(v) for v in out.split()[1::2])))
+        check(fields["errors"] == 1 and fields["wrong-data"] == 0, f"RtAudio's behaviour under the shim: {out}")
+        s = only_scope(scopes(tmp / "rta.json")[0], "RtAudio::openStream")
+        # A C++ callback: its demangled name, parameters included.
+        check(s["name"] == "render(void*, void*, unsigned int, double, unsigned int, void*) (rt_rtaudio_tone)"
+              and s["registration"]["slot"] == "argument 5", f"render: {s['name']} {s['registration']}")
+        check(s["calls"] == fields["calls"] > 100, f"{s['calls']} scopes for {fields['calls']} callbacks")
+        check(s["by_function"].get("malloc") == s["calls"], f"one malloc per callback: {s['by_function']}")
+        check(s["budget_ns"] == PERIOD_NS, f"budget {s['budget_ns']}, expected {PERIOD_NS}")
+    finally:
+        jack.close()
+
+
 def case_pulse(args, tmp):
     """paplay's stream write callback against a PulseAudio null sink: it reads the file there."""
     pulse = Pulse(tmp)
@@ -257,6 +278,24 @@ def case_jalv(args, tmp):
         check(plugin and plugin["registration"]["function"] == "lv2_descriptor", f"{uri}: {list(found)}")
         check(plugin["calls"] > 100 and plugin["calls"] <= host["calls"], f"run inside process: {plugin} {host}")
         check(plugin["budget_ns"] == PERIOD_NS, f"the plug-in's budget is JACK's period: {plugin['budget_ns']}")
+    finally:
+        jack.close()
+
+
+def case_jalv_worker(args, tmp):
+    """An LV2 plug-in with the worker interface in jalv: jalv calls its end_run after every run, in
+    the JACK process callback; it runs in its own scope, once per run."""
+    jack = Jack(tmp)
+    try:
+        uri = "http://lsp-plug.in/plugins/lv2/comp_delay_mono"
+        code, _, err = run(args, ["jalv", uri], tmp / "jalv.json", jack.env, eof_after=2)
+        check(code == 0, f"jalv exit {code}: {err[-2000:]}")
+        found, _ = scopes(tmp / "jalv.json")
+        plugin, end = found.get(uri), found.get(f"{uri} [end_run]")
+        check(plugin and end, f"run and end_run scopes: {list(found)}")
+        check(end["registration"] == {"function": "lv2_descriptor", "slot": "field LV2_Worker_Interface::end_run"},
+              f"end_run: {end['registration']}")
+        check(end["calls"] == plugin["calls"] > 100, f"one end_run per run: {end['calls']} / {plugin['calls']}")
     finally:
         jack.close()
 
@@ -358,8 +397,8 @@ def case_dlsym_next(args, tmp):
 
 CASES = {"jack-clients": case_jack_clients, "jack-transport": case_jack_transport,
          "jack-lifecycle": case_jack_lifecycle,
-         "portaudio": case_portaudio, "sdl": case_sdl, "pulse": case_pulse, "lv2": case_lv2,
-         "jalv": case_jalv, "ladspa": case_ladspa, "trap-plugin": case_trap_plugin,
+         "portaudio": case_portaudio, "rtaudio": case_rtaudio, "sdl": case_sdl, "pulse": case_pulse, "lv2": case_lv2,
+         "jalv": case_jalv, "jalv-worker": case_jalv_worker, "ladspa": case_ladspa, "trap-plugin": case_trap_plugin,
          "trap-jack": case_trap_jack, "dlsym-next": case_dlsym_next,
          "sched-threads": case_sched_threads}
 

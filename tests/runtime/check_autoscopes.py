@@ -100,6 +100,10 @@ def main():
 
     nm = subprocess.run(["nm", "-D", "--defined-only", args.shim], capture_output=True, text=True, check=True)
     exported = {line.split()[-1].split("@")[0] for line in nm.stdout.splitlines() if line.strip()}
+    # C++ registrations (RtAudio::openStream) are exported under their mangled names.
+    demangled = subprocess.run(["nm", "-D", "--defined-only", "-C", args.shim], capture_output=True, text=True,
+                               check=True)
+    exported |= {line.split(maxsplit=2)[-1].split("(")[0] for line in demangled.stdout.splitlines() if line.strip()}
     interposed = {name for _, name in gen_categories.interposed(args.interceptors)}
     registering = {("dlsym" if how == "dlsym" else reg) for (reg, _), how in wrapped.items()}
     for sym in sorted(registering | set(threads)):
