@@ -261,6 +261,18 @@ TEST(AddressFlow, SummaryFieldsRoundTrip) {
   ASSERT_EQ(Back->Flows.size(), 2u);
   EXPECT_EQ(Back->Flows[1].From, "P:c:@F@f#0");
   EXPECT_EQ(Back->Flows[1].To, "!");
+  // The context of an edge (format 3): guards of a store, constants of a call.
+  S.Flows[1].Guards = {{GuardAtom{2, "", GuardAtom::Gt, 0}}};
+  S.Flows[0].ConstArgs = {{3, 0}};
+  S.Flows[0].ParamArgs = {{1, 2}};
+  llvm::Expected<Summary> WithContext = summaryFromJSON(toJSON(S));
+  ASSERT_TRUE(bool(WithContext)) << llvm::toString(WithContext.takeError());
+  ASSERT_EQ(WithContext->Flows[1].Guards.size(), 1u);
+  EXPECT_EQ(WithContext->Flows[1].Guards[0][0].Param, 2);
+  EXPECT_EQ(WithContext->Flows[1].Guards[0][0].Op, GuardAtom::Gt);
+  EXPECT_EQ(WithContext->Flows[0].ConstArgs, S.Flows[0].ConstArgs);
+  EXPECT_EQ(WithContext->Flows[0].ParamArgs, S.Flows[0].ParamArgs);
+  EXPECT_TRUE(WithContext->Flows[0].Guards.empty());
   llvm::json::Value Bad = toJSON(S);
   (*Bad.getAsObject())["flows"] = llvm::json::Array{llvm::json::Array{"only-one"}};
   llvm::Expected<Summary> Rejected = summaryFromJSON(Bad);
