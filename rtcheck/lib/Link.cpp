@@ -14,6 +14,7 @@
 #include "rtcheck/link/Roots.h"
 #include "rtcheck/link/SetupOrder.h"
 #include "rtcheck/link/SitePruner.h"
+#include "rtcheck/link/ThreadRoots.h"
 
 #include <memory>
 
@@ -28,6 +29,7 @@ LinkResult link(ArrayRef<Summary> Summaries, const RuleSet &Rules, const LinkOpt
   G.trustNonBlockingPromises(Options.TrustNonBlockingPromises);
   RootsFound Roots = findRoots(G, Summaries, Rules, Options);
   SitePruner Pruner(G, Options.Assume);
+  Pruner.AfterFailedRaise = sitesAfterFailedRaise(G, Summaries, Rules);
   auto Reach = std::make_unique<Reachability>(G, Roots, &Pruner);
   // Which statics setup initialises depends on the roots reaching them: walk again if any.
   if (DenseSet<NodeId> Ready = staticsInitialisedAtSetup(G, Roots, *Reach); !Ready.empty()) {

@@ -114,20 +114,12 @@ std::vector<ProgramUnit> programsFromEntries(ArrayRef<const Summary *> TUs,
   std::vector<bool> Joined(TUs.size());
   StringSet<> Used;
   StringSet<> Started;
-  for (unsigned I = 0; I < TUs.size(); ++I) {
-    // The entry units of one target (jalv's main and its jack_initialize) start one program.
-    if (!definesEntry(*TUs[I]) || !Started.insert(ObjectDirs[I]).second)
-      continue;
-    ProgramUnit P{uniqueName(Used, ObjectDirs[I]), "program", {}};
-    std::vector<bool> In(TUs.size());
-    std::vector<unsigned> Work;
-    for (unsigned E = I; E < TUs.size(); ++E)
-      if (ObjectDirs[E] == ObjectDirs[I] && definesEntry(*TUs[E])) {
-        In[E] = true;
-        Work.push_back(E);
-      }
+  // Adds to P the TUs that define what its members need, transitively (Work: the members yet
+  // to be followed; Home: the object directory of the program's own target).
+  auto Close = [&](ProgramUnit &P, std::vector<bool> &In, std::vector<unsigned> Work,
+                   StringRef Home) {
     StringSet<> Dirs;
-    Dirs.insert(ObjectDirs[I]);
+    Dirs.insert(Home);
     while (!Work.empty()) {
       unsigned T = Work.back();
       Work.pop_back();
@@ -143,7 +135,7 @@ std::vector<ProgramUnit> programsFromEntries(ArrayRef<const Summary *> TUs,
           for (unsigned D : Candidates) {
             const std::string &Dir = ObjectDirs[D];
             auto Rank = [&](const std::string &X) {
-              return std::make_tuple(X != ObjectDirs[I], !Dirs.contains(X), X);
+              return std::make_tuple(X != Home, !Dirs.contains(X), X);
             };
             if (Best.empty() || Rank(Dir) < Rank(Best))
               Best = Dir;
@@ -159,18 +151,35 @@ std::vector<ProgramUnit> programsFromEntries(ArrayRef<const Summary *> TUs,
       }
     }
     llvm::sort(P.Members);
+  };
+  for (unsigned I = 0; I < TUs.size(); ++I) {
+    // The entry units of one target (jalv's main and its jack_initialize) start one program.
+    if (!definesEntry(*TUs[I]) || !Started.insert(ObjectDirs[I]).second)
+      continue;
+    ProgramUnit P{uniqueName(Used, ObjectDirs[I]), "program", {}};
+    std::vector<bool> In(TUs.size());
+    std::vector<unsigned> Work;
+    for (unsigned E = I; E < TUs.size(); ++E)
+      if (ObjectDirs[E] == ObjectDirs[I] && definesEntry(*TUs[E])) {
+        In[E] = true;
+        Work.push_back(E);
+      }
+    Close(P, In, std::move(Work), ObjectDirs[I]);
     Programs.push_back(std::move(P));
   }
-  // What no program needs: grouped by target, each group a program of its own.
-  std::map<std::string, ProgramUnit> Rest;
+  // What no program needs: grouped by target, each group a program of its own, which links
+  // the definitions its members need like any program (a library alone still calls its own
+  // utilities, also when the programs above already took them).
+  std::map<std::string, std::vector<unsigned>> Rest;
   for (unsigned I = 0; I < TUs.size(); ++I)
-    if (!Joined[I]) {
-      ProgramUnit &P = Rest[Programs.empty() ? std::string("program") : ObjectDirs[I]];
-      P.Kind = "library";
-      P.Members.push_back(I);
-    }
-  for (auto &[Name, P] : Rest) {
-    P.Name = uniqueName(Used, Name);
+    if (!Joined[I])
+      Rest[Programs.empty() ? std::string("program") : ObjectDirs[I]].push_back(I);
+  for (auto &[Name, Members] : Rest) {
+    ProgramUnit P{uniqueName(Used, Name), "library", {}};
+    std::vector<bool> In(TUs.size());
+    for (unsigned M : Members)
+      In[M] = true;
+    Close(P, In, Members, ObjectDirs[Members.front()]);
     Programs.push_back(std::move(P));
   }
   return Programs;

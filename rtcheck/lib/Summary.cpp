@@ -3,6 +3,7 @@
 
 #include "rtcheck/AtomicFile.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/Twine.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -306,6 +307,10 @@ bool functionFromJSON(const json::Value &V, Function &F, json::Path P) {
 
 } // namespace
 
+std::string callResultName(StringRef Callee, const SourceLoc &Loc) {
+  return ("()" + Callee + "@" + Twine(Loc.Line) + ":" + Twine(Loc.Column)).str();
+}
+
 json::Value toJSON(const Summary &S) {
   json::Array Functions;
   for (const Function &F : S.Functions)
@@ -332,8 +337,19 @@ json::Value toJSON(const Summary &S) {
     Classes.push_back(std::move(O));
   }
   json::Array Flows;
-  for (const FlowEdge &F : S.Flows)
-    Flows.push_back(json::Array{F.From, F.To});
+  for (const FlowEdge &F : S.Flows) {
+    json::Array Edge{F.From, F.To};
+    // The context of an edge is written as a call site's guards and arguments are.
+    CallSite Context;
+    Context.Guards = F.Guards;
+    Context.ParamArgs = F.ParamArgs;
+    json::Object O;
+    guardsToJSON(Context, O);
+    pairsToJSON(O, "const_args", F.ConstArgs);
+    if (!O.empty())
+      Edge.push_back(std::move(O));
+    Flows.push_back(std::move(Edge));
+  }
   return json::Object{{"rtcheck_summary", SummaryFormatVersion},
                       {"main_file", S.MainFile},
                       {"functions", std::move(Functions)},
@@ -437,15 +453,28 @@ Expected<Summary> summaryFromJSON(const json::Value &V) {
     for (size_t I = 0; I < Flows->size(); ++I) {
       const json::Array *Pair = (*Flows)[I].getAsArray();
       std::optional<StringRef> From, To;
-      if (Pair && Pair->size() == 2) {
+      const json::Object *Context = nullptr;
+      if (Pair && (Pair->size() == 2 || Pair->size() == 3)) {
         From = (*Pair)[0].getAsString();
         To = (*Pair)[1].getAsString();
+        Context = Pair->size() == 3 ? (*Pair)[2].getAsObject() : nullptr;
       }
-      if (!From || !To) {
-        P.field("flows").index(I).report("expected [from, to]");
+      if (!From || !To || (Pair->size() == 3 && !Context)) {
+        P.field("flows").index(I).report("expected [from, to] or [from, to, context]");
         return Fail();
       }
-      S.Flows.push_back({From->str(), To->str()});
+      FlowEdge &F = S.Flows.emplace_back();
+      F.From = From->str();
+      F.To = To->str();
+      if (Context) {
+        CallSite C;
+        json::Path At = P.field("flows").index(I);
+        if (!guardsFromJSON(*Context, C, At) ||
+            !pairsFromJSON(*Context, "const_args", F.ConstArgs, At))
+          return Fail();
+        F.Guards = std::move(C.Guards);
+        F.ParamArgs = std::move(C.ParamArgs);
+      }
     }
   if (Error E = checkCallees(S))
     return E;

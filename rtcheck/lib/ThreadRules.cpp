@@ -36,7 +36,7 @@ Expected<std::optional<unsigned>> index(StringRef Path, StringRef Where, const j
 Expected<ThreadRule> parseThreadRule(StringRef Path, StringRef Where, const json::Object &E) {
   static constexpr StringRef Allowed[] = {"create", "set_policy", "raise",   "entry",  "attributes",
                                           "policy", "realtime",   "self",    "context", "runtime",
-                                          "reason"};
+                                          "reason", "handle", "success"};
   for (const auto &KV : E)
     if (!is_contained(Allowed, StringRef(KV.first)))
       return threadError(Path, Where, "unknown key '" + StringRef(KV.first) + "'");
@@ -79,6 +79,10 @@ Expected<ThreadRule> parseThreadRule(StringRef Path, StringRef Where, const json
       R.Context = canonicalContext(*Context);
     if (E.get("policy") || E.get("realtime") || E.get("self"))
       return threadError(Path, Where, "'policy', 'realtime' and 'self' belong to other entries");
+    Expected<std::optional<unsigned>> Handle = index(Path, Where, E, "handle");
+    if (!Handle)
+      return Handle.takeError();
+    R.Handle = *Handle;
   } else {
     Expected<unsigned> Policy = Require("policy", true);
     if (!Policy)
@@ -93,8 +97,8 @@ Expected<ThreadRule> parseThreadRule(StringRef Path, StringRef Where, const json
         return threadError(Path, Where, "'realtime' must list integers");
       R.Realtime.push_back(*N);
     }
-    if (E.get("entry") || E.get("context"))
-      return threadError(Path, Where, "'entry' and 'context' belong to 'create' entries");
+    if (E.get("entry") || E.get("context") || E.get("handle"))
+      return threadError(Path, Where, "'entry', 'context' and 'handle' belong to 'create' entries");
   }
   if (R.K != ThreadRule::Raise) {
     Expected<std::optional<unsigned>> Attr = index(Path, Where, E, "attributes");
@@ -103,12 +107,17 @@ Expected<ThreadRule> parseThreadRule(StringRef Path, StringRef Where, const json
     R.Attributes = *Attr;
     if (R.K == ThreadRule::SetPolicy && !R.Attributes)
       return threadError(Path, Where, "a 'set_policy' entry needs 'attributes'");
-    if (E.get("self"))
-      return threadError(Path, Where, "'self' belongs to 'raise' entries");
+    if (E.get("self") || E.get("success"))
+      return threadError(Path, Where, "'self' and 'success' belong to 'raise' entries");
     return R;
   }
   if (E.get("attributes"))
     return threadError(Path, Where, "'attributes' does not belong to 'raise' entries");
+  if (const json::Value *Success = E.get("success")) {
+    R.Success = Success->getAsInteger();
+    if (!R.Success)
+      return threadError(Path, Where, "'success' must be an integer");
+  }
   const json::Object *Self = E.getObject("self");
   std::optional<int64_t> Arg = Self ? Self->getInteger("argument") : std::nullopt;
   std::optional<StringRef> Call = Self ? Self->getString("call") : std::nullopt;

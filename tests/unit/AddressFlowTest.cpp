@@ -84,6 +84,43 @@ TEST(AddressFlow, ParameterFollowsCallersAtAnyDepthAcrossTUs) {
   EXPECT_FALSE(G.flow().escaped(G.find("u:synth")));
 }
 
+TEST(AddressFlow, StoresFollowTheConstantsOfEachCaller) {
+  // new_thread(fn, prio) stores fn into info::func only under `prio > 0`; start(fn, prio) hands
+  // both on. Callers: new_thread(audio, 70), new_thread(shell, 0), start(worker, 0),
+  // start(rt, 5), new_thread(unknown, x): only shell and worker are ruled out.
+  Program P;
+  for (const char *Name : {"audio", "shell", "worker", "rt", "unknown"})
+    handler(P, Name);
+  auto Call = [&](llvm::StringRef Value, llvm::StringRef Param, std::optional<int64_t> Prio) {
+    FlowEdge E("f:u:" + Value.str(), Param.str());
+    if (Prio)
+      E.ConstArgs = {{1, *Prio}};
+    P.tu(0).Flows.push_back(E);
+  };
+  Call("audio", "P:u:new_thread#0", 70);
+  Call("shell", "P:u:new_thread#0", 0);
+  Call("worker", "P:u:start#0", 0);
+  Call("rt", "P:u:start#0", 5);
+  Call("unknown", "P:u:new_thread#0", std::nullopt);
+  FlowEdge HandOn("P:u:start#0", "P:u:new_thread#0");
+  HandOn.ParamArgs = {{1, 1}};
+  P.tu(1).Flows.push_back(HandOn);
+  FlowEdge Store("P:u:new_thread#0", "F:info::func");
+  Store.Guards = {{GuardAtom{1, "", GuardAtom::Gt, 0}}};
+  P.tu(1).Flows.push_back(Store);
+  P.def("start", 1);
+  P.def("new_thread", 1);
+  Function &Run = P.def("high_prio", 1);
+  callThrough(Run, "F:info::func", 3);
+  RuleSet Rules = rules(Family);
+  CallGraph G(P.TUs, Rules, true);
+  EXPECT_EQ(names(G, G.targets(P.TUs[1].Functions.back().Calls[0])),
+            (std::vector<std::string>{"audio", "rt", "unknown"}));
+  // The parameter itself holds every value passed, whatever the context.
+  EXPECT_EQ(names(G, G.flow().valuesOf("P:u:new_thread#0")),
+            (std::vector<std::string>{"audio", "rt", "shell", "unknown", "worker"}));
+}
+
 TEST(AddressFlow, EscapedFunctionsStayTargetsOfOpenSlotsOnly) {
   Program P;
   handler(P, "given_to_library");
@@ -224,6 +261,18 @@ TEST(AddressFlow, SummaryFieldsRoundTrip) {
   ASSERT_EQ(Back->Flows.size(), 2u);
   EXPECT_EQ(Back->Flows[1].From, "P:c:@F@f#0");
   EXPECT_EQ(Back->Flows[1].To, "!");
+  // The context of an edge (format 3): guards of a store, constants of a call.
+  S.Flows[1].Guards = {{GuardAtom{2, "", GuardAtom::Gt, 0}}};
+  S.Flows[0].ConstArgs = {{3, 0}};
+  S.Flows[0].ParamArgs = {{1, 2}};
+  llvm::Expected<Summary> WithContext = summaryFromJSON(toJSON(S));
+  ASSERT_TRUE(bool(WithContext)) << llvm::toString(WithContext.takeError());
+  ASSERT_EQ(WithContext->Flows[1].Guards.size(), 1u);
+  EXPECT_EQ(WithContext->Flows[1].Guards[0][0].Param, 2);
+  EXPECT_EQ(WithContext->Flows[1].Guards[0][0].Op, GuardAtom::Gt);
+  EXPECT_EQ(WithContext->Flows[0].ConstArgs, S.Flows[0].ConstArgs);
+  EXPECT_EQ(WithContext->Flows[0].ParamArgs, S.Flows[0].ParamArgs);
+  EXPECT_TRUE(WithContext->Flows[0].Guards.empty());
   llvm::json::Value Bad = toJSON(S);
   (*Bad.getAsObject())["flows"] = llvm::json::Array{llvm::json::Array{"only-one"}};
   llvm::Expected<Summary> Rejected = summaryFromJSON(Bad);

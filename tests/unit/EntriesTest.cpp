@@ -17,12 +17,12 @@ const char *Threads = R"({"family":"t","functions":[
   {"name":"std::__throw_bad_function_call","category":"exception","reason":"throws",
    "unless_checked":true}],
   "realtime_threads":[
-  {"create":"pthread_create","entry":2,"attributes":1,"reason":"posix"},
+  {"create":"pthread_create","entry":2,"attributes":1,"handle":0,"reason":"posix"},
   {"create":"spawn_*","entry":0,"context":"camera","reason":"a glob"},
   {"set_policy":"pthread_attr_setschedpolicy","attributes":0,"policy":1,"realtime":[1,2],
    "reason":"attr"},
   {"raise":"pthread_setschedparam","self":{"argument":0,"call":"pthread_self"},"policy":1,
-   "realtime":[1,2],"reason":"self"},
+   "realtime":[1,2],"success":0,"reason":"self"},
   {"raise":"sched_setscheduler","self":{"argument":0,"equals":0},"policy":1,"realtime":[1,2],
    "reason":"pid 0"}]})";
 
@@ -101,6 +101,63 @@ TEST(ThreadRoots, StartRoutineRaisingItselfThroughHelpers) {
   EXPECT_FALSE(G.exempt(G.classify(SetParam), G.node(G.find("u:raises_another")).info().Calls[0]));
 }
 
+TEST(ThreadRoots, CreatorRaisesTheThreadThroughItsHandle) {
+  // new_thread: pthread_create(&self->thread, ...) then boost(self), which calls
+  // pthread_setschedparam(self->thread, SCHED_FIFO): the routine is a root. A thread whose handle
+  // (a local) is lowered to SCHED_OTHER, or raised through another field, is not.
+  Program P;
+  for (const char *Name : {"pthread_create", "pthread_setschedparam"})
+    P.decl(Name);
+  for (const char *Name : {"callback", "lowered", "elsewhere"})
+    P.def(Name);
+  Function &Boost = P.def("boost");
+  Program::call(Boost, "pthread_setschedparam", 2).ConstArgs = {{1, 1}};
+  Boost.Calls.back().ObjectArgs = {{0, "c:@S@unix_thread@FI@thread"}};
+  Function &New = P.def("new_thread");
+  CallSite &Create = Program::call(New, "pthread_create", 3);
+  Create.FunctionArgs = {{2, "u:callback"}};
+  Create.ObjectArgs = {{0, "c:@S@unix_thread@FI@thread"}};
+  Program::call(New, "boost", 4);
+  Function &Main = P.def("main");
+  CallSite &Lowered = Program::call(Main, "pthread_create", 5);
+  Lowered.FunctionArgs = {{2, "u:lowered"}};
+  Lowered.ObjectArgs = {{0, "c:main@t"}};
+  Program::call(Main, "pthread_setschedparam", 6).ConstArgs = {{1, 0}};
+  Main.Calls.back().ObjectArgs = {{0, "c:main@t"}};
+  CallSite &Elsewhere = Program::call(Main, "pthread_create", 7);
+  Elsewhere.FunctionArgs = {{2, "u:elsewhere"}};
+  Elsewhere.ObjectArgs = {{0, "c:@S@other@FI@thread"}};
+  Program::call(Main, "boost", 8);
+  RuleSet Rules = rules(Threads, R"({"context":"default","default_context":"audio"})");
+  EXPECT_EQ(roots(P, Rules),
+            (std::vector<std::pair<std::string, std::string>>{{"callback", "audio"}}));
+}
+
+TEST(ThreadRoots, SitesRunningOnlyAfterAFailedRaiseAreNotFollowed) {
+  // set_prio: `if (pthread_setschedparam(pthread_self(), SCHED_FIFO, &p) == 0) return;` then the
+  // fallback (guarded by the result != 0) and, after `if (... != 0) return;` elsewhere, a site
+  // guarded by the result == 0.
+  Program P;
+  for (const char *Name : {"pthread_setschedparam", "fallback", "report"})
+    P.decl(Name);
+  Function &SetPrio = P.def("set_prio");
+  CallSite &Raise = Program::call(SetPrio, "pthread_setschedparam", 2);
+  Raise.ConstArgs = {{1, 1}};
+  Raise.CallArgs = {{0, "pthread_self"}};
+  std::string Result = callResultName(Raise.Callee, Raise.Loc);
+  Program::call(SetPrio, "fallback", 4).Guards = {{GuardAtom{-1, Result, GuardAtom::Ne, 0}}};
+  Program::call(SetPrio, "report", 5).Guards = {{GuardAtom{-1, Result, GuardAtom::Eq, 0}}};
+  Program::call(SetPrio, "report", 6).Guards = {{GuardAtom{-1, "()c:@F@other@9:3", GuardAtom::Ne, 0}}};
+  RuleSet Rules = rules(Threads);
+  CallGraph G(P.TUs, Rules, true);
+  const std::vector<CallSite> &Calls = G.node(G.find("u:set_prio")).info().Calls;
+  llvm::DenseSet<const CallSite *> Failed = sitesAfterFailedRaise(G, P.TUs, Rules);
+  EXPECT_TRUE(Failed.contains(&Calls[1]));
+  EXPECT_FALSE(Failed.contains(&Calls[2]));
+  EXPECT_FALSE(Failed.contains(&Calls[3]));
+  EXPECT_EQ(Failed.size(), 1u);
+}
+
 TEST(ThreadRoots, RootsCarryOriginThread) {
   Program P;
   P.decl("pthread_create");
@@ -136,6 +193,16 @@ TEST(ThreadRules, MalformedEntriesNameTheProblem) {
   EXPECT_NE(Error(R"({"create":"f","entry":0,"reason":"x","color":1})").find("unknown key 'color'"),
             std::string::npos);
   EXPECT_NE(Error(R"({"create":"f","entry":-1,"reason":"x"})").find("non-negative"),
+            std::string::npos);
+  EXPECT_NE(Error(R"({"create":"f","entry":0,"success":0,"reason":"x"})").find("'success'"),
+            std::string::npos);
+  EXPECT_NE(Error(R"({"raise":"g","policy":1,"realtime":[1],"self":{"argument":0,"equals":0},)"
+                  R"("handle":0,"reason":"x"})")
+                .find("'handle'"),
+            std::string::npos);
+  EXPECT_NE(Error(R"({"raise":"g","policy":1,"realtime":[1],"self":{"argument":0,"equals":0},)"
+                  R"("success":"zero","reason":"x"})")
+                .find("'success' must be an integer"),
             std::string::npos);
 }
 

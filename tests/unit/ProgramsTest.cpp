@@ -102,6 +102,21 @@ TEST(ProgramsTest, EntriesStartProgramsAndLibrariesJoinThem) {
   EXPECT_EQ(names(One), (std::vector<std::string>{"program:2"}));
 }
 
+TEST(ProgramsTest, ALibraryNoProgramNeedsLinksWhatItCalls) {
+  // app.c defines main and calls util() of util.c; jack.c, a back-end of the same library that
+  // no program reaches, also calls util(): the library's program links util.c too (PortAudio's
+  // host APIs calling PaUtil_GetTime of pa_unix_util.c).
+  std::vector<Summary> S = {tu("/s/app.c"), tu("/s/util.c"), tu("/s/jack.c")};
+  call(S[0], def(S[0], "main"), "util", 2);
+  def(S[1], "util");
+  call(S[2], def(S[2], "jack_backend"), "util", 4);
+  std::vector<const Summary *> TUs = {&S[0], &S[1], &S[2]};
+  std::vector<ProgramUnit> Ps = programsFromEntries(TUs, {"app", "lib", "lib"});
+  EXPECT_EQ(names(Ps), (std::vector<std::string>{"app:2", "lib:2"}));
+  EXPECT_EQ(Ps[1].Members, (std::vector<unsigned>{1, 2}));
+  EXPECT_EQ(Ps[1].Kind, "library");
+}
+
 TEST(ProgramsTest, SharedFindingsAreReportedOnceNamingEveryProgram) {
   // Two programs share lib.c, whose root calls an unknown function; each also has its own.
   std::vector<Summary> S = {tu("/s/lib.c"), tu("/s/a.c"), tu("/s/b.c")};

@@ -97,12 +97,18 @@ struct ThreadRule {
   std::string Function;               ///< name or glob
   unsigned Entry = 0;                 ///< Create: the start routine's argument
   std::optional<unsigned> Attributes; ///< Create, SetPolicy: the attribute object's argument
+  /// Create: the argument the new thread's handle is written to (`&self->thread`), so that a
+  /// Raise on that handle by the creating code makes the routine real-time.
+  std::optional<unsigned> Handle;
   unsigned Policy = 0;                ///< SetPolicy, Raise: the policy's argument
   std::vector<int64_t> Realtime;      ///< SetPolicy, Raise: the policy values that are real-time
   /// Raise: the argument that designates the calling thread, as a call (`pthread_self`) or a value.
   unsigned SelfArgument = 0;
   std::string SelfCall;
   std::optional<int64_t> SelfEquals;
+  /// Raise: what the call returns when the raise succeeded; the code that runs only when it
+  /// returned something else runs before the thread is real-time.
+  std::optional<int64_t> Success;
   std::string Context; ///< Create: the roots' context; empty: the rules' default context
   std::string Runtime; ///< the function through which the shim sees this one (runtime/autoscopes.def)
   std::string Reason;

@@ -22,7 +22,7 @@ class Value;
 namespace rtcheck {
 
 /// Version of the summary format; a summary of another version is rejected at link.
-inline constexpr int SummaryFormatVersion = 2;
+inline constexpr int SummaryFormatVersion = 3;
 
 struct SourceLoc {
   std::string File; ///< absolute, normalised path; empty when unknown
@@ -49,6 +49,10 @@ struct GuardAtom {
 };
 /// A disjunction: holds when any of its atoms does.
 using GuardClause = std::vector<GuardAtom>;
+/// GuardAtom::Var naming the result of the call of Callee (USR) at Loc in the same body
+/// (`if (pthread_setschedparam(...) == 0) return;`): no fact decides it, but rules may say what
+/// a call returns when it fails.
+std::string callResultName(llvm::StringRef Callee, const SourceLoc &Loc);
 
 /// One call made by a function body, explicit or implicit.
 struct CallSite {
@@ -79,8 +83,9 @@ struct CallSite {
   /// FieldStore spells it, so that a rule can name the call by its field.
   std::string Field;
   // Added for thread roots and receiver-typed virtual calls (#9/#10, entries).
-  /// Library calls: arguments that name an object (`&attr`, `&self->attr`): (index, USR of the
-  /// variable or field), so that rules can relate two calls on one object.
+  /// Library calls: arguments that name an object (`&attr`, `&self->attr`, or an integer read
+  /// from one, such as a thread handle `self->thread`): (index, USR of the variable or field),
+  /// so that rules can relate two calls on one object.
   std::vector<std::pair<unsigned, std::string>> ObjectArgs;
   /// Library calls: arguments that are a call's result (`pthread_self()`): (index, callee name).
   std::vector<std::pair<unsigned, std::string>> CallArgs;
@@ -190,8 +195,22 @@ struct FieldStore {
 /// `F:record::field`, `P:USR#index` (a parameter), `V:USR` (a variable), `R:USR` (a return
 /// value), `S:USR@line:col` (the callee of one indirect call).
 struct FlowEdge {
+  FlowEdge() = default;
+  FlowEdge(std::string From, std::string To) : From(std::move(From)), To(std::move(To)) {}
+
   std::string From;
   std::string To;
+
+  // --- context-sensitive flow (#10, thread wrappers; docs/analyzer.md "Function pointers") ---
+  /// From is a parameter of the function whose body makes the store: the conditions under which
+  /// the store runs (as CallSite::Guards), so that a caller whose constants rule them out passes
+  /// nothing along this edge.
+  std::vector<GuardClause> Guards;
+  /// To is a parameter of a direct call's callee: that call's constant arguments and the
+  /// caller's parameters it passes on unchanged (as CallSite::ConstArgs and ParamArgs), the
+  /// facts the callee's own edges are decided by.
+  std::vector<std::pair<unsigned, int64_t>> ConstArgs;
+  std::vector<std::pair<unsigned, unsigned>> ParamArgs;
 };
 
 struct Summary {

@@ -14,12 +14,14 @@
 // it to every escaped function. Arguments to functions without a body are escapes decided at link.
 //
 //===----------------------------------------------------------------------===//
+#include "FlowContext.h"
 #include "SummaryBuilder.h"
 
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/ScopeExit.h"
 
-#include <set>
+#include <map>
 
 using namespace clang;
 using namespace llvm;
@@ -231,9 +233,18 @@ public:
   }
 
   void emit(StringRef From, StringRef To) {
-    if (Emitted.insert({From.str(), To.str()}).second)
-      B.Out.Flows.push_back({From.str(), To.str()});
+    FlowEdge E{From.str(), To.str()};
+    if (Context)
+      Context->apply(E);
+    auto [It, Inserted] = Emitted.try_emplace({E.From, E.To}, B.Out.Flows.size());
+    if (Inserted)
+      B.Out.Flows.push_back(std::move(E));
+    else
+      mergeFlowContext(B.Out.Flows[It->second], E);
   }
+
+  /// Where the edges of the collector's walk get their context; none for single expressions.
+  const FlowContext *Context = nullptr;
 
 private:
   /// `dlsym(h, "name")`: the function of that name, so that rules apply by name.
@@ -250,32 +261,49 @@ private:
   }
 
   SummaryBuilder &B;
-  std::set<std::pair<std::string, std::string>> Emitted;
+  std::map<std::pair<std::string, std::string>, size_t> Emitted;
 };
 
 /// The sinks of a TU: assignments, initialisers, arguments, returns; and escapes.
 class FlowCollector : public DynamicRecursiveASTVisitor {
 public:
-  FlowCollector(SummaryBuilder &B, FlowSources &S) : B(B), S(S) {
+  FlowCollector(SummaryBuilder &B, FlowSources &S) : B(B), S(S), Context(B) {
     ShouldVisitTemplateInstantiations = true;
     ShouldVisitImplicitCode = true;
+    S.Context = &Context;
   }
 
   bool TraverseDecl(Decl *D) override {
     const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     if (FD && FD->isDependentContext())
       return true;
-    if (FD)
+    if (FD) {
       Functions.push_back(FD);
+      Context.enterFunction(FD);
+    }
     bool Result = DynamicRecursiveASTVisitor::TraverseDecl(D);
-    if (FD)
+    if (FD) {
+      Context.leaveFunction();
       Functions.pop_back();
+    }
     return Result;
+  }
+
+  // FlowContext.h: the conditions that hold where each edge is emitted.
+  bool dataTraverseStmtPre(Stmt *St) override {
+    Context.enter(St);
+    return true;
+  }
+  bool dataTraverseStmtPost(Stmt *St) override {
+    Context.leave(St);
+    return true;
   }
 
   bool TraverseLambdaExpr(LambdaExpr *L) override {
     Functions.push_back(L->getCallOperator());
+    Context.enterFunction(L->getCallOperator());
     bool Result = DynamicRecursiveASTVisitor::TraverseLambdaExpr(L);
+    Context.leaveFunction();
     Functions.pop_back();
     return Result;
   }
@@ -464,6 +492,8 @@ private:
   }
 
   void storeArguments(const FunctionDecl *Callee, ArrayRef<const Expr *> Args) {
+    Context.beginCall(Callee, Args);
+    llvm::scope_exit End([&] { Context.endCall(); });
     for (unsigned I = 0; I < Args.size(); ++I) {
       if (Callee && I < Callee->getNumParams()) {
         QualType T = Callee->getParamDecl(I)->getType();
@@ -481,6 +511,7 @@ private:
   DenseSet<const Expr *> Subscripted;
   DenseSet<const DeclRefExpr *> CalleeRefs;
   std::vector<const DeclRefExpr *> References;
+  FlowContext Context;
 };
 
 } // namespace

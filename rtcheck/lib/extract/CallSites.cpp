@@ -437,7 +437,10 @@ private:
       }
       // Object and call arguments matter only for rules, which describe library functions.
       if (Library) {
-        if (Arg->getType()->isPointerType())
+        // Integers too when they read a variable or field: a thread handle (`self->thread`).
+        if (Arg->getType()->isPointerType() ||
+            (Arg->getType()->isIntegerType() &&
+             isa<DeclRefExpr, MemberExpr>(Arg->IgnoreParenImpCasts())))
           if (std::string Object = objectNamedBy(B, Arg); !Object.empty())
             Site.ObjectArgs.emplace_back(I, std::move(Object));
         if (const auto *Call = dyn_cast<CallExpr>(Arg->IgnoreParenImpCasts()))

@@ -138,7 +138,7 @@ CNF conjoin(CNF A, const CNF &B) {
 /// Walks a body once and records the region of every guarded statement.
 class RegionFinder : public DynamicRecursiveASTVisitor {
 public:
-  RegionFinder(SummaryBuilder &B, GuardRegions &R) : Ctx(B.Ctx), R(R) {
+  RegionFinder(SummaryBuilder &B, GuardRegions &R) : B(B), Ctx(B.Ctx), R(R) {
     ShouldVisitImplicitCode = true;
     ShouldVisitLambdaBody = false; // a lambda body is its own function
   }
@@ -333,6 +333,13 @@ private:
       A.Param = P;
       return A;
     }
+    // The result of a direct call made in the condition: no fact decides it, but the link step
+    // knows what a raise of the calling thread returns when it fails (docs/analyzer.md).
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+        A.Var = callResultName(B.usrOf(Callee->getCanonicalDecl()), B.loc(Call->getExprLoc()));
+        return A;
+      }
     const ValueDecl *D = nullptr;
     if (const auto *DR = dyn_cast<DeclRefExpr>(E))
       D = DR->getDecl();
@@ -414,6 +421,7 @@ private:
     return {{*A}};
   }
 
+  SummaryBuilder &B;
   ASTContext &Ctx;
   GuardRegions &R;
 };

@@ -1,6 +1,8 @@
 //===- SummaryBuilder.cpp - from Clang declarations to summary entries ----===//
 #include "SummaryBuilder.h"
 
+#include "FlowContext.h"
+
 #include "rtcheck/Suppressions.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -323,11 +325,20 @@ std::string summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
   llvm::sort(Out.Flows, [](const FlowEdge &A, const FlowEdge &B) {
     return std::tie(A.From, A.To) < std::tie(B.From, B.To);
   });
-  Out.Flows.erase(std::unique(Out.Flows.begin(), Out.Flows.end(),
-                              [](const FlowEdge &A, const FlowEdge &B) {
-                                return A.From == B.From && A.To == B.To;
-                              }),
-                  Out.Flows.end());
+  // An edge emitted twice (by the collector and by a call site's callee) keeps what holds for
+  // both of its contexts (FlowContext.h).
+  size_t Kept = 0;
+  for (size_t I = 0; I < Out.Flows.size(); ++I) {
+    if (Kept && Out.Flows[Kept - 1].From == Out.Flows[I].From &&
+        Out.Flows[Kept - 1].To == Out.Flows[I].To) {
+      mergeFlowContext(Out.Flows[Kept - 1], Out.Flows[I]);
+      continue;
+    }
+    if (Kept != I)
+      Out.Flows[Kept] = std::move(Out.Flows[I]);
+    ++Kept;
+  }
+  Out.Flows.resize(Kept);
   // The main file is a user file even when no location was taken in it.
   SourceManager &SM = Ctx.getSourceManager();
   if (SM.getFileEntryRefForID(SM.getMainFileID()))

@@ -41,14 +41,14 @@ AddressFlow::AddressFlow(ArrayRef<Summary> Summaries, CallGraph &G) : G(G) {
       if (IsValue) {
         Note(CalledFromOutside, Value);
         if (Value != NoNode)
-          Slots[Sink].Values.insert(Value);
+          Seeds.push_back({Sink, Value, Contexts.add(F)});
       } else if (From == "*open") {
         Slots[Sink].Flags |= Open;
       } else if (From == "*any") {
         Slots[Sink].Flags |= Any;
       } else {
         unsigned Source = intern(From);
-        Slots[Source].Succ.push_back(Sink);
+        Slots[Source].Succ.push_back({Sink, Contexts.add(F)});
       }
     }
     // Slots only read (a parameter nobody passes anything to) still follow the link rules.
@@ -65,6 +65,10 @@ AddressFlow::AddressFlow(ArrayRef<Summary> Summaries, CallGraph &G) : G(G) {
       }
   }
   applyLinkRules(G, EscapedSlots);
+  for (unsigned S = 0; S < Slots.size(); ++S)
+    Slots[S].Tracked = Contexts.tracked(Keys[S]);
+  for (const Seed &Seed : Seeds)
+    insert(Seed.Slot, Contexts.calleeFacts(Seed.Condition, {}, Keys[Seed.Slot]), {Seed.Value});
   propagate();
   for (unsigned S : EscapedSlots)
     Escaped.insert(Slots[S].Values.begin(), Slots[S].Values.end());
@@ -118,19 +122,42 @@ void AddressFlow::propagate() {
     unsigned S = Work.back();
     Work.pop_back();
     Queued[S] = 0;
-    for (unsigned D : Slots[S].Succ) {
+    for (const auto &[D, Condition] : Slots[S].Succ) {
       if (D == S)
         continue;
-      size_t Before = Slots[D].Values.size();
       unsigned FlagsBefore = Slots[D].Flags;
-      Slots[D].Values.insert(Slots[S].Values.begin(), Slots[S].Values.end());
       Slots[D].Flags |= Slots[S].Flags;
-      if ((Slots[D].Values.size() != Before || Slots[D].Flags != FlagsBefore) && !Queued[D]) {
+      bool Changed = Slots[D].Flags != FlagsBefore;
+      if (!Slots[S].Tracked) {
+        Changed |= insert(D, Contexts.calleeFacts(Condition, {}, Keys[D]), Slots[S].Values);
+      } else {
+        // Each caller context separately: a store its constants rule out carries nothing.
+        for (const auto &[Facts, Values] : Slots[S].ByContext)
+          if (!Contexts.ruledOut(Condition, Facts))
+            Changed |= insert(D, Contexts.calleeFacts(Condition, Facts, Keys[D]), Values);
+      }
+      if (Changed && !Queued[D]) {
         Queued[D] = 1;
         Work.push_back(D);
       }
     }
   }
+}
+
+bool AddressFlow::insert(unsigned D, EntryFacts Facts, const std::set<NodeId> &Values) {
+  Slot &Dst = Slots[D];
+  size_t Before = Dst.Values.size();
+  Dst.Values.insert(Values.begin(), Values.end());
+  bool Changed = Dst.Values.size() != Before;
+  if (!Dst.Tracked)
+    return Changed;
+  // Beyond the bound, a new context joins the one without facts, which prunes nothing.
+  if (!Dst.ByContext.count(Facts) && Dst.ByContext.size() >= FlowContexts::MaxContexts)
+    Facts.clear();
+  std::set<NodeId> &InContext = Dst.ByContext[Facts];
+  Before = InContext.size();
+  InContext.insert(Values.begin(), Values.end());
+  return Changed || InContext.size() != Before;
 }
 
 AddressFlow::Resolution AddressFlow::resolution(const CallSite &C) const {

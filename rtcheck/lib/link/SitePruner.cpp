@@ -6,9 +6,7 @@
 using namespace llvm;
 
 namespace rtcheck {
-namespace {
-
-bool holds(GuardAtom::OpKind Op, int64_t V, int64_t K) {
+bool guardAtomHolds(GuardAtom::OpKind Op, int64_t V, int64_t K) {
   switch (Op) {
   case GuardAtom::Eq:
     return V == K;
@@ -26,8 +24,6 @@ bool holds(GuardAtom::OpKind Op, int64_t V, int64_t K) {
   llvm_unreachable("covered switch");
 }
 
-} // namespace
-
 std::optional<int64_t> SitePruner::valueOf(const GuardAtom &A, const EntryFacts &Entry) const {
   if (A.Param >= 0) {
     for (const auto &[Param, Value] : Entry)
@@ -43,13 +39,15 @@ std::optional<int64_t> SitePruner::valueOf(const GuardAtom &A, const EntryFacts 
 bool SitePruner::ruledOut(NodeId U, const CallSite &C, const EntryFacts &Entry) const {
   if (!C.StaticInit.empty() && StaticsReady.contains(U))
     return true;
+  if (AfterFailedRaise.contains(&C))
+    return true;
   if (Entry.empty() && Assume.empty())
     return false;
   // A clause is false when every atom is known and false; unknown atoms may hold.
   return any_of(C.Guards, [&](const GuardClause &Clause) {
     return all_of(Clause, [&](const GuardAtom &A) {
       std::optional<int64_t> V = valueOf(A, Entry);
-      return V && !holds(A.Op, *V, A.Value);
+      return V && !guardAtomHolds(A.Op, *V, A.Value);
     });
   });
 }

@@ -51,7 +51,8 @@ public:
       const ThreadRule *Create = ruleFor(G, Rules, C, ThreadRule::Create);
       if (!Create)
         continue;
-      bool Attributes = Create->Attributes && realtimeAttributes(F, C, *Create->Attributes);
+      bool Attributes = (Create->Attributes && realtimeAttributes(F, C, *Create->Attributes)) ||
+                        raisedByCreator(F, C, *Create);
       // The start routine named at the call, or passed down the user's own thread wrappers.
       for (NodeId Entry : G.flow().argumentValues(C, Create->Entry)) {
         if (!G.node(Entry).hasBody())
@@ -74,6 +75,37 @@ private:
       return R && realtimePolicy(Set, *R) &&
              is_contained(Set.ObjectArgs, std::pair{*R->Attributes, Object->second});
     });
+  }
+
+  /// The code that created a thread with C raises it afterwards: F, or a user function it calls
+  /// directly (at most RaiseSearchDepth deep), calls a raise function on the handle C wrote
+  /// (`pthread_create(&self->thread, ...)`, then `pthread_setschedparam(self->thread, SCHED_FIFO,
+  /// ...)`: the same variable or field).
+  bool raisedByCreator(const Function &F, const CallSite &C, const ThreadRule &Create) const {
+    if (!Create.Handle)
+      return false;
+    auto Handle = find_if(C.ObjectArgs, [&](const auto &A) { return A.first == *Create.Handle; });
+    if (Handle == C.ObjectArgs.end())
+      return false;
+    DenseSet<NodeId> Seen;
+    return raisesHandle(F, Handle->second, 0, Seen);
+  }
+
+  bool raisesHandle(const Function &F, StringRef Handle, unsigned Depth,
+                    DenseSet<NodeId> &Seen) const {
+    for (const CallSite &S : F.Calls) {
+      const ThreadRule *R = ruleFor(G, Rules, S, ThreadRule::Raise);
+      // Only raise functions that name the thread by its handle (not by a process id).
+      if (R && !R->SelfEquals && realtimePolicy(S, *R) &&
+          is_contained(S.ObjectArgs, std::pair{R->SelfArgument, Handle.str()}))
+        return true;
+      NodeId Callee = S.Kind == CallKind::Direct ? G.find(S.Callee) : NoNode;
+      if (Callee != NoNode && Depth < RaiseSearchDepth && G.node(Callee).isUser() &&
+          G.node(Callee).hasBody() && Seen.insert(Callee).second &&
+          raisesHandle(G.node(Callee).info(), Handle, Depth + 1, Seen))
+        return true;
+    }
+    return false;
   }
 
   /// The user function Id raises its own thread, or a user function it calls directly does.

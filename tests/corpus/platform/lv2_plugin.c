@@ -1,4 +1,4 @@
-/* LV2: run() stored in LV2_Descriptor.run and the worker's work_response/end_run (audio thread, lv2/worker/worker.h) are audio roots; allocation, logging and blocking I/O there are reported; work() runs in the worker thread and is not a root; LADSPA run/run_adding likewise are roots. */
+/* LV2: run() stored in LV2_Descriptor.run and the worker's work_response/end_run (audio thread, lv2/worker/worker.h) are audio roots; allocation, logging and blocking I/O there are reported, the host's schedule_work (audio threading class) is not; work() runs in the worker thread and is not a root; LADSPA run/run_adding likewise are roots. */
 // compile-flags: -std=gnu11
 #include <ladspa.h>
 #include <lv2/core/lv2.h>
@@ -40,7 +40,7 @@ static void run(LV2_Handle instance, uint32_t n_samples) {
   if (amp->table == NULL)
     amp->table = malloc(n_samples * sizeof(float)); // expect: alloc
   if (amp->schedule)
-    amp->schedule->schedule_work(amp->schedule->handle, sizeof coef, &coef); // expect: indirect
+    amp->schedule->schedule_work(amp->schedule->handle, sizeof coef, &coef); /* audio class by the spec */
 }
 
 static LV2_Worker_Status work(LV2_Handle instance, LV2_Worker_Respond_Function respond,

@@ -10,7 +10,9 @@
 //     virtually or by nothing in the program, a field of a library's record or a library's
 //     variable, a library function's return value, a slot whose address was taken, a value read
 //     back from a non-function location;
-//   - a callee expression the extraction does not model falls back to type matching.
+//   - a callee expression the extraction does not model falls back to type matching;
+//   - the values in a parameter slot are kept apart by their caller's constants, which decide
+//     the stores of the parameter's function (FlowContexts.h).
 // A function escapes when its address (or a slot holding it) goes where the analysis cannot
 // follow: see rtcheck/lib/extract/AddressFlow.cpp, plus an argument to a function that has no
 // body in the program. docs/analyzer.md "Function pointers" has the whole story.
@@ -20,10 +22,12 @@
 #define RTCHECK_LINK_ADDRESSFLOW_H
 
 #include "rtcheck/Summary.h"
+#include "rtcheck/link/FlowContexts.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -60,16 +64,30 @@ public:
 
 private:
   enum Flag : unsigned { Open = 1, Any = 2 };
+  struct Edge {
+    unsigned To;
+    unsigned Condition; ///< FlowContexts index, or FlowContexts::NoCondition
+  };
   struct Slot {
     std::set<NodeId> Values;
     unsigned Flags = 0;
-    std::vector<unsigned> Succ;
+    std::vector<Edge> Succ;
+    /// Tracked parameter slots: Values by the entry facts their callers gave (FlowContexts.h).
+    bool Tracked = false;
+    std::map<EntryFacts, std::set<NodeId>> ByContext;
+  };
+  struct Seed {
+    unsigned Slot;
+    NodeId Value;
+    unsigned Condition;
   };
 
   unsigned intern(llvm::StringRef Key);
   const Slot *find(llvm::StringRef Key) const;
   void applyLinkRules(const CallGraph &G, std::vector<unsigned> &EscapedSlots);
   void propagate();
+  /// Adds Values to slot D, under Facts when D keeps contexts apart; true when D changed.
+  bool insert(unsigned D, EntryFacts Facts, const std::set<NodeId> &Values);
 
   llvm::StringMap<unsigned> Index;
   std::vector<std::string> Keys;
@@ -78,6 +96,8 @@ private:
   llvm::DenseSet<NodeId> CalledFromOutside; ///< address-taken or called virtually
   llvm::DenseSet<NodeId> DirectlyCalled;
   CallGraph &G;
+  FlowContexts Contexts;
+  std::vector<Seed> Seeds; ///< functions stored into slots, seeded once contexts are known
 };
 
 struct LinkStats;

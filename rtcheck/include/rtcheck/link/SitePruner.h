@@ -24,6 +24,9 @@ namespace rtcheck {
 /// Known parameter values on entry to a function, sorted by parameter index.
 using EntryFacts = std::vector<std::pair<unsigned, int64_t>>;
 
+/// `V op K`: whether an atom holds for a known value V.
+bool guardAtomHolds(GuardAtom::OpKind Op, int64_t V, int64_t K);
+
 class SitePruner {
 public:
   SitePruner(CallGraph &G, std::map<std::string, int64_t> Assume)
@@ -38,6 +41,9 @@ public:
   /// Functions whose function-local statics are initialised before the roots reaching them run
   /// (SetupOrder.h): their sites that initialise those statics are ruled out.
   llvm::DenseSet<NodeId> StaticsReady;
+  /// Sites that run only when a raise of the calling thread failed (ThreadRoots.h): the thread
+  /// is not real-time there.
+  llvm::DenseSet<const CallSite *> AfterFailedRaise;
 
 private:
   std::optional<int64_t> valueOf(const GuardAtom &A, const EntryFacts &Entry) const;
