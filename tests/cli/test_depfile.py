@@ -15,18 +15,16 @@ def rtcheck(*args, cwd=None):
     return subprocess.run([ANALYZER, *args], capture_output=True, text=True, cwd=cwd, timeout=300)
 
 
-def parse_depfile(text):
-    """Target and prerequisites, undoing the escapes Ninja and Make undo."""
-    joined = text.replace("\\\n", " ")
-    target, _, rest = joined.partition(": ")
+def make_words(text):
+    """Splits Make-syntax text into words, undoing the escapes Ninja and Make undo."""
     words, word, i = [], "", 0
-    while i < len(rest):
-        c = rest[i]
-        if c == "\\" and i + 1 < len(rest) and rest[i + 1] in " #":
-            word += rest[i + 1]
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and text[i + 1:i + 2] in (" ", "#"):
+            word += text[i + 1]
             i += 2
             continue
-        if c == "$" and rest[i + 1:i + 2] == "$":
+        if c == "$" and text[i + 1:i + 2] == "$":
             word += "$"
             i += 2
             continue
@@ -39,7 +37,14 @@ def parse_depfile(text):
         i += 1
     if word:
         words.append(word)
-    return target.replace("\\ ", " "), words
+    return words
+
+
+def parse_depfile(text):
+    """The target and the prerequisites."""
+    target, _, rest = text.replace("\\\n", " ").partition(": ")
+    (target_word,) = make_words(target)
+    return target_word, make_words(rest)
 
 
 class DepFile(unittest.TestCase):

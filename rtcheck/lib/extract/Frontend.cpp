@@ -252,11 +252,14 @@ TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Op
     return R;
   }
   R.Result = std::move(S);
-  // As spelled in the command or an #include: relative ones are relative to its directory.
+  // As spelled in the command or an #include: relative ones are relative to its directory
+  // (itself relative to rtcheck's own, as "." is for flags given after `--`).
+  SmallString<256> CommandDir(Cmd.Directory);
+  sys::fs::make_absolute(CommandDir);
   for (const std::string &D : Deps) {
     SmallString<256> Abs(D);
     if (!sys::path::is_absolute(Abs))
-      sys::path::make_absolute(Cmd.Directory, Abs);
+      sys::path::make_absolute(CommandDir, Abs);
     sys::path::remove_dots(Abs, true);
     R.Dependencies.push_back(std::string(Abs));
   }
