@@ -224,6 +224,15 @@ int runUnderShim(const RunOptions &Opts) {
                  Shim.c_str(), Env && *Env ? " (RTCHECK_RUNTIME)" : "", Why.c_str());
     return 2;
   }
+  // The loader splits LD_PRELOAD at spaces and colons: such a path would load nothing, silently.
+  if (Shim.find_first_of(" :") != std::string::npos) {
+    std::fprintf(stderr,
+                 "rtcheck: error: the shim's path '%s' contains a space or a colon, which "
+                 "LD_PRELOAD cannot carry (install rtcheck under a path without them, or point "
+                 "RTCHECK_RUNTIME at a link to the shim that has none)\n",
+                 Shim.c_str());
+    return 2;
+  }
   int NotFound = 0, Err = 0;
   std::string Program = findProgram(Opts.Command.front(), NotFound, Err);
   if (Program.empty()) {
