@@ -3,6 +3,7 @@
 
 #include "CheckSettings.h"
 #include "rtcheck/AtomicFile.h"
+#include "rtcheck/DepFile.h"
 #include "rtcheck/LibraryCode.h"
 #include "rtcheck/Programs.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -315,6 +316,8 @@ Expected<std::vector<InputError>> runExtract(const ExtractFilesOptions &Options,
     return error("extract: -o takes one input file; use --output-dir for several");
   if (Options.Output.empty() && Options.OutputDir.empty())
     return error("extract: pass -o FILE or --output-dir DIR");
+  if (!Options.DepFile.empty() && Options.Output.empty())
+    return error("extract: --depfile needs -o FILE (one summary per depfile)");
   DatabaseOptions DO = Options.Database;
   if (DO.SearchFrom.empty())
     DO.SearchFrom = Options.Files.front();
@@ -343,6 +346,10 @@ Expected<std::vector<InputError>> runExtract(const ExtractFilesOptions &Options,
         Options.Output.empty() ? summaryFileName(Options.OutputDir, T.File) : Options.Output;
     if (Error E = writeSummaryFile(*T.Result, Path))
       return E;
+    // After the summary: a depfile never describes an output that was not written.
+    if (!Options.DepFile.empty())
+      if (Error E = writeDepFile(Options.DepFile, Path, T.Dependencies))
+        return E;
   }
   llvm::append_range(Failed, P->Errors);
   return Failed;

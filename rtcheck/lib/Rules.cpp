@@ -561,8 +561,7 @@ std::string findBundledRulesDir(const char *Argv0) {
     if (sys::fs::is_directory(Dir))
       return std::string(Dir);
   }
-  if (sys::fs::is_directory(RTCHECK_SOURCE_RULES_DIR))
-    return RTCHECK_SOURCE_RULES_DIR;
+  // Never the source tree: an installed or copied analyzer must not pick up a checkout's rules.
   return {};
 }
 

@@ -47,7 +47,7 @@ struct Flags {
   unsigned Jobs = 0;
   std::string Select;
   std::optional<std::vector<std::string>> CompilerFlags;
-  std::string SummaryFile, SummaryDir;
+  std::string SummaryFile, SummaryDir, DepFile;
   bool Stats = false;
 
   std::vector<std::string> Summaries;
@@ -289,6 +289,7 @@ int extractCommand(const Flags &F) {
   O.Extract.Jobs = F.Jobs;
   O.Output = F.SummaryFile;
   O.OutputDir = F.SummaryDir;
+  O.DepFile = F.DepFile;
   O.CommandLine.ExtraArgs = F.ExtraArgs;
   O.CommandLine.ExtraArgsBefore = F.ExtraArgsBefore;
   O.ConfigFile = F.Config;
@@ -382,6 +383,8 @@ int main(int argc, char **argv) {
   addInputOptions(*Extract, F, "Source files", "Extract only compile commands matching REGEX");
   Extract->add_option("-o,--output", F.SummaryFile, "Summary file (one input)");
   Extract->add_option("--output-dir", F.SummaryDir, "Directory for summary files (several inputs)");
+  Extract->add_option("--depfile", F.DepFile,
+                      "With -o: also write a Make-syntax depfile of every file the TU read");
   addConfigOptions(*Extract, F);
   addQuietOption(*Extract, F);
 

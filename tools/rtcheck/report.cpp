@@ -7,22 +7,19 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <sys/stat.h>
+#include <cstdlib>
 
 namespace rtcheck::driver {
 
 namespace {
 
-bool isDirectory(const std::string &Path) {
-  struct stat St;
-  return stat(Path.c_str(), &St) == 0 && S_ISDIR(St.st_mode);
-}
-
-// The rules the analyzer uses, found the way `rtcheck` finds its shim: the build tree mirrors the
-// install tree.
+// The rules the analyzer uses, found the way the analyzer finds them: $RTCHECK_RULES_DIR, else
+// share/rtcheck/rules beside this executable's bin/ (the build tree mirrors the install tree).
+// Relative only, so that a moved or copied prefix keeps working and never reads another tree.
 std::string defaultRulesDir() {
-  std::string Beside = selfDir() + "/../share/rtcheck/rules";
-  return isDirectory(Beside) ? Beside : std::string(RTCHECK_INSTALL_RULES_DIR);
+  if (const char *Env = std::getenv("RTCHECK_RULES_DIR"); Env && *Env)
+    return Env;
+  return selfDir() + "/../share/rtcheck/rules";
 }
 
 } // namespace

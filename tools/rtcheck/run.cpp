@@ -37,7 +37,8 @@ bool isFile(const std::string &Path) {
 }
 
 // The shim: $RTCHECK_RUNTIME, else ../lib or ../<libdir> next to this executable (build and
-// install trees, wherever the install was moved), else the configured install libdir.
+// install trees, wherever the install was moved). Never an absolute configured path: a copied
+// prefix must not load another installation's shim.
 std::string findShim(std::string &Looked) {
   if (const char *Env = std::getenv("RTCHECK_RUNTIME"); Env && *Env) {
     Looked = std::string(Env) + " (RTCHECK_RUNTIME)";
@@ -45,8 +46,7 @@ std::string findShim(std::string &Looked) {
   }
   const std::string Candidates[] = {selfDir() + "/../lib/librtcheck_rt.so",
                                     selfDir() + "/../" + RTCHECK_RELATIVE_LIBDIR +
-                                        "/librtcheck_rt.so",
-                                    std::string(RTCHECK_INSTALL_LIBDIR) + "/librtcheck_rt.so"};
+                                        "/librtcheck_rt.so"};
   for (const std::string &C : Candidates) {
     Looked += (Looked.empty() ? "" : ", ") + C;
     if (isFile(C)) {
@@ -222,6 +222,15 @@ int runUnderShim(const RunOptions &Opts) {
     const char *Env = std::getenv("RTCHECK_RUNTIME");
     std::fprintf(stderr, "rtcheck: error: '%s'%s is not the runtime shim librtcheck_rt.so: %s\n",
                  Shim.c_str(), Env && *Env ? " (RTCHECK_RUNTIME)" : "", Why.c_str());
+    return 2;
+  }
+  // The loader splits LD_PRELOAD at spaces and colons: such a path would load nothing, silently.
+  if (Shim.find_first_of(" :") != std::string::npos) {
+    std::fprintf(stderr,
+                 "rtcheck: error: the shim's path '%s' contains a space or a colon, which "
+                 "LD_PRELOAD cannot carry (install rtcheck under a path without them, or point "
+                 "RTCHECK_RUNTIME at a link to the shim that has none)\n",
+                 Shim.c_str());
     return 2;
   }
   int NotFound = 0, Err = 0;

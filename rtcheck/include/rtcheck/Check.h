@@ -73,6 +73,11 @@ struct ExtractFilesOptions {
   /// As in AnalysisOptions: the extra compiler arguments of the flags and configuration files.
   Config CommandLine;
   std::string ConfigFile;
+
+  // --- build-system integration (#13 §3) ---
+  /// With Output: a Make-syntax depfile naming Output and every file the TU read (written
+  /// atomically after the summary), so that Ninja and Make re-extract when a header changes.
+  std::string DepFile;
 };
 
 /// A linked run: the report and the settings it was judged by.

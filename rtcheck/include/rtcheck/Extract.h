@@ -49,6 +49,11 @@ struct TUResult {
   // --- compiler flags Clang does not know (#13) ---
   /// Dropped from the command before parsing (CompilerFlags.h); the run warns once per flag.
   std::vector<std::string> DroppedFlags;
+
+  // --- files read, for build systems' depfiles (#13 §3) ---
+  /// Every file the preprocessor entered (the main file, its headers, system and builtin headers
+  /// too), absolute, in the order first entered. Set when Result is.
+  std::vector<std::string> Dependencies;
 };
 
 /// Extracts one summary per compile command, in parallel; results are in the order of Commands.

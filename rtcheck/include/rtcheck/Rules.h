@@ -207,8 +207,8 @@ private:
 /// the firmware-isr profile.
 std::string canonicalContext(llvm::StringRef Context);
 
-/// Where the bundled rules live: $RTCHECK_RULES_DIR, <exe>/../share/rtcheck/rules, or the source
-/// tree's rules/ for an uninstalled build. Empty if none exists.
+/// Where the bundled rules live: $RTCHECK_RULES_DIR, else <exe>/../share/rtcheck/rules (the build
+/// tree mirrors the install tree; relative, so a moved prefix keeps working). Empty if none exists.
 std::string findBundledRulesDir(const char *Argv0);
 
 } // namespace rtcheck

@@ -15,6 +15,7 @@
 #include "clang/Driver/Types.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/Utils.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
@@ -49,11 +50,20 @@ private:
   std::string &Failure;
 };
 
+/// Every file the preprocessor enters, system headers included: a summary depends on them all
+/// (a changed libc header can change what a call resolves to), as `-MD` rather than `-MMD`.
+class EveryFileRead : public DependencyCollector {
+  bool needSystemDependencies() override { return true; }
+};
+
 class ExtractAction : public ASTFrontendAction {
 public:
-  ExtractAction(Summary &Out, std::string &Failure, bool &ObjC)
-      : Out(Out), Failure(Failure), ObjC(ObjC) {}
+  ExtractAction(Summary &Out, std::string &Failure, bool &ObjC, std::vector<std::string> &Deps)
+      : Out(Out), Failure(Failure), ObjC(ObjC), Deps(Deps) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
+    // The preprocessor exists but has not entered the main file yet: the collector sees it all.
+    Reads = std::make_shared<EveryFileRead>();
+    Reads->attachToPreprocessor(CI.getPreprocessor());
     // Messages, blocks and ARC are not modelled: an Objective-C TU is reported as not analysed
     // rather than summarised as if its message sends made no calls.
     ObjC = CI.getLangOpts().ObjC;
@@ -61,11 +71,17 @@ public:
       return std::make_unique<ASTConsumer>();
     return std::make_unique<ExtractConsumer>(Out, Failure);
   }
+  void EndSourceFileAction() override {
+    if (Reads)
+      Deps.assign(Reads->getDependencies().begin(), Reads->getDependencies().end());
+  }
 
 private:
   Summary &Out;
   std::string &Failure;
   bool &ObjC;
+  std::vector<std::string> &Deps;
+  std::shared_ptr<EveryFileRead> Reads;
 };
 
 /// The crash-recovery handlers of SIGSEGV and SIGBUS run on an alternate stack: a stack overflow
@@ -198,7 +214,8 @@ TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Op
   FirstErrorConsumer Diags;
   std::string Failure;
   bool ObjC = false;
-  tooling::ToolInvocation Invocation(Args, std::make_unique<ExtractAction>(S, Failure, ObjC),
+  std::vector<std::string> Deps;
+  tooling::ToolInvocation Invocation(Args, std::make_unique<ExtractAction>(S, Failure, ObjC, Deps),
                                      Files.get());
   Invocation.setDiagnosticConsumer(&Diags);
   bool Ok = false;
@@ -235,6 +252,17 @@ TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Op
     return R;
   }
   R.Result = std::move(S);
+  // As spelled in the command or an #include: relative ones are relative to its directory
+  // (itself relative to rtcheck's own, as "." is for flags given after `--`).
+  SmallString<256> CommandDir(Cmd.Directory);
+  sys::fs::make_absolute(CommandDir);
+  for (const std::string &D : Deps) {
+    SmallString<256> Abs(D);
+    if (!sys::path::is_absolute(Abs))
+      sys::path::make_absolute(CommandDir, Abs);
+    sys::path::remove_dots(Abs, true);
+    R.Dependencies.push_back(std::string(Abs));
+  }
   return R;
 }
 

@@ -1,0 +1,51 @@
+# cmake -P script run by rtcheck_add_check whenever compile_commands.json changes: writes, for
+# each source of one target, a stamp holding the hash of that source's compile command, and
+# rewrites a stamp only when its command changed. Each extraction depends on its own stamp, so a
+# reconfigure (which rewrites the whole database) re-extracts only the TUs whose command changed.
+#   -DDATABASE=compile_commands.json -DSELECT=<regex picking the target's entries>
+#   -DSOURCES_FILE=<file setting RTCHECK_SOURCES and RTCHECK_STAMPS, parallel lists>
+cmake_minimum_required(VERSION 3.20)
+file(READ "${DATABASE}" Text)
+include("${SOURCES_FILE}")
+# CMake writes one entry per "{ ... }" block; a list of them, semicolons in commands kept apart.
+string(REPLACE ";" "<rtcheck-semicolon>" Text "${Text}")
+# Without the array's brackets, so that the first and last entries hash like the others.
+string(REGEX REPLACE "^[ \n]*\\[[ \n]*{" "" Text "${Text}")
+string(REGEX REPLACE "}[ \n]*\\][ \n]*$" "" Text "${Text}")
+string(REPLACE "\n},\n{" ";" Entries "${Text}")
+set(Written)
+foreach(Entry IN LISTS Entries)
+  if(NOT Entry MATCHES "${SELECT}")
+    continue()
+  endif()
+  if(NOT Entry MATCHES "\"file\": \"([^\"]*)\"")
+    continue()
+  endif()
+  list(FIND RTCHECK_SOURCES "${CMAKE_MATCH_1}" Index)
+  if(Index LESS 0)
+    continue()
+  endif()
+  list(GET RTCHECK_STAMPS ${Index} Stamp)
+  string(SHA1 Hash "${Entry}")
+  list(APPEND Written "${Stamp}")
+  set(Old "")
+  if(EXISTS "${Stamp}")
+    file(READ "${Stamp}" Old)
+  endif()
+  if(NOT Old STREQUAL Hash)
+    file(WRITE "${Stamp}" "${Hash}")
+  endif()
+endforeach()
+# A source the database does not list still gets a stamp: its extraction then runs and says why.
+foreach(Stamp IN LISTS RTCHECK_STAMPS)
+  if(Stamp IN_LIST Written)
+    continue()
+  endif()
+  set(Old "")
+  if(EXISTS "${Stamp}")
+    file(READ "${Stamp}" Old)
+  endif()
+  if(NOT Old STREQUAL "no compile command")
+    file(WRITE "${Stamp}" "no compile command")
+  endif()
+endforeach()
