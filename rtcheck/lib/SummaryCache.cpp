@@ -34,9 +34,27 @@ const std::string &toolIdentity() {
   static const std::string Identity = [] {
     std::string Id = std::string(RTCHECK_VERSION) + "/summary-" +
                      std::to_string(SummaryFormatVersion) + "/llvm-" + LLVM_VERSION_STRING;
-    std::string Exe = sys::fs::getMainExecutable(nullptr, nullptr);
-    if (auto Buf = MemoryBuffer::getFile(Exe, /*IsText=*/false, /*RequiresNullTerminator=*/false))
-      Id += "/" + contentHash((*Buf)->getBuffer());
+    // Read in pieces: mapping the whole executable (tens of MB) would count in the peak memory.
+    Expected<sys::fs::file_t> File =
+        sys::fs::openNativeFileForRead(sys::fs::getMainExecutable(nullptr, nullptr));
+    if (!File) {
+      consumeError(File.takeError());
+      return Id;
+    }
+    BLAKE3 Hasher;
+    std::vector<char> Piece(1 << 20);
+    while (true) {
+      Expected<size_t> N = sys::fs::readNativeFile(*File, Piece);
+      if (!N) {
+        consumeError(N.takeError());
+        break;
+      }
+      if (*N == 0)
+        break;
+      Hasher.update(ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(Piece.data()), *N));
+    }
+    sys::fs::closeFile(*File);
+    Id += "/" + toHex(Hasher.final<16>(), /*LowerCase=*/true);
     return Id;
   }();
   return Identity;
