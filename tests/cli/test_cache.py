@@ -106,6 +106,30 @@ class Cache(unittest.TestCase):
         again, _ = self.check()
         self.assertEqual(self.extracted(again), [])
 
+    def test_headers_reached_through_a_symbolic_link_and_dot_dot(self):
+        # src/link -> ../deep/sub, so src/link/../hdr is deep/hdr, not src/hdr: the cache must
+        # hash the file the compiler read (a lexical ".." would name one that does not exist).
+        deep = os.path.join(self.dir, "deep")
+        os.makedirs(os.path.join(deep, "sub"))
+        os.makedirs(os.path.join(deep, "hdr"))
+        with open(os.path.join(deep, "hdr", "linked.h"), "w") as f:
+            f.write("static inline int linked(void) { return 1; }\n")
+        os.symlink(os.path.join(deep, "sub"), os.path.join(self.src, "link"))
+        self.write("d.c", '#include "linked.h"\nint use(void) { return linked(); }\n')
+        with open(os.path.join(self.src, "compile_commands.json")) as f:
+            db = json.load(f)
+        db.append({"directory": self.src, "file": "d.c",
+                   "arguments": ["cc", "-Ilink/../hdr", "-c", "d.c", "-o", "d.o"]})
+        with open(os.path.join(self.src, "compile_commands.json"), "w") as f:
+            json.dump(db, f)
+        self.check()
+        warm, _ = self.check()
+        self.assertEqual(self.extracted(warm), [])
+        with open(os.path.join(deep, "hdr", "linked.h"), "a") as f:
+            f.write("/* edited */\n")
+        edited, _ = self.check()
+        self.assertEqual(self.extracted(edited), ["d.c"])
+
     def test_other_flags_are_another_entry(self):
         self.check()
         report, _ = self.check("--extra-arg=-DFAST")

@@ -53,7 +53,9 @@ std::vector<CacheInput> filesRead(const SourceManager &SM, StringRef Directory) 
     SmallString<256> Path(It->first.getName());
     if (!sys::path::is_absolute(Path))
       sys::path::make_absolute(Directory, Path);
-    sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    // Not "..": through a symbolic link (/lib -> usr/lib) it names another directory than the
+    // text before it, and the cache would then hash a file the TU never read.
+    sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
     Inputs.push_back({std::string(Path), contentHash(Buffer->getBuffer())});
   }
   return Inputs;
