@@ -9,6 +9,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/xxhash.h"
@@ -109,6 +110,28 @@ Expected<std::vector<std::string>> summaryPaths(ArrayRef<std::string> Inputs) {
   }
   llvm::sort(Paths);
   return Paths;
+}
+
+/// The summary cache of a check run, or none (no directory, or one that cannot be made: the run
+/// goes on without it and says so). Its salt is the rules' contents: summaries do not read the
+/// rules today, but a rules change then never meets a summary made under other rules.
+std::unique_ptr<SummaryCache> openCache(const CheckOptions &Options, const Analysis &A,
+                                        std::vector<std::string> &Warnings) {
+  std::string Dir = A.Settings.CacheDir.value_or(Options.DefaultCacheDir);
+  if (Dir.empty())
+    return nullptr;
+  std::string Salt;
+  for (const std::string &F : A.Rules.files()) {
+    auto Buf = MemoryBuffer::getFile(F);
+    Salt += F + "\t" + (Buf ? contentHash((*Buf)->getBuffer()) : "unreadable") + "\n";
+  }
+  auto Cache = std::make_unique<SummaryCache>(
+      absolute(Dir), A.Settings.CacheMaxBytes.value_or(DefaultCacheMaxBytes), contentHash(Salt));
+  if (Error E = Cache->prepare()) {
+    Warnings.push_back(toString(std::move(E)) + "; running without the summary cache");
+    return nullptr;
+  }
+  return Cache;
 }
 
 /// Unique per source path and stable across runs, so that a build system can depend on it.
@@ -240,8 +263,23 @@ Expected<CheckResult> runCheck(const CheckOptions &Options) {
   std::vector<Summary> Summaries;
   std::vector<std::string> ObjectDirs;
   std::vector<int> SummaryOf(P->Commands.size(), -1);
-  std::vector<TUResult> Results = extractSummaries(P->Commands, Options.Extract);
+  std::unique_ptr<SummaryCache> Cache = openCache(Options, *A, R.Link.Warnings);
+  ExtractOptions EO = Options.Extract;
+  EO.Cache = Cache.get();
+  std::vector<TUResult> Results = extractSummaries(P->Commands, EO);
   warnDroppedFlags(Results, R.Link.Warnings);
+  if (Cache) {
+    for (const TUResult &T : Results) {
+      llvm::append_range(R.Link.Warnings, T.CacheNotes);
+      if (T.Result && !T.FromCache)
+        R.Inputs.Extracted.push_back(T.File);
+    }
+    if (Cache->counts().Stored)
+      Cache->evict();
+    R.Inputs.CacheDir = std::string(Cache->directory());
+    R.Inputs.CacheHits = Cache->counts().Hits;
+    R.Inputs.CacheMisses = Cache->counts().Misses;
+  }
   for (size_t I = 0; I < Results.size(); ++I) {
     TUResult &T = Results[I];
     if (!T.Result) {

@@ -1,6 +1,8 @@
 //===- Config.cpp - configuration files and their layering ----------------===//
 #include "rtcheck/Config.h"
 
+#include "rtcheck/SummaryCache.h"
+
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -134,6 +136,39 @@ Error parseArgs(const json::Value &V, StringRef Path, StringRef Key,
   return Error::success();
 }
 
+/// A path, made absolute against the configuration file's directory; "" stays "" (no cache).
+Error parseCacheDir(const json::Value &V, StringRef Path, Config &C) {
+  std::optional<StringRef> S = V.getAsString();
+  if (!S)
+    return configError(Path, "'cache_dir' must be a path (\"\": no cache)");
+  SmallString<256> P(*S);
+  if (!P.empty() && !sys::path::is_absolute(P)) {
+    SmallString<256> Dir(Path);
+    sys::fs::make_absolute(Dir);
+    sys::path::remove_filename(Dir);
+    sys::path::make_absolute(Dir, P);
+    sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  }
+  C.CacheDir = std::string(P);
+  return Error::success();
+}
+
+Error parseCacheMaxSize(const json::Value &V, StringRef Path, Config &C) {
+  if (std::optional<int64_t> N = V.getAsInteger(); N && *N >= 0) {
+    C.CacheMaxBytes = *N;
+    return Error::success();
+  }
+  Expected<uint64_t> N = V.getAsString() ? parseCacheSize(*V.getAsString())
+                                         : createStringError(inconvertibleErrorCode(), "");
+  if (!N) {
+    consumeError(N.takeError());
+    return configError(Path, "'cache_max_size' must be a number of bytes or a size such as "
+                             "\"500M\" or \"2G\"");
+  }
+  C.CacheMaxBytes = *N;
+  return Error::success();
+}
+
 json::Array rootsDocument(const std::vector<RootSpec> &Roots) {
   json::Array A;
   for (const RootSpec &R : Roots) {
@@ -242,6 +277,25 @@ const ConfigKey Keys[] = {
        for (const auto &[Name, Value] : C.Assume)
          A[Name] = Value;
        Out["assume"] = std::move(A);
+     }},
+    // Summary cache (#13 section 4): shown only when set, the default depends on the user.
+    {"cache_dir", parseCacheDir,
+     [](Config &U, const Config &O) {
+       if (O.CacheDir)
+         U.CacheDir = O.CacheDir;
+     },
+     [](const Config &C, json::Object &Out) {
+       if (C.CacheDir)
+         Out["cache_dir"] = *C.CacheDir;
+     }},
+    {"cache_max_size", parseCacheMaxSize,
+     [](Config &U, const Config &O) {
+       if (O.CacheMaxBytes)
+         U.CacheMaxBytes = O.CacheMaxBytes;
+     },
+     [](const Config &C, json::Object &Out) {
+       if (C.CacheMaxBytes)
+         Out["cache_max_size"] = int64_t(*C.CacheMaxBytes);
      }},
     {"root",
      [](const json::Value &V, StringRef Path, Config &C) {

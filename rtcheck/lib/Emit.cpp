@@ -148,6 +148,9 @@ void emitStats(raw_ostream &OS, const Report &R) {
   OS << "rtcheck: stats: programs: " << In.Programs << " (from " << In.ProgramsFrom << ")\n";
   OS << "rtcheck: stats: compile commands: " << In.CommandsAnalysed << " analysed, "
      << In.CommandsMerged << " merged, " << In.CommandsFailed << " failed\n";
+  if (!In.CacheDir.empty())
+    OS << "rtcheck: stats: summary cache: " << In.CacheHits << " hit(s), " << In.CacheMisses
+       << " miss(es) in " << In.CacheDir << "\n";
   OS << "rtcheck: stats: roots: " << R.Link.Roots.size();
   std::map<std::string, unsigned> Count;
   for (const Root &Rt : R.Link.Roots)
@@ -276,6 +279,11 @@ void emitJSON(raw_ostream &OS, const Report &R) {
                                      {"type_fallback_sites", S.TypeFallbackSites},
                                      {"escaped_fallback_sites", S.EscapedFallbackSites}}},
                        {"seconds", std::round(Seconds * 1000) / 1000}};
+    if (!R.Inputs.CacheDir.empty())
+      Stats["cache"] = json::Object{{"directory", R.Inputs.CacheDir},
+                                    {"hits", R.Inputs.CacheHits},
+                                    {"misses", R.Inputs.CacheMisses},
+                                    {"extracted", R.Inputs.Extracted}};
     if (R.Baseline)
       Stats["baseline"] = json::Object{{"file", R.Baseline->File},
                                        {"matched", R.Baseline->Matched.size()},

@@ -60,6 +60,10 @@ struct Flags {
   std::string Baseline, WriteBaseline;
   bool Dump = false;
   std::string DumpFile;
+
+  std::string CacheDir;
+  bool NoCache = false;
+  std::string CacheMaxSize;
 };
 
 /// A repeatable option taking one value each, so that it never swallows the file arguments.
@@ -134,6 +138,17 @@ void addAnalysisOptions(CLI::App &App, Flags &F) {
   addQuietOption(App, F);
 }
 
+void addCacheOptions(CLI::App &App, Flags &F) {
+  CLI::Option *Dir = App.add_option(
+      "--cache-dir", F.CacheDir,
+      "Summary cache directory (default: $XDG_CACHE_HOME/rtcheck or ~/.cache/rtcheck)");
+  App.add_flag("--no-cache", F.NoCache, "Parse every translation unit; use no summary cache")
+      ->excludes(Dir);
+  App.add_option("--cache-max-size", F.CacheMaxSize,
+                 "Bytes the summary cache may hold, e.g. 500M or 2G (default 2G); the least "
+                 "recently used entries are removed beyond it");
+}
+
 void addInputOptions(CLI::App &App, Flags &F, const char *FilesHelp, const char *SelectHelp) {
   App.add_option("-p", F.BuildPath, "Build directory with compile_commands.json (or the file)");
   App.add_option("files", F.Files, FilesHelp);
@@ -180,6 +195,16 @@ Expected<AnalysisOptions> analysisOptions(const CLI::App &Cmd, const Flags &F, c
   A.SourceRoot = F.SourceRoot;
   A.BaselineFile = F.Baseline;
   A.WriteBaselineFile = F.WriteBaseline;
+  if (F.NoCache)
+    A.CommandLine.CacheDir = "";
+  else if (const CLI::Option *O = Cmd.get_option_no_throw("--cache-dir"); O && O->count())
+    A.CommandLine.CacheDir = F.CacheDir;
+  if (!F.CacheMaxSize.empty()) {
+    Expected<uint64_t> Max = parseCacheSize(F.CacheMaxSize);
+    if (!Max)
+      return Max.takeError();
+    A.CommandLine.CacheMaxBytes = *Max;
+  }
   return A;
 }
 
@@ -262,6 +287,7 @@ int checkCommand(const CLI::App &Cmd, const Flags &F, const char *Argv0) {
   O.Files = F.Files;
   O.Select = F.Select;
   O.Extract.Jobs = F.Jobs;
+  O.DefaultCacheDir = defaultCacheDir();
   std::optional<ProgressLine> Progress = progressLine(F);
   showProgress(Progress, O.Extract);
   Expected<CheckResult> R = runCheck(O);
@@ -378,6 +404,7 @@ int main(int argc, char **argv) {
                   "picks one program from a database that builds several");
   addAnalysisOptions(*Check, F);
   addConfigOptions(*Check, F);
+  addCacheOptions(*Check, F);
 
   CLI::App *Extract = App.add_subcommand("extract", "Reduce translation units to summary files");
   addInputOptions(*Extract, F, "Source files", "Extract only compile commands matching REGEX");

@@ -15,6 +15,7 @@
 #include "rtcheck/Emit.h"
 #include "rtcheck/Extract.h"
 #include "rtcheck/Rules.h"
+#include "rtcheck/SummaryCache.h"
 #include "llvm/Support/Error.h"
 #include <string>
 #include <vector>
@@ -49,6 +50,11 @@ struct CheckOptions {
   /// Regular expression choosing one program's compile commands (`--select`).
   std::string Select;
   ExtractOptions Extract;
+
+  // --- summary cache (#13 section 4) ---
+  /// The summary cache's directory (SummaryCache.h) when no configuration layer names one
+  /// (`cache_dir`, --cache-dir, --no-cache); empty: no cache. The tool passes defaultCacheDir().
+  std::string DefaultCacheDir;
 };
 
 /// `rtcheck link`: link summary files written by `extract`.

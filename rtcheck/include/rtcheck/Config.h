@@ -60,6 +60,13 @@ struct Config {
   /// The configuration files merged into this layer, farthest first (`config --dump` names them).
   std::vector<std::string> Sources;
 
+  // --- summary cache (#13 section 4) ---
+  /// `cache_dir` / --cache-dir: the summary cache's directory (a file's relative path is made
+  /// absolute against its directory); "" (`--no-cache`): no cache. Unset: the tool's default.
+  std::optional<std::string> CacheDir;
+  /// `cache_max_size` / --cache-max-size: bytes the cache directory may hold.
+  std::optional<uint64_t> CacheMaxBytes;
+
   /// Stacks Over on top of this layer so that Over wins: its roots come first (the first root
   /// naming a function gives its context), its rules files after ours (later files override),
   /// and each scalar it sets replaces ours.
@@ -77,7 +84,8 @@ struct Config {
 ///    "noreturn_paths": true | false, "library": ["third_party/*", "*/vendor/*"],
 ///    "nonblocking_promises": true | false,
 ///    "assume": {"verbose": 0, "Server::realtime_mode": 1},
-///    "extra_args": ["-DX"], "extra_args_before": ["-DY"], "root": true}
+///    "extra_args": ["-DX"], "extra_args_before": ["-DY"], "root": true,
+///    "cache_dir": "path" | "", "cache_max_size": "2G" | bytes}
 /// Relative rules paths are resolved against the directory of Path, and every error starts with
 /// Path. Unknown keys are errors: a misspelt key silently ignored would change nothing.
 llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path);

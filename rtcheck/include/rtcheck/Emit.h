@@ -27,6 +27,14 @@ struct InputStats {
   unsigned CommandsAnalysed = 0;
   unsigned CommandsMerged = 0; ///< exact duplicates of an analysed command
   unsigned CommandsFailed = 0;
+
+  // --- summary cache (#13 section 4) ---
+  /// Set when `check` used the summary cache: its directory.
+  std::string CacheDir;
+  unsigned CacheHits = 0;
+  unsigned CacheMisses = 0;
+  /// The TUs parsed because the cache had no summary for them, in database order.
+  std::vector<std::string> Extracted;
 };
 
 /// What a baseline (Baseline.h) did to a run's findings.

@@ -21,6 +21,8 @@ struct CompileCommand;
 
 namespace rtcheck {
 
+class SummaryCache;
+
 /// Clang's resource directory (builtin headers such as stddef.h): $RTCHECK_CLANG_RESOURCE_DIR,
 /// or the one of the Clang the analyzer was built with.
 std::string defaultResourceDir();
@@ -37,6 +39,10 @@ struct ExtractOptions {
   // --- progress (#13) ---
   /// Called after each translation unit, one call at a time, with the number done so far.
   std::function<void(unsigned Done, unsigned Total, llvm::StringRef File)> OnDone;
+
+  // --- summary cache (#13 section 4) ---
+  /// Where summaries are looked up before parsing and stored after (SummaryCache.h); null: none.
+  SummaryCache *Cache = nullptr;
 };
 
 /// The outcome for one translation unit.
@@ -54,6 +60,11 @@ struct TUResult {
   /// Every file the preprocessor entered (the main file, its headers, system and builtin headers
   /// too), absolute, in the order first entered. Set when Result is.
   std::vector<std::string> Dependencies;
+  // --- summary cache (#13 section 4) ---
+  /// The summary came from the cache: the TU was not parsed.
+  bool FromCache = false;
+  /// One line each: a corrupt entry ignored, an entry that could not be written.
+  std::vector<std::string> CacheNotes;
 };
 
 /// Extracts one summary per compile command, in parallel; results are in the order of Commands.

@@ -11,6 +11,7 @@
 #include "CompilerFlags.h"
 #include "NestingGuard.h"
 #include "SummaryBuilder.h"
+#include "rtcheck/SummaryCache.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Driver/Types.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -29,6 +30,9 @@
 
 #include <chrono>
 #include <csignal>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <memory>
 #include <mutex>
 
@@ -38,16 +42,42 @@ using namespace llvm;
 namespace rtcheck {
 namespace {
 
+/// Every file the TU read (the main file and each header), with the hash of the contents it was
+/// parsed with: the summary cache's key. Hashing the parsed buffers, not the files on disk,
+/// keeps an edit made during the parse from being cached under the new contents.
+std::vector<CacheInput> filesRead(const SourceManager &SM, StringRef Directory) {
+  std::vector<CacheInput> Inputs;
+  for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
+    std::optional<MemoryBufferRef> Buffer = It->second->getBufferIfLoaded();
+    if (!Buffer)
+      continue;
+    SmallString<256> Path(It->first.getName());
+    if (!sys::path::is_absolute(Path))
+      sys::path::make_absolute(Directory, Path);
+    // Not "..": through a symbolic link (/lib -> usr/lib) it names another directory than the
+    // text before it, and the cache would then hash a file the TU never read.
+    sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
+    Inputs.push_back({std::string(Path), contentHash(Buffer->getBuffer())});
+  }
+  return Inputs;
+}
+
 class ExtractConsumer : public ASTConsumer {
 public:
-  ExtractConsumer(Summary &Out, std::string &Failure) : Out(Out), Failure(Failure) {}
+  ExtractConsumer(Summary &Out, std::string &Failure, std::vector<CacheInput> *Inputs,
+                  StringRef Directory)
+      : Out(Out), Failure(Failure), Inputs(Inputs), Directory(Directory) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Failure = summarizeTranslationUnit(Ctx, Out);
+    if (Inputs)
+      *Inputs = filesRead(Ctx.getSourceManager(), Directory);
   }
 
 private:
   Summary &Out;
   std::string &Failure;
+  std::vector<CacheInput> *Inputs;
+  StringRef Directory;
 };
 
 /// Every file the preprocessor enters, system headers included: a summary depends on them all
@@ -58,8 +88,9 @@ class EveryFileRead : public DependencyCollector {
 
 class ExtractAction : public ASTFrontendAction {
 public:
-  ExtractAction(Summary &Out, std::string &Failure, bool &ObjC, std::vector<std::string> &Deps)
-      : Out(Out), Failure(Failure), ObjC(ObjC), Deps(Deps) {}
+  ExtractAction(Summary &Out, std::string &Failure, bool &ObjC, std::vector<std::string> &Deps,
+                std::vector<CacheInput> *Inputs, StringRef Directory)
+      : Out(Out), Failure(Failure), ObjC(ObjC), Deps(Deps), Inputs(Inputs), Directory(Directory) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
     // The preprocessor exists but has not entered the main file yet: the collector sees it all.
     Reads = std::make_shared<EveryFileRead>();
@@ -69,7 +100,7 @@ public:
     ObjC = CI.getLangOpts().ObjC;
     if (ObjC)
       return std::make_unique<ASTConsumer>();
-    return std::make_unique<ExtractConsumer>(Out, Failure);
+    return std::make_unique<ExtractConsumer>(Out, Failure, Inputs, Directory);
   }
   void EndSourceFileAction() override {
     if (Reads)
@@ -82,6 +113,8 @@ private:
   bool &ObjC;
   std::vector<std::string> &Deps;
   std::shared_ptr<EveryFileRead> Reads;
+  std::vector<CacheInput> *Inputs;
+  StringRef Directory;
 };
 
 /// The crash-recovery handlers of SIGSEGV and SIGBUS run on an alternate stack: a stack overflow
@@ -123,6 +156,15 @@ private:
   std::unique_ptr<char[]> Memory;
   bool Installed = false;
 };
+
+/// Returns the pages of the TU's freed AST to the system at once. Each TU is parsed on a thread
+/// of its own, and glibc keeps what such a thread freed mapped in its arena, among the summary's
+/// strings made there, unless asked to trim (docs/performance.md, "Scale").
+void releaseFreedMemory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
 
 /// Keeps the first error of a TU for a one-line report; prints nothing.
 class FirstErrorConsumer : public DiagnosticConsumer {
@@ -211,12 +253,28 @@ TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Op
     return R;
   }
 
+  // The key is over the command as it will be parsed, after every adjustment above.
+  std::string CacheKey;
+  if (Options.Cache) {
+    CacheKey = Options.Cache->commandKey(Args, Cmd.Directory, Main);
+    if (!CacheKey.empty())
+      if (std::optional<Summary> Cached = Options.Cache->lookup(CacheKey, R.CacheNotes)) {
+        R.Result = std::move(*Cached);
+        R.FromCache = true;
+        return R;
+      }
+  }
+
   FirstErrorConsumer Diags;
   std::string Failure;
   bool ObjC = false;
   std::vector<std::string> Deps;
-  tooling::ToolInvocation Invocation(Args, std::make_unique<ExtractAction>(S, Failure, ObjC, Deps),
-                                     Files.get());
+  std::vector<CacheInput> Inputs;
+  tooling::ToolInvocation Invocation(
+      Args,
+      std::make_unique<ExtractAction>(S, Failure, ObjC, Deps,
+                                      CacheKey.empty() ? nullptr : &Inputs, Cmd.Directory),
+      Files.get());
   Invocation.setDiagnosticConsumer(&Diags);
   bool Ok = false;
   // A fault while parsing one TU (a compiler bug, an exotic construct, a stack overflow) fails
@@ -230,6 +288,7 @@ TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Op
         Ok = Invocation.run();
       },
       ExtractStackSize);
+  releaseFreedMemory();
   if (!Survived) {
     R.Error = "the analyzer crashed while processing this file (please report it with the "
               "file's compile command)";
@@ -251,6 +310,9 @@ TUResult extractOne(const tooling::CompileCommand &Cmd, const ExtractOptions &Op
       R.Error += " (" + std::to_string(Diags.getNumErrors()) + " errors)";
     return R;
   }
+  // Only summaries are cached: a TU that failed is tried again by the next run.
+  if (!CacheKey.empty())
+    Options.Cache->store(CacheKey, Inputs, S, R.CacheNotes);
   R.Result = std::move(S);
   // As spelled in the command or an #include: relative ones are relative to its directory
   // (itself relative to rtcheck's own, as "." is for flags given after `--`).
