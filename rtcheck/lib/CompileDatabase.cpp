@@ -42,6 +42,15 @@ Expected<std::unique_ptr<CompilationDatabase>> openJSON(StringRef BuildPath) {
   return error(Path + ": malformed compilation database: " + Msg.trim());
 }
 
+/// Compiler launchers in front of the compiler (Meson writes `ccache cc ...` whenever ccache is
+/// installed): the compiler is the next word, which is what Clang's driver must see.
+void dropLaunchers(CompileCommand &C) {
+  static constexpr StringRef Launchers[] = {"ccache", "sccache", "distcc", "icecc", "buildcache"};
+  while (C.CommandLine.size() > 1 &&
+         is_contained(Launchers, sys::path::filename(C.CommandLine.front())))
+    C.CommandLine.erase(C.CommandLine.begin());
+}
+
 } // namespace
 
 Program::Program() = default;
@@ -99,6 +108,7 @@ Expected<Program> CompileDatabase::selectProgram(ArrayRef<std::string> Files,
   if (Files.empty()) {
     StringSet<> Seen;
     for (CompileCommand &C : DB->getAllCompileCommands()) {
+      dropLaunchers(C);
       if (!Accepted(C))
         continue;
       if (!Seen.insert(C.Filename + "\n" + C.Directory + "\n" + join(C.CommandLine, "\n")).second) {
@@ -117,6 +127,7 @@ Expected<Program> CompileDatabase::selectProgram(ArrayRef<std::string> Files,
       return error(F + ": no such file");
     std::string Abs = absolute(F);
     std::vector<CompileCommand> Cmds = DB->getCompileCommands(Abs);
+    for_each(Cmds, dropLaunchers);
     auto It = find_if(Cmds, Accepted);
     if (It == Cmds.end()) {
       P.Errors.push_back({Abs, Cmds.empty() ? "no compile command for this file"

@@ -3,6 +3,7 @@
 (meson-info/intro-targets.json) and the link edges of its build.ninja: two programs that build one
 source against two static libraries defining the same function each get their own library's
 definition, which no partition by names can know."""
+import json
 import os
 import shutil
 import subprocess
@@ -66,6 +67,20 @@ class ProgramsFromMeson(unittest.TestCase):
         self.assertNotIn(("dsp_locked.c", 8, "lock", ("mixer",)), keys(doc))
         self.assertTrue(any(os.path.join(d, "build.ninja") in w and "not linked" in w
                             for w in doc["warnings"]), doc["warnings"])
+
+    def test_compiler_launchers_are_not_the_compiler(self):
+        # Meson writes `ccache cc ...` whenever ccache is installed.
+        d = self.copy_of_build("launcher")
+        db = os.path.join(d, "compile_commands.json")
+        with open(db) as f:
+            commands = json.load(f)
+        for c in commands:
+            c["command"] = "/usr/bin/ccache " + c["command"]
+        with open(db, "w") as f:
+            json.dump(commands, f)
+        doc = check_json(d)
+        self.assertEqual(doc["stats"]["commands"], {"analysed": 9, "merged": 0, "failed": 0})
+        self.assertEqual(keys(doc), EXPECTED)
 
     def test_malformed_introspection_is_a_one_line_error(self):
         d = self.copy_of_build("malformed")
