@@ -49,6 +49,8 @@ case "${1:-}" in
   deps) deps ;;
   build) build ;;
   demo) deps; build; bash tools/demo.sh "$BUILD_DIR" ;;
-  test) deps; build; ctest --test-dir "$BUILD_DIR" -j "$JOBS" --output-on-failure ;;
+  # The analyzer's summary cache of the test runs stays in the build tree, not in the user's home.
+  test) deps; build; test_cache=$BUILD_DIR/test-cache; [[ $test_cache = /* ]] || test_cache=$PWD/$test_cache
+    XDG_CACHE_HOME=$test_cache ctest --test-dir "$BUILD_DIR" -j "$JOBS" --output-on-failure ;;
   *) echo "usage: tools/dev.sh deps|build|demo|test" >&2; exit 2 ;;
 esac
