@@ -22,7 +22,7 @@ class Value;
 namespace rtcheck {
 
 /// Version of the summary format; a summary of another version is rejected at link.
-inline constexpr int SummaryFormatVersion = 2;
+inline constexpr int SummaryFormatVersion = 3;
 
 struct SourceLoc {
   std::string File; ///< absolute, normalised path; empty when unknown
@@ -150,6 +150,9 @@ struct Function {
   // Added for receiver-typed virtual calls (#10, entries).
   /// Methods: USR of the class that declares them.
   std::string Class;
+  // Rapid type analysis from the program's entries (#10, dpf).
+  /// Constructors of polymorphic classes: the USR of the class whose objects a call creates.
+  std::string Constructs;
 };
 
 /// A polymorphic class of the TU, for resolving virtual calls by the receiver's type.
@@ -207,6 +210,10 @@ struct Summary {
   std::vector<std::string> ConstructedClasses;
   // Address flow (#10, #9): the edges along which function addresses move in this TU.
   std::vector<FlowEdge> Flows;
+  // Rapid type analysis from the program's entries (#10, dpf).
+  /// Functions called outside any function body (initialisers of globals and static members,
+  /// default member initialisers): they run before main, so they are entries of the program.
+  std::vector<std::string> InitialiserCalls;
 };
 
 llvm::json::Value toJSON(const Summary &S);

@@ -10,6 +10,7 @@
 #define RTCHECK_LINK_THREADROOTS_H
 
 #include "rtcheck/link/CallGraph.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace rtcheck {
@@ -18,8 +19,10 @@ namespace rtcheck {
 /// real-time constant policy). Not a finding: it is the thread becoming real-time.
 bool raisesCallingThread(const CallGraph &G, const RuleSet &Rules, const CallSite &C);
 
-/// Calls Add(start routine, context) for every real-time thread the program creates.
+/// Calls Add(start routine, context) for every real-time thread the program creates (in the
+/// functions of Live only, when given).
 void findThreadRoots(const CallGraph &G, llvm::ArrayRef<Summary> Summaries, const RuleSet &Rules,
+                     const llvm::DenseSet<NodeId> *Live,
                      llvm::function_ref<void(NodeId, llvm::StringRef)> Add);
 
 } // namespace rtcheck
