@@ -9,6 +9,7 @@
 #include "rtcheck/Rules.h"
 #include "rtcheck/link/AddressFlow.h"
 #include "rtcheck/link/CallGraph.h"
+#include "rtcheck/link/EntryReach.h"
 #include "rtcheck/link/Findings.h"
 #include "rtcheck/link/Reachability.h"
 #include "rtcheck/link/Roots.h"
@@ -27,9 +28,11 @@ LinkResult link(ArrayRef<Summary> Summaries, const RuleSet &Rules, const LinkOpt
   CallGraph G(Summaries, Rules, Options.ReportUnknown);
   G.reportNoReturnPaths(Options.ReportNoReturnPaths);
   G.trustNonBlockingPromises(Options.TrustNonBlockingPromises);
-  RootsFound Roots = findRoots(G, Summaries, Rules, Options);
   SitePruner Pruner(G, Options.Assume);
   Pruner.AfterFailedRaise = sitesAfterFailedRaise(G, Summaries, Rules);
+  // Rapid type analysis and registrations from the program's entries (EntryReach.h).
+  std::optional<DenseSet<NodeId>> Live = reachFromEntries(G, Summaries, Rules, Options, Pruner);
+  RootsFound Roots = findRoots(G, Summaries, Rules, Options, Live ? &*Live : nullptr);
   auto Reach = std::make_unique<Reachability>(G, Roots, &Pruner);
   // Which statics setup initialises depends on the roots reaching them: walk again if any.
   if (DenseSet<NodeId> Ready = staticsInitialisedAtSetup(G, Roots, *Reach); !Ready.empty()) {

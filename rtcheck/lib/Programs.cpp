@@ -2,6 +2,8 @@
 #include "rtcheck/Programs.h"
 #include "BuildTargets.h"
 
+#include "rtcheck/link/EntryReach.h"
+
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -17,19 +19,13 @@ using namespace llvm;
 namespace rtcheck {
 namespace {
 
-/// Functions whose definition makes a TU the start of a program: `main` and the entry points
-/// hosts look up in a loadable plugin.
-constexpr StringRef EntryNames[] = {
-    "main",       "lv2_descriptor", "lv2ui_descriptor", "ladspa_descriptor", "dssi_descriptor",
-    "clap_entry", "VSTPluginMain",  "GetPluginFactory", "jack_initialize"};
-
 bool userDefinition(const Function &F) {
   return F.HasBody && !F.InSystemHeader && !F.CompilerGenerated && !F.IsBuiltin;
 }
 
 bool definesEntry(const Summary &S) {
   for (const Function &F : S.Functions)
-    if (userDefinition(F) && is_contained(EntryNames, StringRef(F.Name)))
+    if (userDefinition(F) && isProgramEntryName(F.Name))
       return true;
   return false;
 }

@@ -272,6 +272,8 @@ json::Value functionToJSON(const Function &F) {
     O["nonblocking"] = true;
   if (!F.Class.empty())
     O["class"] = F.Class;
+  if (!F.Constructs.empty())
+    O["constructs"] = F.Constructs;
   if (!F.Calls.empty()) {
     json::Array Calls;
     for (const CallSite &C : F.Calls)
@@ -291,7 +293,8 @@ bool functionFromJSON(const json::Value &V, Function &F, json::Path P) {
       !M.mapOptional("root_origin", F.RootOrigin) || !M.mapOptional("trusted", F.Trusted) ||
       !M.mapOptional("trusted_reason", F.TrustedReason) || !M.mapOptional("type", F.TypeKey) ||
       !M.mapOptional("section", F.Section) || !M.mapOptional("blocking", F.DeclaredBlocking) ||
-      !M.mapOptional("nonblocking", F.DeclaredNonBlocking) || !M.mapOptional("class", F.Class))
+      !M.mapOptional("nonblocking", F.DeclaredNonBlocking) || !M.mapOptional("class", F.Class) ||
+      !M.mapOptional("constructs", F.Constructs))
     return false;
   const json::Object *O = V.getAsObject();
   if (const json::Value *Loc = O->get("loc"); !Loc || !locFromJSON(*Loc, F.Loc, P.field("loc")))
@@ -350,15 +353,18 @@ json::Value toJSON(const Summary &S) {
       Edge.push_back(std::move(O));
     Flows.push_back(std::move(Edge));
   }
-  return json::Object{{"rtcheck_summary", SummaryFormatVersion},
-                      {"main_file", S.MainFile},
-                      {"functions", std::move(Functions)},
-                      {"address_taken", std::move(Taken)},
-                      {"suppressions", std::move(Supp)},
-                      {"field_stores", std::move(Fields)},
-                      {"classes", std::move(Classes)},
-                      {"constructed", S.ConstructedClasses},
-                      {"flows", std::move(Flows)}};
+  json::Object Out{{"rtcheck_summary", SummaryFormatVersion},
+                   {"main_file", S.MainFile},
+                   {"functions", std::move(Functions)},
+                   {"address_taken", std::move(Taken)},
+                   {"suppressions", std::move(Supp)},
+                   {"field_stores", std::move(Fields)},
+                   {"classes", std::move(Classes)},
+                   {"constructed", S.ConstructedClasses},
+                   {"flows", std::move(Flows)}};
+  if (!S.InitialiserCalls.empty())
+    Out["initialiser_calls"] = S.InitialiserCalls;
+  return Out;
 }
 
 namespace {
@@ -447,7 +453,8 @@ Expected<Summary> summaryFromJSON(const json::Value &V) {
         return Fail();
       S.Classes.push_back(std::move(C));
     }
-  if (!M.mapOptional("constructed", S.ConstructedClasses))
+  if (!M.mapOptional("constructed", S.ConstructedClasses) ||
+      !M.mapOptional("initialiser_calls", S.InitialiserCalls))
     return Fail();
   if (const json::Array *Flows = O->getArray("flows"))
     for (size_t I = 0; I < Flows->size(); ++I) {

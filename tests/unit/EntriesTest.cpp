@@ -33,7 +33,7 @@ ClassInfo cls(std::string USR, std::vector<std::string> Bases = {}) {
 std::vector<std::pair<std::string, std::string>> roots(const Program &P, const RuleSet &Rules) {
   CallGraph G(P.TUs, Rules, true);
   std::vector<std::pair<std::string, std::string>> Out;
-  findThreadRoots(G, P.TUs, Rules, [&](NodeId Id, llvm::StringRef Context) {
+  findThreadRoots(G, P.TUs, Rules, nullptr, [&](NodeId Id, llvm::StringRef Context) {
     Out.push_back({G.node(Id).info().Name, Context.str()});
   });
   llvm::sort(Out);

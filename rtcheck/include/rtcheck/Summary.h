@@ -155,6 +155,9 @@ struct Function {
   // Added for receiver-typed virtual calls (#10, entries).
   /// Methods: USR of the class that declares them.
   std::string Class;
+  // Rapid type analysis from the program's entries (#10, dpf).
+  /// Constructors of polymorphic classes: the USR of the class whose objects a call creates.
+  std::string Constructs;
 };
 
 /// A polymorphic class of the TU, for resolving virtual calls by the receiver's type.
@@ -226,6 +229,10 @@ struct Summary {
   std::vector<std::string> ConstructedClasses;
   // Address flow (#10, #9): the edges along which function addresses move in this TU.
   std::vector<FlowEdge> Flows;
+  // Rapid type analysis from the program's entries (#10, dpf).
+  /// Functions called outside any function body (initialisers of globals and static members,
+  /// default member initialisers): they run before main, so they are entries of the program.
+  std::vector<std::string> InitialiserCalls;
 };
 
 llvm::json::Value toJSON(const Summary &S);

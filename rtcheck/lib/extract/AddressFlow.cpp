@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 #include "FlowContext.h"
 #include "SummaryBuilder.h"
+#include "SymbolLoaders.h"
 
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
@@ -183,6 +184,10 @@ public:
       }
     }
     if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      if (std::string Name = symbolLoadedBy(CE); !Name.empty()) {
+        Out.push_back("n:" + Name);
+        return;
+      }
       const auto *Callee = dyn_cast_or_null<FunctionDecl>(CE->getCalleeDecl());
       const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
       if (Callee && !(MD && MD->isVirtual())) {
@@ -247,19 +252,6 @@ public:
   const FlowContext *Context = nullptr;
 
 private:
-  /// `dlsym(h, "name")`: the function of that name, so that rules apply by name.
-  static std::string symbolLoadedBy(const Expr *E) {
-    const auto *CE = dyn_cast<CallExpr>(E->IgnoreParenCasts());
-    const auto *Callee = CE ? CE->getDirectCallee() : nullptr;
-    if (!Callee || CE->getNumArgs() < 2 || !Callee->getIdentifier() ||
-        !(Callee->getName() == "dlsym" || Callee->getName() == "dlvsym"))
-      return {};
-    if (const auto *S = dyn_cast<clang::StringLiteral>(CE->getArg(1)->IgnoreParenCasts());
-        S && S->isOrdinary())
-      return S->getString().str();
-    return {};
-  }
-
   SummaryBuilder &B;
   std::map<std::pair<std::string, std::string>, size_t> Emitted;
 };

@@ -413,6 +413,13 @@ private:
       Site.Through = indirectCalleeSlot(B, Callee,
                                         B.usrOf(FD) + "@" + std::to_string(Site.Loc.Line) + ":" +
                                             std::to_string(Site.Loc.Column));
+    // The pointer may be a registration API loaded by name (`dlsym`): its callback arguments.
+    ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
+    recordArgumentSlots(B, Args, Site);
+    for (unsigned I = 0; I < Args.size(); ++I)
+      if (!Args[I]->isValueDependent() && !Args[I]->isTypeDependent())
+        for (const FunctionDecl *Fn : functionsNamedBy(Args[I]))
+          Site.FunctionArgs.emplace_back(I, B.usrOf(Fn));
   }
 
   void recordArguments(const CallExpr *CE, const FunctionDecl *Callee, CallSite &Site) {

@@ -2,14 +2,16 @@
 //
 // A whole-TU walk for every function definition the TU provides, the address-taken functions
 // (candidates for indirect calls), the functions stored into struct fields (candidates for
-// registration rules that name a callback field) and the polymorphic classes it creates objects
-// of (rapid type analysis).
+// registration rules that name a callback field), the polymorphic classes it creates objects
+// of (rapid type analysis) and the functions called outside every function body (entries of the
+// program, link/EntryReach.h).
 //
 //===----------------------------------------------------------------------===//
 #include "SummaryBuilder.h"
 
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <set>
 
@@ -34,6 +36,16 @@ public:
     return L && DynamicRecursiveASTVisitor::TraverseStmt(S);
   }
 
+  /// Counts the function bodies the walk is inside: code outside all of them (initialisers of
+  /// globals and static members, default member initialisers) runs before main.
+  bool TraverseDecl(Decl *D) override {
+    bool Body = isa_and_nonnull<FunctionDecl>(D);
+    FunctionDepth += Body;
+    bool Result = DynamicRecursiveASTVisitor::TraverseDecl(D);
+    FunctionDepth -= Body;
+    return Result;
+  }
+
   bool VisitFunctionDecl(FunctionDecl *FD) override {
     consider(FD);
     return true;
@@ -51,6 +63,8 @@ public:
   bool VisitCallExpr(CallExpr *CE) override {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
       CalleeRefs.insert(DRE);
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      noteInitialiserCall(Callee);
     return true;
   }
 
@@ -79,9 +93,22 @@ public:
   /// (function bodies, initialisers of globals, template instantiations).
   bool VisitCXXConstructExpr(CXXConstructExpr *E) override {
     const CXXConstructorDecl *Ctor = E->getConstructor();
+    if (Ctor)
+      noteInitialiserCall(Ctor);
     if (Ctor && E->getConstructionKind() == CXXConstructionKind::Complete &&
         Ctor->getParent()->hasDefinition() && Ctor->getParent()->isPolymorphic())
       B.noteConstructed(Ctor->getParent());
+    return true;
+  }
+
+  /// A global's destructor runs at exit, outside every function body of the program.
+  bool VisitVarDecl(VarDecl *VD) override {
+    if (FunctionDepth > 0 || !VD->hasGlobalStorage() || VD->getType()->isDependentType())
+      return true;
+    if (const CXXRecordDecl *RD = VD->getType()->getBaseElementTypeUnsafe()->getAsCXXRecordDecl())
+      if (RD->hasDefinition())
+        if (const CXXDestructorDecl *Dtor = RD->getDestructor(); Dtor && !Dtor->isTrivial())
+          noteInitialiserCall(Dtor);
     return true;
   }
 
@@ -108,6 +135,15 @@ public:
   }
 
 private:
+  /// A call outside every function body: its callee is an entry of the program.
+  void noteInitialiserCall(const FunctionDecl *Callee) {
+    if (FunctionDepth > 0 || Callee->isDependentContext())
+      return;
+    std::string USR = B.Out.Functions[B.entryFor(Callee)].USR;
+    if (InitialiserCallees.insert(USR).second)
+      B.Out.InitialiserCalls.push_back(std::move(USR));
+  }
+
   void consider(const FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() || !FD->getBody())
       return;
@@ -162,6 +198,8 @@ private:
   }
 
   SummaryBuilder &B;
+  unsigned FunctionDepth = 0;
+  StringSet<> InitialiserCallees;
   DenseSet<const DeclRefExpr *> CalleeRefs;
   std::set<std::pair<size_t, std::string>> Seen;
   DenseMap<const RecordDecl *, SmallVector<std::string, 1>> TypedefNames;

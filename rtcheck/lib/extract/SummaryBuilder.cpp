@@ -128,6 +128,9 @@ size_t SummaryBuilder::entryFor(const FunctionDecl *FD) {
     F.IsPureVirtual = MD->isPureVirtual();
     if (MD->isVirtual())
       F.Class = noteClass(MD->getParent());
+    if (isa<CXXConstructorDecl>(MD) && MD->getParent()->hasDefinition() &&
+        MD->getParent()->isPolymorphic())
+      F.Constructs = noteClass(MD->getParent());
     for (const CXXMethodDecl *O : MD->overridden_methods()) {
       F.Overrides.push_back(usrOf(O));
       entryFor(O); // so that the link step knows the overridden method's name

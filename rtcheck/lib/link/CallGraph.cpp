@@ -43,13 +43,25 @@ CallGraph::CallGraph(ArrayRef<Summary> Summaries, const RuleSet &Rules, bool Rep
             NodeId N = find(Ctor);
             return N == NoNode || !Nodes[N].hasBody();
           }))
-        Hierarchy.markCreated(C.USR);
+        CreatedOutside.push_back(C.USR);
   }
+  for (const std::string &C : CreatedOutside)
+    Hierarchy.markCreated(C);
   addFieldRuleNodes(Summaries);
   Flow = std::make_unique<AddressFlow>(Summaries, *this);
 }
 
 CallGraph::~CallGraph() = default;
+
+void CallGraph::restrictCreatedClasses(ArrayRef<std::string> Classes) {
+  Hierarchy.clearCreated();
+  Hierarchy.closeWorld();
+  for (const std::string &C : CreatedOutside)
+    Hierarchy.markCreated(C);
+  for (const std::string &C : Classes)
+    Hierarchy.markCreated(C);
+  TargetCache.clear();
+}
 
 NodeId CallGraph::nodeNamed(StringRef Name) {
   NodeId Best = NoNode;

@@ -13,15 +13,16 @@ namespace {
 
 class RootFinder {
 public:
-  RootFinder(const CallGraph &G, ArrayRef<Summary> Summaries, const RuleSet &Rules)
-      : G(G), Summaries(Summaries), Rules(Rules) {}
+  RootFinder(const CallGraph &G, ArrayRef<Summary> Summaries, const RuleSet &Rules,
+             const DenseSet<NodeId> *Live)
+      : G(G), Summaries(Summaries), Rules(Rules), Live(Live) {}
 
   RootsFound run(const LinkOptions &Options) {
     fromAnnotations();
     fromPatterns(Options);
     fromNamedRootRules();
     fromRegistrations();
-    findThreadRoots(G, Summaries, Rules,
+    findThreadRoots(G, Summaries, Rules, Live,
                     [&](NodeId Id, StringRef Context) { add(Id, Context, "thread"); });
     fromOverrides();
     return std::move(Found);
@@ -74,9 +75,10 @@ private:
       return;
     for (const Summary &S : Summaries) {
       for (const Function &F : S.Functions)
-        for (const CallSite &C : F.Calls)
-          if ((!C.FunctionArgs.empty() || !C.ArgSlots.empty()) && C.Kind != CallKind::Indirect)
-            fromRegistrationCall(C);
+        if (runs(F))
+          for (const CallSite &C : F.Calls)
+            if (!C.FunctionArgs.empty() || !C.ArgSlots.empty())
+              fromRegistrationCall(C);
       for (const FieldStore &FS : S.FieldStores)
         for (const RegistrationRule &R : Rules.registrations())
           if (!R.Field.empty() && fieldMatches(R.Field, FS.Field))
@@ -93,15 +95,26 @@ private:
   }
 
   void fromRegistrationCall(const CallSite &C) {
-    NodeId API = G.find(C.Callee);
-    if (API == NoNode)
-      return;
-    StringRef Name = G.node(API).info().Name;
-    // The callback named at the call, or passed down the user's own wrappers to it.
-    for (const RegistrationRule &R : Rules.registrations())
-      if (R.Argument && qualifiedMatch(R.Function, Name))
-        for (NodeId T : G.flow().argumentValues(C, *R.Argument))
-          addDefined(G.node(T).info().USR, R.Context);
+    // A call through a pointer calls the functions flowing into it: a registration API loaded
+    // by name (`dlsym(lib, "jack_set_process_callback")`) registers like a direct call.
+    std::vector<NodeId> APIs;
+    if (C.Kind == CallKind::Indirect)
+      APIs = G.flow().targets(C, G.takenOfType(C));
+    else if (NodeId API = G.find(C.Callee); API != NoNode)
+      APIs.push_back(API);
+    for (NodeId API : APIs) {
+      StringRef Name = G.node(API).info().Name;
+      // The callback named at the call, or passed down the user's own wrappers to it.
+      for (const RegistrationRule &R : Rules.registrations())
+        if (R.Argument && qualifiedMatch(R.Function, Name))
+          for (NodeId T : G.flow().argumentValues(C, *R.Argument))
+            addDefined(G.node(T).info().USR, R.Context);
+    }
+  }
+
+  /// F's body may run: the program's entries reach it, or they are not known.
+  bool runs(const Function &F) const {
+    return !Live || Live->contains(G.find(F.USR));
   }
 
   void addDefined(StringRef USR, StringRef Context) {
@@ -147,6 +160,7 @@ private:
   const CallGraph &G;
   ArrayRef<Summary> Summaries;
   const RuleSet &Rules;
+  const DenseSet<NodeId> *Live;
   RootsFound Found;
   DenseMap<NodeId, unsigned> Index;
 };
@@ -154,8 +168,8 @@ private:
 } // namespace
 
 RootsFound findRoots(const CallGraph &G, ArrayRef<Summary> Summaries, const RuleSet &Rules,
-                     const LinkOptions &Options) {
-  return RootFinder(G, Summaries, Rules).run(Options);
+                     const LinkOptions &Options, const DenseSet<NodeId> *Live) {
+  return RootFinder(G, Summaries, Rules, Live).run(Options);
 }
 
 } // namespace rtcheck

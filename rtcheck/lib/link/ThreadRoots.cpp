@@ -155,13 +155,13 @@ bool raisesCallingThread(const CallGraph &G, const RuleSet &Rules, const CallSit
 }
 
 void findThreadRoots(const CallGraph &G, ArrayRef<Summary> Summaries, const RuleSet &Rules,
-                     function_ref<void(NodeId, StringRef)> Add) {
+                     const DenseSet<NodeId> *Live, function_ref<void(NodeId, StringRef)> Add) {
   if (Rules.threads().empty())
     return;
   ThreadRootFinder Finder(G, Rules);
   for (const Summary &S : Summaries)
     for (const Function &F : S.Functions)
-      if (F.HasBody)
+      if (F.HasBody && (!Live || Live->contains(G.find(F.USR))))
         Finder.fromFunction(F, Add);
 }
 

@@ -56,7 +56,8 @@ bool ClassHierarchy::hasObjects(StringRef USR) {
 template <typename Id>
 std::vector<Id> filterByCreatedClasses(ArrayRef<Id> Candidates, ArrayRef<StringRef> Class,
                                        StringRef CalleeClass, ClassHierarchy &H) {
-  if (CalleeClass.empty() || !H.known(CalleeClass) || !H.hasObjects(CalleeClass))
+  if (CalleeClass.empty() || !H.known(CalleeClass) ||
+      (!H.closedWorld() && !H.hasObjects(CalleeClass)))
     return Candidates.vec();
   std::vector<Id> Out;
   for (size_t I = 0; I < Candidates.size(); ++I)

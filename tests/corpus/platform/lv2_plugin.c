@@ -39,6 +39,7 @@ static void run(LV2_Handle instance, uint32_t n_samples) {
     amp->output[pos] = amp->input[pos] * coef;
   if (amp->table == NULL)
     amp->table = malloc(n_samples * sizeof(float)); // expect: alloc
+  // schedule_work is in the audio threading class (lv2/worker/worker.h): a rule, no finding.
   if (amp->schedule)
     amp->schedule->schedule_work(amp->schedule->handle, sizeof coef, &coef); /* audio class by the spec */
 }

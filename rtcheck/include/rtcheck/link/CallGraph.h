@@ -102,7 +102,14 @@ public:
   /// The body-less nonblocking functions classify() trusted, for a note each.
   const std::set<NodeId> &promisesTrusted() const { return PromisesTrusted; }
 
+  // Rapid type analysis from the program's entries (#10, dpf; EntryReach.h).
+  /// From now on only Classes, and the classes whose objects may come from outside the program,
+  /// have objects; forgets the targets resolved so far.
+  void restrictCreatedClasses(llvm::ArrayRef<std::string> Classes);
+
 private:
+  /// Library classes and classes with a constructor defined nowhere in the program.
+  std::vector<std::string> CreatedOutside;
   /// Creates the nodes fieldRuleNode returns (all at construction: the graph's size is fixed
   /// once the walks begin).
   void addFieldRuleNodes(llvm::ArrayRef<Summary> Summaries);

@@ -11,6 +11,7 @@
 
 #include "rtcheck/Link.h"
 #include "rtcheck/link/CallGraph.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace rtcheck {
 
@@ -20,8 +21,10 @@ struct RootsFound {
   std::vector<std::string> Warnings;
 };
 
+/// With Live (the functions the program's entries reach, EntryReach.h), a registration call or
+/// a thread creation counts only in a live function.
 RootsFound findRoots(const CallGraph &G, llvm::ArrayRef<Summary> Summaries, const RuleSet &Rules,
-                     const LinkOptions &Options);
+                     const LinkOptions &Options, const llvm::DenseSet<NodeId> *Live = nullptr);
 
 } // namespace rtcheck
 

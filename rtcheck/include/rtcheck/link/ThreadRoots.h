@@ -26,8 +26,10 @@ llvm::DenseSet<const CallSite *> sitesAfterFailedRaise(const CallGraph &G,
                                                        llvm::ArrayRef<Summary> Summaries,
                                                        const RuleSet &Rules);
 
-/// Calls Add(start routine, context) for every real-time thread the program creates.
+/// Calls Add(start routine, context) for every real-time thread the program creates (in the
+/// functions of Live only, when given).
 void findThreadRoots(const CallGraph &G, llvm::ArrayRef<Summary> Summaries, const RuleSet &Rules,
+                     const llvm::DenseSet<NodeId> *Live,
                      llvm::function_ref<void(NodeId, llvm::StringRef)> Add);
 
 } // namespace rtcheck

@@ -10,6 +10,8 @@
 // as created: a library's classes, and classes with a constructor defined nowhere in the program.
 // A hierarchy of which the program creates no object at all is left alone: its objects all come
 // from elsewhere (a library analysed without its users).
+// When the program's entries are known (EntryReach.h) the world is closed: such a hierarchy has
+// no objects, and calls into it reach nothing.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RTCHECK_LINK_VIRTUALTARGETS_H
@@ -35,6 +37,15 @@ public:
 
   /// Objects of the class may exist (created in the program, or possibly outside it).
   void markCreated(llvm::StringRef USR);
+  /// Forgets every class marked created.
+  void clearCreated() {
+    Created.clear();
+    WithObjectsValid = false;
+  }
+  /// The classes marked created are all that have objects, also in a hierarchy of which none
+  /// is: the program's entries are known (EntryReach.h).
+  void closeWorld() { ClosedWorld = true; }
+  bool closedWorld() const { return ClosedWorld; }
   /// The class or a subclass of it may have objects.
   bool hasObjects(llvm::StringRef USR);
 
@@ -44,6 +55,7 @@ private:
   /// Created classes and all their bases; rebuilt after markCreated.
   llvm::StringSet<> WithObjects;
   bool WithObjectsValid = false;
+  bool ClosedWorld = false;
 };
 
 /// Of Candidates (methods, with Class[i] the USR of Candidates[i]'s class; empty: unknown), those
@@ -54,7 +66,7 @@ std::vector<Id> filterByReceiver(llvm::ArrayRef<Id> Candidates,
                                  const ClassHierarchy &H);
 
 /// Rapid type analysis: of Candidates (as above), those whose class or a subclass has objects,
-/// unless no class below CalleeClass has any (then all of them).
+/// unless no class below CalleeClass has any (then all of them, except in a closed world).
 template <typename Id>
 std::vector<Id> filterByCreatedClasses(llvm::ArrayRef<Id> Candidates,
                                        llvm::ArrayRef<llvm::StringRef> Class,
