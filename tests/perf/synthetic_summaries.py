@@ -14,8 +14,13 @@ calls in other TUs, as the extractor does. Usage:
 import argparse
 import json
 import os
+import re
 
-SUMMARY_FORMAT = 2
+# The format version the analyzer of this tree reads: its one home is Summary.h.
+_SUMMARY_H = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "rtcheck",
+                          "include", "rtcheck", "Summary.h")
+with open(_SUMMARY_H) as _f:
+    SUMMARY_FORMAT = int(re.search(r"SummaryFormatVersion = (\d+);", _f.read()).group(1))
 DEPTH = 20
 
 
