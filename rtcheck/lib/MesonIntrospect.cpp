@@ -79,9 +79,28 @@ size_t unescapedColon(StringRef Line) {
   return StringRef::npos;
 }
 
-/// Adds the dependencies that the link edges of BuildDir/build.ninja give. A missing file (another
-/// Meson back-end) leaves every library a program of its own, which Note says.
-void readLinkEdges(StringRef BuildDir, std::map<std::string, BuildTarget> &Targets,
+/// The build directory Meson configured (`meson-info.json`), which the absolute paths of its
+/// introspection name: a build directory copied or moved elsewhere still says the old one.
+std::string configuredBuildDir(StringRef BuildDir) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf =
+      MemoryBuffer::getFile(BuildDir + "/meson-info/meson-info.json");
+  if (!Buf)
+    return BuildDir.str();
+  Expected<json::Value> Doc = json::parse((*Buf)->getBuffer());
+  if (!Doc) {
+    consumeError(Doc.takeError());
+    return BuildDir.str();
+  }
+  const json::Object *O = Doc->getAsObject();
+  const json::Object *Dirs = O ? O->getObject("directories") : nullptr;
+  std::optional<StringRef> Build = Dirs ? Dirs->getString("build") : std::nullopt;
+  return Build ? Build->str() : BuildDir.str();
+}
+
+/// Adds the dependencies that the link edges of BuildDir/build.ninja give (its relative paths are
+/// taken below Base, the directory the introspection's paths name). A missing file (another Meson
+/// back-end) leaves every library a program of its own, which Note says.
+void readLinkEdges(StringRef BuildDir, StringRef Base, std::map<std::string, BuildTarget> &Targets,
                    const std::map<std::string, std::string> &IdByOutput, std::string &Note) {
   ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(BuildDir + "/build.ninja");
   if (!Buf) {
@@ -114,12 +133,12 @@ void readLinkEdges(StringRef BuildDir, std::map<std::string, BuildTarget> &Targe
       continue;
     std::string Target;
     for (const std::string &O : Outputs)
-      if (auto It = IdByOutput.find(normalised(BuildDir, O)); It != IdByOutput.end())
+      if (auto It = IdByOutput.find(normalised(Base, O)); It != IdByOutput.end())
         Target = It->second;
     if (Target.empty())
       continue;
     for (size_t I = 1; I < Inputs.size() && Inputs[I] != "||"; ++I) {
-      auto It = IdByOutput.find(normalised(BuildDir, Inputs[I]));
+      auto It = IdByOutput.find(normalised(Base, Inputs[I]));
       if (It != IdByOutput.end() && It->second != Target)
         Targets[Target].Dependencies.push_back(It->second);
     }
@@ -164,7 +183,7 @@ programsFromMeson(StringRef BuildDir, ArrayRef<clang::tooling::CompileCommand> C
       if (std::optional<StringRef> Path = F.getAsString())
         IdByOutput[normalised(BuildDir, *Path)] = Id->str();
   }
-  readLinkEdges(BuildDir, Targets, IdByOutput, Note);
+  readLinkEdges(BuildDir, configuredBuildDir(BuildDir), Targets, IdByOutput, Note);
   return programsFromTargets(Targets, Commands);
 }
 
