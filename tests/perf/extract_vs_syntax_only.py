@@ -17,8 +17,14 @@ import tempfile
 import time
 
 
+LAUNCHERS = ("ccache", "sccache", "distcc", "icecc", "buildcache")
+
+
 def clang_command(entry, clang, resource_dir):
     args = entry.get("arguments") or shlex.split(entry["command"])
+    # A compiler launcher (Meson writes `ccache cc ...`) is not the compiler, as in rtcheck.
+    while len(args) > 1 and os.path.basename(args[0]) in LAUNCHERS:
+        args = args[1:]
     out, skip = [clang], False
     for a in args[1:]:
         if skip:
