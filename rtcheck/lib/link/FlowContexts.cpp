@@ -52,24 +52,11 @@ bool FlowContexts::ruledOut(unsigned Cond, const EntryFacts &Facts) const {
 
 EntryFacts FlowContexts::calleeFacts(unsigned Cond, const EntryFacts &Caller,
                                      StringRef To) const {
-  EntryFacts Out;
   auto Used = UsedParams.find(owner(To));
   if (Cond == NoCondition || Used == UsedParams.end())
-    return Out;
+    return {};
   const Condition &C = Conditions[Cond];
-  for (unsigned Param : Used->second) {
-    if (auto K = find_if(C.ConstArgs, [&](const auto &A) { return A.first == Param; });
-        K != C.ConstArgs.end()) {
-      Out.emplace_back(Param, K->second);
-      continue;
-    }
-    for (const auto &[Arg, From] : C.ParamArgs)
-      if (Arg == Param)
-        for (const auto &[Known, Value] : Caller)
-          if (Known == From)
-            Out.emplace_back(Param, Value);
-  }
-  return Out;
+  return factsPassedOn(Used->second, C.ConstArgs, C.ParamArgs, Caller);
 }
 
 } // namespace rtcheck

@@ -70,23 +70,29 @@ const std::vector<unsigned> &SitePruner::usedParams(NodeId N) {
   return P;
 }
 
-EntryFacts SitePruner::calleeFacts(const CallSite &C, NodeId Callee, const EntryFacts &Caller) {
+EntryFacts factsPassedOn(ArrayRef<unsigned> Used, ArrayRef<std::pair<unsigned, int64_t>> ConstArgs,
+                         ArrayRef<std::pair<unsigned, unsigned>> ParamArgs,
+                         const EntryFacts &Caller) {
   EntryFacts Out;
-  if (C.ConstArgs.empty() && C.ParamArgs.empty())
-    return Out;
-  for (unsigned Param : usedParams(Callee)) {
-    if (auto K = find_if(C.ConstArgs, [&](const auto &A) { return A.first == Param; });
-        K != C.ConstArgs.end()) {
+  for (unsigned Param : Used) {
+    if (auto K = find_if(ConstArgs, [&](const auto &A) { return A.first == Param; });
+        K != ConstArgs.end()) {
       Out.emplace_back(Param, K->second);
       continue;
     }
-    for (const auto &[Arg, From] : C.ParamArgs)
+    for (const auto &[Arg, From] : ParamArgs)
       if (Arg == Param)
         for (const auto &[Known, Value] : Caller)
           if (Known == From)
             Out.emplace_back(Param, Value);
   }
   return Out;
+}
+
+EntryFacts SitePruner::calleeFacts(const CallSite &C, NodeId Callee, const EntryFacts &Caller) {
+  if (C.ConstArgs.empty() && C.ParamArgs.empty())
+    return {};
+  return factsPassedOn(usedParams(Callee), C.ConstArgs, C.ParamArgs, Caller);
 }
 
 } // namespace rtcheck

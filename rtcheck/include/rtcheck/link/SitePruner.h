@@ -16,6 +16,7 @@
 #define RTCHECK_LINK_SITEPRUNER_H
 
 #include "rtcheck/link/CallGraph.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
 #include <optional>
 
@@ -23,6 +24,14 @@ namespace rtcheck {
 
 /// Known parameter values on entry to a function, sorted by parameter index.
 using EntryFacts = std::vector<std::pair<unsigned, int64_t>>;
+
+/// What a callee knows on entry about the parameters in Used: a constant argument, or a caller's
+/// parameter passed on unchanged whose value the Caller facts give. One step for call sites
+/// (SitePruner) and for address-flow edges into parameters (FlowContexts).
+EntryFacts factsPassedOn(llvm::ArrayRef<unsigned> Used,
+                         llvm::ArrayRef<std::pair<unsigned, int64_t>> ConstArgs,
+                         llvm::ArrayRef<std::pair<unsigned, unsigned>> ParamArgs,
+                         const EntryFacts &Caller);
 
 /// `V op K`: whether an atom holds for a known value V.
 bool guardAtomHolds(GuardAtom::OpKind Op, int64_t V, int64_t K);
