@@ -5,16 +5,14 @@ starts with its own runtime directory and no session manager; a GStreamer pipeli
 callbacks and buffer probe (a test program over videotestsrc). One case per invocation:
 autoscope_media_test.py CASE --rtcheck BIN --programs DIR."""
 
-import argparse
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import autoscope_test  # noqa: E402
 from autoscope_test import RATE, PERIOD, PERIOD_NS, Failure, check, only_scope, run, scopes, write_wav  # noqa: E402
 
 # A bare daemon: the native protocol, client nodes with their adapters, and a dummy driver that runs
@@ -188,23 +186,5 @@ CASES = {"pipewire-stream": case_pipewire_stream, "pipewire-filter": case_pipewi
          "pw-cat": case_pw_cat, "gstreamer": case_gstreamer, "gstreamer-appsrc": case_gstreamer_appsrc}
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("case", choices=sorted(CASES))
-    ap.add_argument("--rtcheck", required=True)
-    ap.add_argument("--programs", required=True)
-    args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="rtcheck-media-"))
-    try:
-        CASES[args.case](args, tmp)
-    except Failure as e:
-        print(f"FAIL: {args.case}: {e}")
-        return 1
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    print(f"1 passed, 0 failed: {args.case}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(autoscope_test.main(CASES, __doc__, "rtcheck-media-"))

@@ -403,15 +403,17 @@ CASES = {"jack-clients": case_jack_clients, "jack-transport": case_jack_transpor
          "sched-threads": case_sched_threads}
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("case", choices=sorted(CASES))
+def main(cases=None, description=__doc__, prefix="rtcheck-autoscope-"):
+    """Runs one case of cases (default: this file's) named on the command line."""
+    cases = cases or CASES
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("case", choices=sorted(cases))
     ap.add_argument("--rtcheck", required=True)
     ap.add_argument("--programs", required=True)
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="rtcheck-autoscope-"))
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
     try:
-        CASES[args.case](args, tmp)
+        cases[args.case](args, tmp)
     except Failure as e:
         print(f"FAIL: {args.case}: {e}")
         return 1
