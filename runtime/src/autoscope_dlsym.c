@@ -1,5 +1,6 @@
-/* dlsym, interposed so a plug-in host that looks up `lv2_descriptor` or `ladspa_descriptor` in a
- * library it dlopen'ed gets a wrapped entry point (autoscope_plugins.c).
+/* dlsym, interposed so a plug-in host that looks up `lv2_descriptor`, `ladspa_descriptor` or
+ * `clap_entry` in a library it dlopen'ed gets a wrapped entry point (autoscope_plugins.c,
+ * autoscope_clap.c).
  *
  * glibc's dlsym takes its caller's return address to resolve RTLD_NEXT and RTLD_DEFAULT relative
  * to the calling object (glibc 2.36 dlfcn/dlsym.c, DL_CALLER). A C wrapper calling the real dlsym
@@ -39,7 +40,8 @@ static dlsym_fn get_real_dlsym(void) {
 }
 
 static int is_plugin_entry(const char *name) {
-  return name && (strcmp(name, "lv2_descriptor") == 0 || strcmp(name, "ladspa_descriptor") == 0);
+  return name && (strcmp(name, "lv2_descriptor") == 0 || strcmp(name, "ladspa_descriptor") == 0 ||
+                  strcmp(name, "clap_entry") == 0);
 }
 
 /* The wrapped lookup: the plug-in's entry point from the real dlsym (the handle names a library,

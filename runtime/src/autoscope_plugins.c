@@ -267,11 +267,16 @@ static void *wrap_entry(entry_slot *pool, void *const *tramps, void *entry) {
   return entry;
 }
 
+/* autoscope_clap.c: the wrapped copy of a library's `clap_entry` (a data symbol). */
+void *rtcheck_autoscope_clap_entry(void *entry);
+
 void *rtcheck_autoscope_plugin_entry(const char *symbol, void *entry);
 void *rtcheck_autoscope_plugin_entry(const char *symbol, void *entry) {
   if (strcmp(symbol, "lv2_descriptor") == 0)
     return wrap_entry(lv2_entries, lv2_entry_tramps, entry);
   if (strcmp(symbol, "ladspa_descriptor") == 0)
     return wrap_entry(ladspa_entries, ladspa_entry_tramps, entry);
+  if (strcmp(symbol, "clap_entry") == 0)
+    return rtcheck_autoscope_clap_entry(entry);
   return entry;
 }

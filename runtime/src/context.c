@@ -204,7 +204,7 @@ static void print_violation(const char *kind, int fn, const char *scope, rtcheck
   int shown = 0;
   for (int i = 0; i < depth; i++) {
     char frame[400];
-    if (!rtcheck_stack_format(stack[i], frame, sizeof frame))
+    if (!rtcheck_stack_format_demangled(stack[i], frame, sizeof frame))
       continue;
     n = snprintf(line, sizeof line, "    #%d %s\n", shown++, frame);
     rtcheck_write_stderr(line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);

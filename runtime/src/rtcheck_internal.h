@@ -312,6 +312,12 @@ int rtcheck_stack_capture(void **out, int max);
 void rtcheck_stack_prewarm(void);
 /* Formats frame `pc` as "0x... in symbol+0x.. (module+0x..)"; frames inside the shim return 0. */
 int rtcheck_stack_format(const void *pc, char *buf, size_t len);
+/* The same with C++ symbols demangled, for printed messages (allocates: slow paths only). */
+int rtcheck_stack_format_demangled(const void *pc, char *buf, size_t len);
+/* `sym` demangled into `buf`, or `sym` itself when it is not a C++ name or no libstdc++ is loaded.
+ * Allocates (__cxa_demangle): slow paths only, with the guard held. */
+const char *rtcheck_demangle(const char *sym, char *buf, size_t len);
+#define RTCHECK_STACK_SYMBOL_MAX 256
 
 /* --- Output (report.c) ------------------------------------------------------------------------ */
 

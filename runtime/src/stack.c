@@ -2,8 +2,11 @@
  * allocate once libgcc_s is loaded - rtcheck_stack_prewarm loads it at start-up); they are turned
  * into text only when printed (trap/log) or written (report). Names come from the dynamic symbols
  * (dladdr) and, for functions a program does not export, from the module's own .symtab (the file
- * is mapped read-only the first time one of its frames is printed). C++ names stay mangled;
- * module+offset feeds addr2line for frames with no symbol. Nothing here allocates. */
+ * is mapped read-only the first time one of its frames is printed). C++ names stay mangled in the
+ * report (stable, what `frame:` suppressions were written against); the messages printed in trap
+ * and log mode demangle them with the process's libstdc++, which allocates (the only allocation
+ * here, on those slow paths, with the guard held). module+offset feeds addr2line for frames with
+ * no symbol. */
 #include "autoscope.h"
 #include "rtcheck_internal.h"
 
@@ -14,6 +17,7 @@
 #include <link.h>
 #include <sched.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -117,7 +121,64 @@ static const char *symtab_lookup(const module_map *m, uintptr_t off, uintptr_t *
   return 0;
 }
 
+/* --- Demangling -------------------------------------------------------------------------------- */
+
+typedef char *(*demangle_fn)(const char *mangled, char *out, size_t *len, int *status);
+static demangle_fn demangler;
+
+static int find_libstdcxx(struct dl_phdr_info *info, size_t size, void *data) {
+  (void)size;
+  if (!info->dlpi_name || !strstr(info->dlpi_name, "libstdc++"))
+    return 0;
+  snprintf(data, RTCHECK_PATH_MAX, "%s", info->dlpi_name);
+  return 1;
+}
+
+/* __cxa_demangle: from the global scope, else from a libstdc++ that a library loaded with
+ * RTLD_LOCAL brought in (a C++ plug-in in a C host). Kept once found. */
+static demangle_fn get_demangler(void) {
+  demangle_fn d = __atomic_load_n(&demangler, __ATOMIC_ACQUIRE);
+  if (d)
+    return d;
+  d = (demangle_fn)dlsym(RTLD_DEFAULT, "__cxa_demangle");
+  char path[RTCHECK_PATH_MAX];
+  if (!d && dl_iterate_phdr(find_libstdcxx, path)) {
+    void *h = dlopen(path, RTLD_LAZY | RTLD_NOLOAD);
+    if (h) {
+      d = (demangle_fn)dlsym(h, "__cxa_demangle");
+      dlclose(h); /* RTLD_NOLOAD: only the reference it took */
+    }
+  }
+  __atomic_store_n(&demangler, d, __ATOMIC_RELEASE);
+  return d;
+}
+
+const char *rtcheck_demangle(const char *sym, char *buf, size_t len) {
+  if (!sym || sym[0] != '_' || sym[1] != 'Z')
+    return sym;
+  demangle_fn d = get_demangler();
+  int status = -1;
+  char *out = d ? d(sym, 0, 0, &status) : 0;
+  if (out && status == 0)
+    snprintf(buf, len, "%s", out);
+  free(out);
+  return out && status == 0 ? buf : sym;
+}
+
+/* --- Formatting ---------------------------------------------------------------------------------- */
+
+static int stack_format(const void *pc, char *buf, size_t len, int demangle);
+
 int rtcheck_stack_format(const void *pc, char *buf, size_t len) {
+  return stack_format(pc, buf, len, 0);
+}
+
+int rtcheck_stack_format_demangled(const void *pc, char *buf, size_t len) {
+  return stack_format(pc, buf, len, 1);
+}
+
+static int stack_format(const void *pc, char *buf, size_t len, int demangle) {
+  char readable[RTCHECK_STACK_SYMBOL_MAX];
   Dl_info info;
   /* A return address points after the call; look up the call instruction itself. */
   const char *lookup = (const char *)pc - 1;
@@ -129,7 +190,9 @@ int rtcheck_stack_format(const void *pc, char *buf, size_t len) {
     return 0;
   uintptr_t modoff = (uintptr_t)pc - (uintptr_t)info.dli_fbase;
   if (info.dli_sname && info.dli_saddr) {
-    snprintf(buf, len, "%p in %s+0x%lx (%s+0x%lx)", pc, info.dli_sname,
+    const char *sym =
+        demangle ? rtcheck_demangle(info.dli_sname, readable, sizeof readable) : info.dli_sname;
+    snprintf(buf, len, "%p in %s+0x%lx (%s+0x%lx)", pc, sym,
              (unsigned long)((uintptr_t)pc - (uintptr_t)info.dli_saddr), info.dli_fname,
              (unsigned long)modoff);
     return 1;
@@ -141,6 +204,8 @@ int rtcheck_stack_format(const void *pc, char *buf, size_t len) {
     sched_yield();
   if (dl_iterate_phdr(find_module, &q) && q.found)
     name = symtab_lookup(map_module(q.base, q.name), (uintptr_t)lookup - q.base, &start);
+  if (name && demangle)
+    name = rtcheck_demangle(name, readable, sizeof readable);
   if (name)
     snprintf(buf, len, "%p in %s+0x%lx (%s+0x%lx)", pc, name,
              (unsigned long)((uintptr_t)pc - q.base - start), info.dli_fname,

@@ -196,9 +196,14 @@ int rtcheck_suppression_match(int fn, const char *const *scopes, unsigned n, voi
     split_frame(frame, sym, module, sizeof sym);
     const char *base = strrchr(module, '/');
     base = base ? base + 1 : module;
+    char readable[RTCHECK_STACK_SYMBOL_MAX];
+    const char *demangled = 0; /* this frame demangled, once a frame: line needs it */
     for (int i = 0; i < rtcheck_suppressions_loaded; i++) {
       const suppression *s = &table[i];
-      if ((s->kind == KIND_FRAME && sym[0] && glob_match(s->pattern, sym)) ||
+      if (s->kind == KIND_FRAME && sym[0] && !demangled)
+        demangled = rtcheck_demangle(sym, readable, sizeof readable);
+      if ((s->kind == KIND_FRAME && sym[0] &&
+           (glob_match(s->pattern, sym) || glob_match(s->pattern, demangled))) ||
           (s->kind == KIND_MODULE && module[0] &&
            (glob_match(s->pattern, base) || glob_match(s->pattern, module))))
         return i;

@@ -1,5 +1,6 @@
 # Automatic scopes (docs/runtime.md, "Automatic scopes"): real JACK clients against a jackd the test
-# starts, PortAudio and SDL programs, real LV2 and LADSPA plug-ins in lv2apply and applyplugin, and the
+# starts, PortAudio and SDL programs, real LV2 and LADSPA plug-ins in lv2apply and applyplugin, a
+# CLAP plug-in in a CLAP host of our own, and the
 # check of runtime/autoscopes.def against rules/. Included from CMakeLists.txt (rtcheck_rt_program).
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(RTCHECK_JACK REQUIRED IMPORTED_TARGET jack)
@@ -25,6 +26,16 @@ target_link_libraries(rt_gst_frames PRIVATE PkgConfig::RTCHECK_GSTREAMER_APP)
 rtcheck_rt_program(rt_gst_appsrc gst_appsrc.c)
 target_link_libraries(rt_gst_appsrc PRIVATE PkgConfig::RTCHECK_GSTREAMER_APP)
 rtcheck_rt_program(rt_dlsym_next dlsym_next.c)
+# CLAP: a host and a plug-in library of our own (Debian 12 ships neither), on runtime/src/clap_abi.h.
+rtcheck_rt_program(rt_clap_host clap_host.c)
+target_include_directories(rt_clap_host PRIVATE ${PROJECT_SOURCE_DIR}/runtime/src)
+target_link_libraries(rt_clap_host PRIVATE ${CMAKE_DL_LIBS})
+add_library(rt_clap_plugin MODULE programs/clap_plugin.cpp)
+target_include_directories(rt_clap_plugin PRIVATE ${PROJECT_SOURCE_DIR}/runtime/src)
+target_compile_options(rt_clap_plugin PRIVATE -O1 -fno-builtin -fno-optimize-sibling-calls)
+set_target_properties(rt_clap_plugin PROPERTIES PREFIX "" SUFFIX ".clap"
+  LIBRARY_OUTPUT_DIRECTORY ${RTCHECK_RT_PROG_DIR})
+add_dependencies(rt_clap_host rt_clap_plugin)
 target_link_libraries(rt_dlsym_next PRIVATE ${CMAKE_DL_LIBS})
 
 foreach(case jack-clients jack-transport jack-lifecycle portaudio rtaudio sdl pulse lv2 jalv jalv-worker ladspa trap-plugin trap-jack dlsym-next
@@ -40,6 +51,14 @@ set_tests_properties(runtime/autoscope/jack-clients runtime/autoscope/jack-trans
   runtime/autoscope/jack-lifecycle runtime/autoscope/portaudio runtime/autoscope/rtaudio runtime/autoscope/jalv
   runtime/autoscope/jalv-worker
   runtime/autoscope/trap-jack PROPERTIES RESOURCE_LOCK jackd)
+
+# CLAP plug-ins in a CLAP host of our own (docs/runtime.md, "CLAP plug-ins").
+foreach(case clap clap-rate clap-read-only clap-trap)
+  add_test(NAME runtime/autoscope/${case}
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/autoscope_clap_test.py ${case}
+            --rtcheck $<TARGET_FILE:rtcheck> --programs ${RTCHECK_RT_PROG_DIR})
+  set_tests_properties(runtime/autoscope/${case} PROPERTIES LABELS "runtime" TIMEOUT 120)
+endforeach()
 
 # PipeWire clients against a pipewire daemon each case starts with its own runtime directory, and a
 # GStreamer pipeline's appsink callbacks and pad probes.
