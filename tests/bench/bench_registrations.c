@@ -91,3 +91,47 @@ static const LV2_Descriptor lv2_bench = {"urn:rtcheck:bench-worker", lv2_instant
 __attribute__((visibility("default"))) const LV2_Descriptor *lv2_descriptor(uint32_t index) {
   return index == 0 ? &lv2_bench : 0;
 }
+
+/* A CLAP plug-in whose process does nothing (BM_WrappedClapProcess: the benchmark looks clap_entry
+ * up with dlsym on this library and walks factory -> create_plugin -> activate, as a host does).
+ * Its struct is writable, as a plug-in's usually is: the shim patches it in place. */
+#include "clap_abi.h"
+
+static clap_plugin_t clap_instance;
+
+static bool clap_true(const clap_plugin_t *p) { return p != 0; }
+static void clap_void(const clap_plugin_t *p) { (void)p; }
+static bool clap_activate(const clap_plugin_t *p, double rate, uint32_t min, uint32_t max) {
+  (void)min, (void)max;
+  return p && rate > 0;
+}
+static clap_process_status clap_process(const clap_plugin_t *p, const clap_process_t *pr) {
+  __asm__ volatile("" : : "r"(p), "r"(pr) : "memory");
+  return RTCHECK_CLAP_PROCESS_CONTINUE;
+}
+static const void *clap_extension(const clap_plugin_t *p, const char *id) {
+  (void)p, (void)id;
+  return 0;
+}
+static const clap_plugin_descriptor_t clap_desc = {{1, 2, 0}, "org.rtcheck.bench.empty", "empty",
+                                                   "rtcheck", "", "", "", "1.0", "", 0};
+static const clap_plugin_t *clap_create(const clap_plugin_factory_t *f, const clap_host_t *host,
+                                        const char *id) {
+  (void)f, (void)host, (void)id;
+  clap_instance = (clap_plugin_t){&clap_desc,    0,         clap_true,    clap_void,
+                                  clap_activate, clap_void, clap_true,    clap_void,
+                                  clap_void,     clap_process, clap_extension, clap_void};
+  return &clap_instance;
+}
+static uint32_t clap_count(const clap_plugin_factory_t *f) { return f != 0; }
+static const clap_plugin_descriptor_t *clap_descriptor(const clap_plugin_factory_t *f, uint32_t i) {
+  return f && i == 0 ? &clap_desc : 0;
+}
+static const clap_plugin_factory_t clap_factory = {clap_count, clap_descriptor, clap_create};
+static bool clap_init(const char *path) { return path != 0; }
+static void clap_deinit(void) {}
+static const void *clap_get_factory(const char *id) {
+  return strcmp(id, RTCHECK_CLAP_PLUGIN_FACTORY_ID) == 0 ? &clap_factory : 0;
+}
+__attribute__((visibility("default"))) const clap_plugin_entry_t clap_entry = {
+    {1, 2, 0}, clap_init, clap_deinit, clap_get_factory};
