@@ -9,6 +9,9 @@
  *     instances=1 threads=0           several instances; threads=1: each in its own audio thread
  *     rerate=0 reblock=0              then deactivate and run again activated at this rate
  *     reinit=0                        then deinit, init again and run another session
+ * Audio: the first input and output port's channels (clap.audio-ports). The host changes the first
+ * parameter (clap.params) to 3/4 of its range: by a flush in the audio thread before processing,
+ * and by an event in the middle block.
  *
  * Exit status 0, or 1 with a message naming what failed. */
 #include "clap_abi.h"
@@ -21,7 +24,7 @@
 
 #define MAX_INSTANCES 16
 #define MAX_BLOCK 8192
-#define CHANNELS 2
+#define MAX_CHANNELS 8
 
 static struct {
   double rate, rerate;
@@ -52,17 +55,17 @@ static bool out_push(const clap_output_events_t *l, const clap_event_header_t *e
 }
 static const clap_output_events_t out_events = {NULL, out_push};
 
-static void set_gain(event_list *l, double gain) {
+static void set_param(event_list *l, clap_id id, double value) {
   memset(l, 0, sizeof *l);
   l->in.size = in_size;
   l->in.get = in_get;
   l->event.header.size = sizeof l->event;
   l->event.header.space_id = RTCHECK_CLAP_CORE_EVENT_SPACE_ID;
   l->event.header.type = RTCHECK_CLAP_EVENT_PARAM_VALUE;
-  l->event.param_id = 0;
+  l->event.param_id = id;
   l->event.note_id = -1;
   l->event.port_index = l->event.channel = l->event.key = -1;
-  l->event.value = gain;
+  l->event.value = value;
   l->has_event = 1;
 }
 
@@ -81,7 +84,12 @@ static const clap_host_t host = {{1, 2, 0}, NULL,         "rt_clap_host", "rtche
 typedef struct instance {
   const clap_plugin_t *plugin;
   const clap_plugin_params_t *params;
+  unsigned channels[2]; /* of the first output and input port (audio-ports); 0: no such port */
+  int has_param;        /* the first parameter, which the host changes */
+  clap_id param_id;
+  double param_value;
   unsigned index, block, blocks;
+  float *buffers; /* MAX_CHANNELS inputs, then MAX_CHANNELS outputs, of MAX_BLOCK frames */
   unsigned long long hash; /* FNV-1a over its output samples */
 } instance;
 
@@ -90,32 +98,37 @@ static void hash_bytes(unsigned long long *h, const void *p, size_t n) {
     *h = (*h ^ ((const unsigned char *)p)[i]) * 0x100000001b3ull;
 }
 
-/* The audio thread's part: flush a gain change, start, process, stop, reset. */
+/* The audio thread's part: flush a parameter change, start, process, stop, reset. */
 static void *run_audio(void *arg) {
   instance *in = arg;
-  static __thread float inputs[CHANNELS][MAX_BLOCK], outputs[CHANNELS][MAX_BLOCK];
-  float *in_ptrs[CHANNELS] = {inputs[0], inputs[1]}, *out_ptrs[CHANNELS] = {outputs[0], outputs[1]};
-  clap_audio_buffer_t audio_in = {in_ptrs, NULL, CHANNELS, 0, 0};
-  clap_audio_buffer_t audio_out = {out_ptrs, NULL, CHANNELS, 0, 0};
+  unsigned n_in = in->channels[1], n_out = in->channels[0];
+  float *in_ptrs[MAX_CHANNELS], *out_ptrs[MAX_CHANNELS];
+  for (unsigned c = 0; c < MAX_CHANNELS; c++) {
+    in_ptrs[c] = in->buffers + c * MAX_BLOCK;
+    out_ptrs[c] = in->buffers + (MAX_CHANNELS + c) * MAX_BLOCK;
+  }
+  float *const *inputs = in_ptrs, *const *outputs = out_ptrs;
+  clap_audio_buffer_t audio_in = {in_ptrs, NULL, n_in, 0, 0};
+  clap_audio_buffer_t audio_out = {out_ptrs, NULL, n_out, 0, 0};
   event_list none, change;
-  set_gain(&none, 0);
+  set_param(&none, 0, 0);
   none.has_event = 0;
-  set_gain(&change, 0.75);
-  if (in->params)
+  set_param(&change, in->param_id, in->param_value);
+  if (in->has_param)
     in->params->flush(in->plugin, &change.in, &out_events); /* active: an audio-thread call */
   if (in->plugin->start_processing && !in->plugin->start_processing(in->plugin))
     fail("start_processing failed");
   for (unsigned b = 0; b < in->blocks; b++) {
-    for (unsigned c = 0; c < CHANNELS; c++)
+    for (unsigned c = 0; c < n_in; c++)
       for (unsigned i = 0; i < in->block; i++)
         inputs[c][i] = (float)(((b * in->block + i) * (c + 1) + in->index * 7) % 97) / 97.0f - 0.5f;
-    clap_process_t pr = {(int64_t)b * in->block, in->block, NULL, &audio_in, &audio_out, 1, 1,
-                         &none.in, &out_events};
-    if (b == in->blocks / 2 && in->params)
+    clap_process_t pr = {(int64_t)b * in->block, in->block, NULL, &audio_in, &audio_out, n_in > 0,
+                         n_out > 0, &none.in, &out_events};
+    if (b == in->blocks / 2 && in->has_param)
       pr.in_events = &change.in; /* a parameter change inside a block, too */
     if (in->plugin->process(in->plugin, &pr) == RTCHECK_CLAP_PROCESS_ERROR)
       fail("process returned CLAP_PROCESS_ERROR");
-    for (unsigned c = 0; c < CHANNELS; c++)
+    for (unsigned c = 0; c < n_out; c++)
       hash_bytes(&in->hash, outputs[c], in->block * sizeof(float));
   }
   if (in->plugin->stop_processing)
@@ -174,6 +187,22 @@ static unsigned long long session(const clap_plugin_entry_t *entry, const char *
       fail("create_plugin or init failed");
     const clap_plugin_audio_ports_t *ports = in->plugin->get_extension(in->plugin, RTCHECK_CLAP_EXT_AUDIO_PORTS);
     in->params = in->plugin->get_extension(in->plugin, RTCHECK_CLAP_EXT_PARAMS);
+    clap_param_info_t first;
+    if (in->params && in->params->count(in->plugin) > 0 && in->params->get_info(in->plugin, 0, &first)) {
+      in->has_param = 1;
+      in->param_id = first.id;
+      in->param_value = first.min_value + 0.75 * (first.max_value - first.min_value);
+    }
+    in->buffers = calloc(2 * MAX_CHANNELS * MAX_BLOCK, sizeof(float));
+    if (!in->buffers)
+      fail("out of memory");
+    for (int is_input = 0; ports && is_input <= 1; is_input++) {
+      clap_audio_port_info_t info;
+      if (ports->count(in->plugin, is_input) > 0 && ports->get(in->plugin, 0, is_input, &info))
+        in->channels[is_input] = info.channel_count;
+      if (in->channels[is_input] > MAX_CHANNELS)
+        fail("more channels than the host has buffers for");
+    }
     if (report && i == 0) {
       printf("plugin %s (%s)\n", desc->id, desc->name);
       for (int is_input = 1; ports && is_input >= 0; is_input--) {
@@ -193,7 +222,7 @@ static unsigned long long session(const clap_plugin_entry_t *entry, const char *
     }
     if (in->params) { /* inactive: a main-thread call */
       event_list none;
-      set_gain(&none, 0);
+      set_param(&none, 0, 0);
       none.has_event = 0;
       in->params->flush(in->plugin, &none.in, &out_events);
     }
@@ -209,6 +238,7 @@ static unsigned long long session(const clap_plugin_entry_t *entry, const char *
   unsigned long long hash = 0xcbf29ce484222325ull;
   for (unsigned i = 0; i < opt.instances; i++) {
     all[i].plugin->destroy(all[i].plugin);
+    free(all[i].buffers);
     hash_bytes(&hash, &all[i].hash, sizeof all[i].hash);
   }
   return hash;
