@@ -1,7 +1,8 @@
 // A small CLAP plug-in library for the shim's tests (rt_clap_plugin.clap), loaded by rt_clap_host.
 //   org.rtcheck.test.gain: an object whose first member is its clap_plugin_t; every function,
 //     extensions included, casts the pointer it is given back to the object and stops the program
-//     when it is not the one create_plugin returned. process() multiplies by the gain and, on every
+//     when it is not the one create_plugin returned; destroy() stops it when the struct does not
+//     hold the plug-in's own functions again. process() multiplies by the gain and, on every
 //     fourth block, goes through a heap scratch buffer (Gain::smooth); start_processing() allocates
 //     a buffer that stop_processing() frees. Extensions: clap.params (one parameter, "gain", set by
 //     events in flush or process) and clap.audio-ports (one stereo port each way).
@@ -88,8 +89,17 @@ struct Gain {
 };
 
 bool gain_init(const clap_plugin_t *p) { return Gain::self(p, "init") != nullptr; }
+bool gain_activate(const clap_plugin_t *p, double rate, uint32_t, uint32_t);
+clap_process_status gain_process(const clap_plugin_t *p, const clap_process_t *pr);
+const void *gain_extension(const clap_plugin_t *p, const char *id);
 void gain_destroy(const clap_plugin_t *p) {
   Gain *g = Gain::self(p, "destroy");
+  // A host's wrapper must hand the struct back as the plug-in made it before it is freed.
+  if (p->destroy != gain_destroy || p->process != gain_process || p->activate != gain_activate ||
+      p->get_extension != gain_extension) {
+    std::fprintf(stderr, "rt_clap_plugin: destroy called on a struct that holds others' functions\n");
+    std::abort();
+  }
   g->magic = 0;
   delete g;
 }
