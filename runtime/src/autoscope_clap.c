@@ -44,8 +44,9 @@ _Static_assert(sizeof(clap_plugin_entry_t) == 16 + 3 * sizeof(void *), "clap_plu
 #define SLOTS_32(X) SLOT_ROW(X, 0) SLOT_ROW(X, 1) SLOT_ROW(X, 2) SLOT_ROW(X, 3)
 #define SLOTS_64(X) SLOTS_32(X) SLOT_ROW(X, 4) SLOT_ROW(X, 5) SLOT_ROW(X, 6) SLOT_ROW(X, 7)
 #define SLOTS_128(X)                                                                               \
-  SLOTS_64(X) SLOT_ROW(X, 8) SLOT_ROW(X, 9) SLOT_ROW(X, 10) SLOT_ROW(X, 11) SLOT_ROW(X, 12)        \
-  SLOT_ROW(X, 13) SLOT_ROW(X, 14) SLOT_ROW(X, 15)
+  SLOTS_64(X)                                                                                      \
+  SLOT_ROW(X, 8) SLOT_ROW(X, 9) SLOT_ROW(X, 10) SLOT_ROW(X, 11) SLOT_ROW(X, 12) SLOT_ROW(X, 13)    \
+      SLOT_ROW(X, 14) SLOT_ROW(X, 15)
 
 static int busy;
 static void lock(void) {
@@ -108,33 +109,34 @@ typedef struct instance {
 
 static instance instances[INSTANCE_SLOTS];
 
+/* "id [part]", interned. */
 static const char *scope_name(const char *id, const char *part, int api) {
   char text[RTCHECK_AUTOSCOPE_NAME_MAX];
-  if (part)
-    snprintf(text, sizeof text, "%s [%s]", id, part);
-  else
-    snprintf(text, sizeof text, "%s", id);
+  snprintf(text, sizeof text, "%s [%s]", id, part);
   return rtcheck_autoscope_intern(text, api, "clap plug-in");
 }
 
-static __attribute__((noinline)) clap_process_status on_process(const instance *s, const clap_plugin_t *p,
-                                             const clap_process_t *proc) {
+static __attribute__((noinline)) clap_process_status
+on_process(const instance *s, const clap_plugin_t *p, const clap_process_t *proc) {
   uint32_t frames = proc ? proc->frames_count : 0;
-  rtcheck_autoscope_begin(s->process_name,
-                          rtcheck_autoscope_budget(frames, __atomic_load_n(&s->rate, __ATOMIC_RELAXED)));
+  rtcheck_autoscope_begin(
+      s->process_name,
+      rtcheck_autoscope_budget(frames, __atomic_load_n(&s->rate, __ATOMIC_RELAXED)));
   clap_process_status status = s->own.process(p, proc);
   rtcheck_autoscope_end();
   return status;
 }
 
-static __attribute__((noinline)) bool on_start_processing(const instance *s, const clap_plugin_t *p) {
+static __attribute__((noinline)) bool on_start_processing(const instance *s,
+                                                          const clap_plugin_t *p) {
   rtcheck_autoscope_begin(s->start_name, 0);
   bool ok = s->own.start_processing(p);
   rtcheck_autoscope_end();
   return ok;
 }
 
-static __attribute__((noinline)) void on_stop_processing(const instance *s, const clap_plugin_t *p) {
+static __attribute__((noinline)) void on_stop_processing(const instance *s,
+                                                         const clap_plugin_t *p) {
   rtcheck_autoscope_begin(s->stop_name, 0);
   s->own.stop_processing(p);
   rtcheck_autoscope_end();
@@ -146,11 +148,12 @@ static __attribute__((noinline)) void on_reset(const instance *s, const clap_plu
   rtcheck_autoscope_end();
 }
 
-static __attribute__((noinline)) bool on_activate(instance *s, const clap_plugin_t *p, double rate, uint32_t min,
-                               uint32_t max) {
+static __attribute__((noinline)) bool on_activate(instance *s, const clap_plugin_t *p, double rate,
+                                                  uint32_t min, uint32_t max) {
   bool ok = s->own.activate(p, rate, min, max);
   if (ok) {
-    __atomic_store_n(&s->rate, rate > 0 && rate < 4e9 ? (uint32_t)(rate + 0.5) : 0, __ATOMIC_RELAXED);
+    __atomic_store_n(&s->rate, rate > 0 && rate < 4e9 ? (uint32_t)(rate + 0.5) : 0,
+                     __ATOMIC_RELAXED);
     __atomic_store_n(&s->active, 1, __ATOMIC_RELEASE);
   }
   return ok;
@@ -161,8 +164,9 @@ static __attribute__((noinline)) void on_deactivate(instance *s, const clap_plug
   s->own.deactivate(p);
 }
 
-static __attribute__((noinline)) void on_flush(const instance *s, const clap_plugin_t *p, const clap_input_events_t *in,
-                            const clap_output_events_t *out) {
+static __attribute__((noinline)) void on_flush(const instance *s, const clap_plugin_t *p,
+                                               const clap_input_events_t *in,
+                                               const clap_output_events_t *out) {
   const clap_plugin_params_t *own = __atomic_load_n(&s->own_params, __ATOMIC_ACQUIRE);
   if (!__atomic_load_n(&s->active, __ATOMIC_ACQUIRE)) { /* main thread */
     own->flush(p, in, out);
@@ -175,8 +179,8 @@ static __attribute__((noinline)) void on_flush(const instance *s, const clap_plu
 
 static const void *params_copy(instance *s, int index, const clap_plugin_params_t *own);
 
-static __attribute__((noinline)) const void *on_get_extension(instance *s, int index, const clap_plugin_t *p,
-                                           const char *id) {
+static __attribute__((noinline)) const void *
+on_get_extension(instance *s, int index, const clap_plugin_t *p, const char *id) {
   const void *ext = s->own.get_extension(p, id);
   if (!ext || !id || strcmp(id, RTCHECK_CLAP_EXT_PARAMS) != 0 ||
       !((const clap_plugin_params_t *)ext)->flush)
@@ -197,19 +201,19 @@ static __attribute__((noinline)) void on_destroy(instance *s, int index, const c
   static clap_process_status process_##a##_##b(const clap_plugin_t *p, const clap_process_t *pr) { \
     return on_process(I(a, b), p, pr);                                                             \
   }                                                                                                \
-  static bool start_##a##_##b(const clap_plugin_t *p) { return on_start_processing(I(a, b), p); } \
-  static void stop_##a##_##b(const clap_plugin_t *p) { on_stop_processing(I(a, b), p); }          \
-  static void reset_##a##_##b(const clap_plugin_t *p) { on_reset(I(a, b), p); }                   \
-  static bool activate_##a##_##b(const clap_plugin_t *p, double r, uint32_t lo, uint32_t hi) {    \
+  static bool start_##a##_##b(const clap_plugin_t *p) { return on_start_processing(I(a, b), p); }  \
+  static void stop_##a##_##b(const clap_plugin_t *p) { on_stop_processing(I(a, b), p); }           \
+  static void reset_##a##_##b(const clap_plugin_t *p) { on_reset(I(a, b), p); }                    \
+  static bool activate_##a##_##b(const clap_plugin_t *p, double r, uint32_t lo, uint32_t hi) {     \
     return on_activate(I(a, b), p, r, lo, hi);                                                     \
   }                                                                                                \
-  static void deactivate_##a##_##b(const clap_plugin_t *p) { on_deactivate(I(a, b), p); }         \
-  static void flush_##a##_##b(const clap_plugin_t *p, const clap_input_events_t *in,             \
+  static void deactivate_##a##_##b(const clap_plugin_t *p) { on_deactivate(I(a, b), p); }          \
+  static void flush_##a##_##b(const clap_plugin_t *p, const clap_input_events_t *in,               \
                               const clap_output_events_t *out) {                                   \
     on_flush(I(a, b), p, in, out);                                                                 \
   }                                                                                                \
-  static const void *extension_##a##_##b(const clap_plugin_t *p, const char *id) {                \
-    return on_get_extension(I(a, b), a * 8 + b, p, id);                                           \
+  static const void *extension_##a##_##b(const clap_plugin_t *p, const char *id) {                 \
+    return on_get_extension(I(a, b), a * 8 + b, p, id);                                            \
   }                                                                                                \
   static void destroy_##a##_##b(const clap_plugin_t *p) { on_destroy(I(a, b), a * 8 + b, p); }
 SLOTS_128(DEFINE_INSTANCE)
@@ -217,20 +221,31 @@ SLOTS_128(DEFINE_INSTANCE)
 /* The trampolines of slot i, in the plug-in struct's layout (desc, plugin_data and on_main_thread
  * are never replaced, init neither: the host calls it once, before anything wrapped). */
 #define LIST_INSTANCE(a, b)                                                                        \
-  {0, 0, 0, destroy_##a##_##b, activate_##a##_##b, deactivate_##a##_##b, start_##a##_##b,         \
-   stop_##a##_##b, reset_##a##_##b, process_##a##_##b, extension_##a##_##b, 0},
+  {0,                                                                                              \
+   0,                                                                                              \
+   0,                                                                                              \
+   destroy_##a##_##b,                                                                              \
+   activate_##a##_##b,                                                                             \
+   deactivate_##a##_##b,                                                                           \
+   start_##a##_##b,                                                                                \
+   stop_##a##_##b,                                                                                 \
+   reset_##a##_##b,                                                                                \
+   process_##a##_##b,                                                                              \
+   extension_##a##_##b,                                                                            \
+   0},
 static const clap_plugin_t tramps[INSTANCE_SLOTS] = {SLOTS_128(LIST_INSTANCE)};
 #define LIST_FLUSH(a, b) flush_##a##_##b,
-static void (*const flush_tramps[INSTANCE_SLOTS])(const clap_plugin_t *, const clap_input_events_t *,
+static void (*const flush_tramps[INSTANCE_SLOTS])(const clap_plugin_t *,
+                                                  const clap_input_events_t *,
                                                   const clap_output_events_t *) = {
     SLOTS_128(LIST_FLUSH)};
 
 /* Each function the shim replaces: its offset in clap_plugin_t. */
 static const size_t patched_fields[] = {
-    offsetof(clap_plugin_t, destroy),        offsetof(clap_plugin_t, activate),
-    offsetof(clap_plugin_t, deactivate),     offsetof(clap_plugin_t, start_processing),
+    offsetof(clap_plugin_t, destroy),         offsetof(clap_plugin_t, activate),
+    offsetof(clap_plugin_t, deactivate),      offsetof(clap_plugin_t, start_processing),
     offsetof(clap_plugin_t, stop_processing), offsetof(clap_plugin_t, reset),
-    offsetof(clap_plugin_t, process),        offsetof(clap_plugin_t, get_extension)};
+    offsetof(clap_plugin_t, process),         offsetof(clap_plugin_t, get_extension)};
 #define FIELD(plugin, off) (*(void **)((char *)(plugin) + (off)))
 
 static const void *params_copy(instance *s, int index, const clap_plugin_params_t *own) {
@@ -266,7 +281,8 @@ static void wrap_plugin(clap_plugin_t *p, const char *requested_id) {
   for (int i = 0; i < INSTANCE_SLOTS; i++) {
     instance *s = &instances[i];
     uint32_t expected = 0;
-    if (!__atomic_compare_exchange_n(&s->state, &expected, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+    if (!__atomic_compare_exchange_n(&s->state, &expected, 1, 0, __ATOMIC_ACQUIRE,
+                                     __ATOMIC_RELAXED))
       continue;
     const char *id = p->desc && p->desc->id ? p->desc->id : requested_id ? requested_id : "?";
     s->host = p;
@@ -298,7 +314,8 @@ static void unwrap(instance *s, int index) {
   __atomic_store_n(&s->state, 0, __ATOMIC_RELEASE);
 }
 
-/* --- The factory and the entry, one copy per library -------------------------------------------- */
+/* --- The factory and the entry, one copy per library --------------------------------------------
+ */
 
 typedef struct factory_copy {
   clap_plugin_factory_t factory; /* first: the host's pointer is the copy's */

@@ -1,9 +1,10 @@
-/* The parts of the CLAP plug-in ABI (version 1.x, the C ABI published at github.com/free-audio/clap)
- * that the shim wraps and that the runtime tests' own host and plug-in use: the entry point, the
- * plug-in factory, the plug-in, a process call's arguments, the event lists with the parameter
- * value event, the host, and the `clap.params` and `clap.audio-ports` extensions. Written from the specification's facts (field
- * order and types; on x86-64 Linux CLAP_ABI is the default calling convention), so the shim
- * builds without the CLAP headers, which Debian 12 does not ship. Not installed. */
+/* The parts of the CLAP plug-in ABI (version 1.x, the C ABI published at
+ * github.com/free-audio/clap) that the shim wraps and that the runtime tests' own host and plug-in
+ * use: the entry point, the plug-in factory, the plug-in, a process call's arguments, the event
+ * lists with the parameter value event, the host, and the `clap.params` and `clap.audio-ports`
+ * extensions. Written from the specification's facts (field order and types; on x86-64 Linux
+ * CLAP_ABI is the default calling convention), so the shim builds without the CLAP headers, which
+ * Debian 12 does not ship. Not installed. */
 #ifndef RTCHECK_CLAP_ABI_H
 #define RTCHECK_CLAP_ABI_H
 
@@ -135,8 +136,8 @@ typedef struct clap_plugin {
 
 typedef struct clap_plugin_factory {
   uint32_t (*get_plugin_count)(const struct clap_plugin_factory *factory);
-  const clap_plugin_descriptor_t *(*get_plugin_descriptor)(const struct clap_plugin_factory *factory,
-                                                           uint32_t index);
+  const clap_plugin_descriptor_t *(*get_plugin_descriptor)(
+      const struct clap_plugin_factory *factory, uint32_t index);
   const clap_plugin_t *(*create_plugin)(const struct clap_plugin_factory *factory,
                                         const clap_host_t *host, const char *plugin_id);
 } clap_plugin_factory_t;

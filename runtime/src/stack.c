@@ -121,7 +121,7 @@ static const char *symtab_lookup(const module_map *m, uintptr_t off, uintptr_t *
   return 0;
 }
 
-/* --- Demangling -------------------------------------------------------------------------------- */
+/* --- Demangling ------------------------------------------------------------------------------- */
 
 typedef char *(*demangle_fn)(const char *mangled, char *out, size_t *len, int *status);
 static demangle_fn demangler;
@@ -165,7 +165,7 @@ const char *rtcheck_demangle(const char *sym, char *buf, size_t len) {
   return out && status == 0 ? buf : sym;
 }
 
-/* --- Formatting ---------------------------------------------------------------------------------- */
+/* --- Formatting ------------------------------------------------------------------------------- */
 
 static int stack_format(const void *pc, char *buf, size_t len, int demangle);
 

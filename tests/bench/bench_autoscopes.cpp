@@ -249,12 +249,14 @@ BENCHMARK(BM_WrappedLv2EndRun);
 // copy), its plug-in factory and the plug-in it creates, activated at 48 kHz; 256 frames a call.
 void BM_WrappedClapProcess(benchmark::State &State) {
   const auto &R = registrations();
-  auto *Entry = R.Lib ? static_cast<const clap_plugin_entry_t *>(dlsym(R.Lib, "clap_entry")) : nullptr;
+  auto *Entry =
+      R.Lib ? static_cast<const clap_plugin_entry_t *>(dlsym(R.Lib, "clap_entry")) : nullptr;
   if (!Entry || !Entry->init(RTCHECK_BENCH_REGISTRATIONS)) {
     State.SkipWithError("cannot load " RTCHECK_BENCH_REGISTRATIONS);
     return;
   }
-  auto *Factory = static_cast<const clap_plugin_factory_t *>(Entry->get_factory(RTCHECK_CLAP_PLUGIN_FACTORY_ID));
+  auto *Factory = static_cast<const clap_plugin_factory_t *>(
+      Entry->get_factory(RTCHECK_CLAP_PLUGIN_FACTORY_ID));
   const clap_plugin_t *P = Factory->create_plugin(Factory, nullptr, "org.rtcheck.bench.empty");
   P->init(P);
   P->activate(P, 48000, 256, 256);

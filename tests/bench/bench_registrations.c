@@ -113,14 +113,14 @@ static const void *clap_extension(const clap_plugin_t *p, const char *id) {
   (void)p, (void)id;
   return 0;
 }
-static const clap_plugin_descriptor_t clap_desc = {{1, 2, 0}, "org.rtcheck.bench.empty", "empty",
-                                                   "rtcheck", "", "", "", "1.0", "", 0};
+static const clap_plugin_descriptor_t clap_desc = {
+    {1, 2, 0}, "org.rtcheck.bench.empty", "empty", "rtcheck", "", "", "", "1.0", "", 0};
 static const clap_plugin_t *clap_create(const clap_plugin_factory_t *f, const clap_host_t *host,
                                         const char *id) {
   (void)f, (void)host, (void)id;
-  clap_instance = (clap_plugin_t){&clap_desc,    0,         clap_true,    clap_void,
-                                  clap_activate, clap_void, clap_true,    clap_void,
-                                  clap_void,     clap_process, clap_extension, clap_void};
+  clap_instance =
+      (clap_plugin_t){&clap_desc, 0,         clap_true, clap_void,    clap_activate,  clap_void,
+                      clap_true,  clap_void, clap_void, clap_process, clap_extension, clap_void};
   return &clap_instance;
 }
 static uint32_t clap_count(const clap_plugin_factory_t *f) { return f != 0; }
@@ -133,5 +133,5 @@ static void clap_deinit(void) {}
 static const void *clap_get_factory(const char *id) {
   return strcmp(id, RTCHECK_CLAP_PLUGIN_FACTORY_ID) == 0 ? &clap_factory : 0;
 }
-__attribute__((visibility("default"))) const clap_plugin_entry_t clap_entry = {
-    {1, 2, 0}, clap_init, clap_deinit, clap_get_factory};
+__attribute__((visibility("default")))
+const clap_plugin_entry_t clap_entry = {{1, 2, 0}, clap_init, clap_deinit, clap_get_factory};

@@ -69,17 +69,20 @@ static void set_param(event_list *l, clap_id id, double value) {
   l->has_event = 1;
 }
 
-/* --- The host the plug-ins get ------------------------------------------------------------------ */
+/* --- The host the plug-ins get ------------------------------------------------------------------
+ */
 
 static const void *host_extension(const clap_host_t *h, const char *id) {
   (void)h, (void)id;
   return NULL;
 }
 static void host_request(const clap_host_t *h) { (void)h; }
-static const clap_host_t host = {{1, 2, 0}, NULL,         "rt_clap_host", "rtcheck", "", "1.0",
-                                 host_extension, host_request, host_request, host_request};
+static const clap_host_t host = {{1, 2, 0},    NULL,        "rt_clap_host", "rtcheck",
+                                 "",           "1.0",       host_extension, host_request,
+                                 host_request, host_request};
 
-/* --- One instance ------------------------------------------------------------------------------- */
+/* --- One instance -------------------------------------------------------------------------------
+ */
 
 typedef struct instance {
   const clap_plugin_t *plugin;
@@ -89,7 +92,7 @@ typedef struct instance {
   clap_id param_id;
   double param_value;
   unsigned index, block, blocks;
-  float *buffers; /* MAX_CHANNELS inputs, then MAX_CHANNELS outputs, of MAX_BLOCK frames */
+  float *buffers;          /* MAX_CHANNELS inputs, then MAX_CHANNELS outputs, of MAX_BLOCK frames */
   unsigned long long hash; /* FNV-1a over its output samples */
 } instance;
 
@@ -122,8 +125,15 @@ static void *run_audio(void *arg) {
     for (unsigned c = 0; c < n_in; c++)
       for (unsigned i = 0; i < in->block; i++)
         inputs[c][i] = (float)(((b * in->block + i) * (c + 1) + in->index * 7) % 97) / 97.0f - 0.5f;
-    clap_process_t pr = {(int64_t)b * in->block, in->block, NULL, &audio_in, &audio_out, n_in > 0,
-                         n_out > 0, &none.in, &out_events};
+    clap_process_t pr = {(int64_t)b * in->block,
+                         in->block,
+                         NULL,
+                         &audio_in,
+                         &audio_out,
+                         n_in > 0,
+                         n_out > 0,
+                         &none.in,
+                         &out_events};
     if (b == in->blocks / 2 && in->has_param)
       pr.in_events = &change.in; /* a parameter change inside a block, too */
     if (in->plugin->process(in->plugin, &pr) == RTCHECK_CLAP_PROCESS_ERROR)
@@ -185,10 +195,12 @@ static unsigned long long session(const clap_plugin_entry_t *entry, const char *
     in->plugin = factory->create_plugin(factory, &host, id);
     if (!in->plugin || !in->plugin->init(in->plugin))
       fail("create_plugin or init failed");
-    const clap_plugin_audio_ports_t *ports = in->plugin->get_extension(in->plugin, RTCHECK_CLAP_EXT_AUDIO_PORTS);
+    const clap_plugin_audio_ports_t *ports =
+        in->plugin->get_extension(in->plugin, RTCHECK_CLAP_EXT_AUDIO_PORTS);
     in->params = in->plugin->get_extension(in->plugin, RTCHECK_CLAP_EXT_PARAMS);
     clap_param_info_t first;
-    if (in->params && in->params->count(in->plugin) > 0 && in->params->get_info(in->plugin, 0, &first)) {
+    if (in->params && in->params->count(in->plugin) > 0 &&
+        in->params->get_info(in->plugin, 0, &first)) {
       in->has_param = 1;
       in->param_id = first.id;
       in->param_value = first.min_value + 0.75 * (first.max_value - first.min_value);
@@ -209,13 +221,15 @@ static unsigned long long session(const clap_plugin_entry_t *entry, const char *
         clap_audio_port_info_t info;
         for (uint32_t p = 0, n = ports->count(in->plugin, is_input); p < n; p++)
           if (ports->get(in->plugin, p, is_input, &info))
-            printf("port %s %u %s %u channels\n", is_input ? "in" : "out", p, info.name, info.channel_count);
+            printf("port %s %u %s %u channels\n", is_input ? "in" : "out", p, info.name,
+                   info.channel_count);
       }
       for (uint32_t p = 0, n = in->params ? in->params->count(in->plugin) : 0; p < n; p++) {
         clap_param_info_t info;
         double value = 0;
         char text[64] = "";
-        if (in->params->get_info(in->plugin, p, &info) && in->params->get_value(in->plugin, info.id, &value))
+        if (in->params->get_info(in->plugin, p, &info) &&
+            in->params->get_value(in->plugin, info.id, &value))
           in->params->value_to_text(in->plugin, info.id, value, text, sizeof text);
         printf("param %u %s = %s\n", p, info.name, text);
       }
@@ -252,15 +266,24 @@ int main(int argc, char **argv) {
     double v = eq ? atof(eq + 1) : 0;
     size_t n = eq ? (size_t)(eq - argv[i]) : 0;
 #define KEY(name) (n == sizeof #name - 1 && strncmp(argv[i], #name, n) == 0)
-    if (KEY(rate)) opt.rate = v;
-    else if (KEY(rerate)) opt.rerate = v;
-    else if (KEY(block)) opt.block = (unsigned)v;
-    else if (KEY(reblock)) opt.reblock = (unsigned)v;
-    else if (KEY(blocks)) opt.blocks = (unsigned)v;
-    else if (KEY(instances)) opt.instances = (unsigned)v;
-    else if (KEY(threads)) opt.threads = (unsigned)v;
-    else if (KEY(reinit)) opt.reinit = (unsigned)v;
-    else fail("unknown option");
+    if (KEY(rate))
+      opt.rate = v;
+    else if (KEY(rerate))
+      opt.rerate = v;
+    else if (KEY(block))
+      opt.block = (unsigned)v;
+    else if (KEY(reblock))
+      opt.reblock = (unsigned)v;
+    else if (KEY(blocks))
+      opt.blocks = (unsigned)v;
+    else if (KEY(instances))
+      opt.instances = (unsigned)v;
+    else if (KEY(threads))
+      opt.threads = (unsigned)v;
+    else if (KEY(reinit))
+      opt.reinit = (unsigned)v;
+    else
+      fail("unknown option");
   }
   if (opt.block == 0 || opt.block > MAX_BLOCK || opt.reblock > MAX_BLOCK || opt.instances == 0 ||
       opt.instances > MAX_INSTANCES)

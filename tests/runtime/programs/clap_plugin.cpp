@@ -30,12 +30,26 @@ const char *const kFeatures[] = {"audio-effect", nullptr};
   std::abort();
 }
 
-const clap_plugin_descriptor_t kGainDesc = {
-    {1, 2, 0}, "org.rtcheck.test.gain", "rtcheck test gain", "rtcheck", "", "", "", "1.0",
-    "gain with an allocation on every fourth block", kFeatures};
-const clap_plugin_descriptor_t kFixedDesc = {
-    {1, 2, 0}, "org.rtcheck.test.fixed", "rtcheck test fixed", "rtcheck", "", "", "", "1.0",
-    "a plug-in struct in read-only memory", kFeatures};
+const clap_plugin_descriptor_t kGainDesc = {{1, 2, 0},
+                                            "org.rtcheck.test.gain",
+                                            "rtcheck test gain",
+                                            "rtcheck",
+                                            "",
+                                            "",
+                                            "",
+                                            "1.0",
+                                            "gain with an allocation on every fourth block",
+                                            kFeatures};
+const clap_plugin_descriptor_t kFixedDesc = {{1, 2, 0},
+                                             "org.rtcheck.test.fixed",
+                                             "rtcheck test fixed",
+                                             "rtcheck",
+                                             "",
+                                             "",
+                                             "",
+                                             "1.0",
+                                             "a plug-in struct in read-only memory",
+                                             kFeatures};
 
 void copy_audio(const clap_process_t *pr, uint32_t frames, double gain) {
   for (uint32_t c = 0; c < pr->audio_outputs[0].channel_count; c++)
@@ -63,7 +77,8 @@ struct Gain {
       return;
     for (uint32_t i = 0, n = in->size(in); i < n; i++) {
       const clap_event_header_t *h = in->get(in, i);
-      if (h->space_id == RTCHECK_CLAP_CORE_EVENT_SPACE_ID && h->type == RTCHECK_CLAP_EVENT_PARAM_VALUE)
+      if (h->space_id == RTCHECK_CLAP_CORE_EVENT_SPACE_ID &&
+          h->type == RTCHECK_CLAP_EVENT_PARAM_VALUE)
         gain = reinterpret_cast<const clap_event_param_value_t *>(h)->value;
     }
   }
@@ -97,7 +112,8 @@ void gain_destroy(const clap_plugin_t *p) {
   // A host's wrapper must hand the struct back as the plug-in made it before it is freed.
   if (p->destroy != gain_destroy || p->process != gain_process || p->activate != gain_activate ||
       p->get_extension != gain_extension) {
-    std::fprintf(stderr, "rt_clap_plugin: destroy called on a struct that holds others' functions\n");
+    std::fprintf(stderr,
+                 "rt_clap_plugin: destroy called on a struct that holds others' functions\n");
     std::abort();
   }
   g->magic = 0;
@@ -121,8 +137,11 @@ clap_process_status gain_process(const clap_plugin_t *p, const clap_process_t *p
   return Gain::self(p, "process")->process(pr);
 }
 
-uint32_t ports_count(const clap_plugin_t *p, bool) { return Gain::self(p, "audio-ports count") ? 1 : 0; }
-bool ports_get(const clap_plugin_t *p, uint32_t index, bool is_input, clap_audio_port_info_t *info) {
+uint32_t ports_count(const clap_plugin_t *p, bool) {
+  return Gain::self(p, "audio-ports count") ? 1 : 0;
+}
+bool ports_get(const clap_plugin_t *p, uint32_t index, bool is_input,
+               clap_audio_port_info_t *info) {
   Gain::self(p, "audio-ports get");
   if (index != 0)
     return false;
@@ -160,7 +179,8 @@ bool params_from_text(const clap_plugin_t *p, clap_id, const char *text, double 
   *value = std::atof(text);
   return true;
 }
-void params_flush(const clap_plugin_t *p, const clap_input_events_t *in, const clap_output_events_t *) {
+void params_flush(const clap_plugin_t *p, const clap_input_events_t *in,
+                  const clap_output_events_t *) {
   Gain::self(p, "params flush")->apply(in);
 }
 const clap_plugin_params_t kParams = {params_count,   params_info,      params_value,
@@ -178,9 +198,9 @@ void gain_on_main_thread(const clap_plugin_t *p) { Gain::self(p, "on_main_thread
 
 const clap_plugin_t *create_gain(const clap_host_t *host) {
   Gain *g = new Gain{};
-  g->plugin = {&kGainDesc,      g,          gain_init,    gain_destroy, gain_activate,
-               gain_deactivate, gain_start, gain_stop,    gain_reset,   gain_process,
-               gain_extension,  gain_on_main_thread};
+  g->plugin = {
+      &kGainDesc, g,         gain_init,  gain_destroy, gain_activate,  gain_deactivate,
+      gain_start, gain_stop, gain_reset, gain_process, gain_extension, gain_on_main_thread};
   g->magic = kMagic;
   g->host = host;
   g->gain = 1.0;
@@ -199,9 +219,9 @@ clap_process_status fixed_process(const clap_plugin_t *, const clap_process_t *p
   return RTCHECK_CLAP_PROCESS_CONTINUE;
 }
 const void *fixed_extension(const clap_plugin_t *, const char *) { return nullptr; }
-const clap_plugin_t kFixed = {&kFixedDesc, nullptr,    fixed_true,    fixed_destroy,
-                              fixed_activate, fixed_void, fixed_true, fixed_void,
-                              fixed_void,  fixed_process, fixed_extension, fixed_void};
+const clap_plugin_t kFixed = {&kFixedDesc,    nullptr,       fixed_true,      fixed_destroy,
+                              fixed_activate, fixed_void,    fixed_true,      fixed_void,
+                              fixed_void,     fixed_process, fixed_extension, fixed_void};
 
 // --- Factories and entry -----------------------------------------------------------------------
 
@@ -260,4 +280,5 @@ static const void *entry_get_factory(const char *id) {
   return nullptr;
 }
 
-EXPORT const clap_plugin_entry_t clap_entry = {{1, 2, 0}, entry_init, entry_deinit, entry_get_factory};
+EXPORT const clap_plugin_entry_t clap_entry = {
+    {1, 2, 0}, entry_init, entry_deinit, entry_get_factory};
