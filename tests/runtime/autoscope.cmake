@@ -53,7 +53,7 @@ set_tests_properties(runtime/autoscope/jack-clients runtime/autoscope/jack-trans
   runtime/autoscope/trap-jack PROPERTIES RESOURCE_LOCK jackd)
 
 # CLAP plug-ins in a CLAP host of our own (docs/runtime.md, "CLAP plug-ins").
-foreach(case clap clap-rate clap-read-only clap-trap)
+foreach(case clap clap-rate clap-slots clap-read-only clap-trap)
   add_test(NAME runtime/autoscope/${case}
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/autoscope_clap_test.py ${case}
             --rtcheck $<TARGET_FILE:rtcheck> --programs ${RTCHECK_RT_PROG_DIR})

@@ -73,6 +73,16 @@ def case_clap_rate(args, tmp):
     check(s["deadline_misses"] == 8, f"the 8 calls after re-activation miss: {s['deadline_misses']}")
 
 
+def case_clap_slots(args, tmp):
+    """destroy frees the instance's slot: 160 plug-ins created and destroyed, 16 at a time, more
+    than the 128 slots, all run wrapped."""
+    cmd = host(args, GAIN, "blocks=4", "instances=16", "reinit=9")
+    out = same_as_plain(args, tmp, cmd, tmp / "slots.json")
+    check("reinit same" in out, out)
+    s = scopes(tmp / "slots.json")[0].get(GAIN)
+    check(s and s["calls"] == 160 * 4, f"every instance wrapped: {s and s['calls']} process calls")
+
+
 def case_clap_read_only(args, tmp):
     """A plug-in struct in read-only memory cannot be patched: the plug-in runs unwrapped, unchanged."""
     same_as_plain(args, tmp, host(args, FIXED), tmp / "fixed.json")
@@ -101,8 +111,8 @@ def case_clap_trap(args, tmp):
           f"the demangled frame: line covered start_processing's malloc: {rules}")
 
 
-CASES = {"clap": case_clap, "clap-rate": case_clap_rate, "clap-read-only": case_clap_read_only,
-         "clap-trap": case_clap_trap}
+CASES = {"clap": case_clap, "clap-rate": case_clap_rate, "clap-slots": case_clap_slots,
+         "clap-read-only": case_clap_read_only, "clap-trap": case_clap_trap}
 
 if __name__ == "__main__":
     sys.exit(autoscope_test.main(CASES, __doc__, "rtcheck-clap-"))

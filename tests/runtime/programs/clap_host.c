@@ -8,7 +8,7 @@
  *     rate=48000 block=256 blocks=64  activation: sample rate, frames per process call, calls
  *     instances=1 threads=0           several instances; threads=1: each in its own audio thread
  *     rerate=0 reblock=0              then deactivate and run again activated at this rate
- *     reinit=0                        then deinit, init again and run another session
+ *     reinit=0                        then this many times: deinit, init, another session
  * Audio: the first input and output port's channels (clap.audio-ports). The host changes the first
  * parameter (clap.params) to 3/4 of its range: by a flush in the audio thread before processing,
  * and by an event in the middle block.
@@ -302,13 +302,15 @@ int main(int argc, char **argv) {
   if (exported)
     printf("preset-factory %s\n", presets == exported ? "same" : "different");
   unsigned long long hash = session(entry, argv[2], 1);
-  if (opt.reinit) {
+  int same = 1;
+  for (unsigned i = 0; i < opt.reinit; i++) {
     entry->deinit();
     if (!entry->init(argv[1]))
-      fail("clap_entry.init failed the second time");
-    unsigned long long again = session(entry, argv[2], 0);
-    printf("reinit %s\n", again == hash ? "same" : "different");
+      fail("clap_entry.init failed after deinit");
+    same &= session(entry, argv[2], 0) == hash;
   }
+  if (opt.reinit)
+    printf("reinit %s\n", same ? "same" : "different");
   entry->deinit();
   printf("checksum %016llx\n", hash);
   dlclose(lib);
