@@ -45,8 +45,9 @@ _Static_assert(sizeof(clap_plugin_entry_t) == 16 + 3 * sizeof(void *), "clap_plu
 #define SLOTS_64(X) SLOTS_32(X) SLOT_ROW(X, 4) SLOT_ROW(X, 5) SLOT_ROW(X, 6) SLOT_ROW(X, 7)
 #define SLOTS_128(X)                                                                               \
   SLOTS_64(X)                                                                                      \
-  SLOT_ROW(X, 8) SLOT_ROW(X, 9) SLOT_ROW(X, 10) SLOT_ROW(X, 11) SLOT_ROW(X, 12) SLOT_ROW(X, 13)    \
-      SLOT_ROW(X, 14) SLOT_ROW(X, 15)
+  SLOT_ROW(X, 8)                                                                                   \
+  SLOT_ROW(X, 9) SLOT_ROW(X, 10) SLOT_ROW(X, 11) SLOT_ROW(X, 12) SLOT_ROW(X, 13) SLOT_ROW(X, 14)   \
+      SLOT_ROW(X, 15)
 
 static int busy;
 static void lock(void) {
@@ -57,12 +58,22 @@ static void unlock(void) { __atomic_store_n(&busy, 0, __ATOMIC_RELEASE); }
 
 /* --- Whether the plug-in's struct can be patched --------------------------------------------- */
 
+/* One line of /proc/self/maps: whether a writable mapping holds `lo` or `hi`. */
+static void note_mapping(const char *line, uintptr_t lo, uintptr_t hi, int *lo_ok, int *hi_ok) {
+  unsigned long start, end;
+  char perms[5];
+  if (sscanf(line, "%lx-%lx %4s", &start, &end, perms) == 3 && perms[1] == 'w') {
+    *lo_ok |= lo >= start && lo < end;
+    *hi_ok |= hi >= start && hi < end;
+  }
+}
+
 /* Whether [p, p + n) lies in writable mappings, from /proc/self/maps (a `static const` struct of
  * function pointers in a shared library is in .data.rel.ro, read-only after relocation, inside a
  * segment whose program header says writable; only the kernel's map says). Creation time only. */
 static int writable(const void *p, size_t n) {
   uintptr_t lo = (uintptr_t)p, hi = lo + n - 1;
-  int lo_ok = 0, hi_ok = 0;
+  int lo_ok = 0, hi_ok = 0, rest_of_line = 0;
   int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return 0;
@@ -70,24 +81,27 @@ static int writable(const void *p, size_t n) {
   size_t have = 0;
   for (;;) {
     ssize_t got = read(fd, buf + have, sizeof buf - 1 - have);
+    if (got < 0 && errno == EINTR)
+      continue;
     if (got <= 0)
       break;
     have += (size_t)got;
     buf[have] = 0;
     char *line = buf, *nl;
     while ((nl = strchr(line, '\n')) != 0) {
-      unsigned long start, end;
-      char perms[5];
-      if (sscanf(line, "%lx-%lx %4s", &start, &end, perms) == 3 && perms[1] == 'w') {
-        lo_ok |= lo >= start && lo < end;
-        hi_ok |= hi >= start && hi < end;
-      }
+      if (!rest_of_line)
+        note_mapping(line, lo, hi, &lo_ok, &hi_ok);
+      rest_of_line = 0;
       line = nl + 1;
     }
     have = (size_t)(buf + have - line);
     memmove(buf, line, have);
-    if (have == sizeof buf - 1) /* a line longer than the buffer: its path; drop it */
+    if (have == sizeof buf - 1) { /* a line longer than the buffer (a long path) */
+      if (!rest_of_line)
+        note_mapping(buf, lo, hi, &lo_ok, &hi_ok);
+      rest_of_line = 1;
       have = 0;
+    }
   }
   close(fd);
   return lo_ok && hi_ok;
