@@ -24,6 +24,8 @@ rtcheck_rt_program(rt_gst_frames gst_frames.c)
 target_link_libraries(rt_gst_frames PRIVATE PkgConfig::RTCHECK_GSTREAMER_APP)
 rtcheck_rt_program(rt_gst_appsrc gst_appsrc.c)
 target_link_libraries(rt_gst_appsrc PRIVATE PkgConfig::RTCHECK_GSTREAMER_APP)
+rtcheck_rt_program(rt_gst_chain gst_chain.c)
+target_link_libraries(rt_gst_chain PRIVATE PkgConfig::RTCHECK_GSTREAMER_APP)
 rtcheck_rt_program(rt_dlsym_next dlsym_next.c)
 target_link_libraries(rt_dlsym_next PRIVATE ${CMAKE_DL_LIBS})
 
@@ -42,8 +44,8 @@ set_tests_properties(runtime/autoscope/jack-clients runtime/autoscope/jack-trans
   runtime/autoscope/trap-jack PROPERTIES RESOURCE_LOCK jackd)
 
 # PipeWire clients against a pipewire daemon each case starts with its own runtime directory, and a
-# GStreamer pipeline's appsink callbacks and pad probes.
-foreach(case pipewire-stream pipewire-filter pw-cat gstreamer gstreamer-appsrc)
+# GStreamer pipeline's appsink callbacks, pad probes and chain functions.
+foreach(case pipewire-stream pipewire-filter pw-cat gstreamer gstreamer-appsrc gstreamer-chain)
   add_test(NAME runtime/autoscope/${case}
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/autoscope_media_test.py ${case}
             --rtcheck $<TARGET_FILE:rtcheck> --programs ${RTCHECK_RT_PROG_DIR})
