@@ -1,6 +1,6 @@
 /* GStreamer pad chain functions (camera context): the function a sink pad runs for every buffer
  * (and buffer list) pushed into it, on the upstream streaming thread, runs in a scope named after
- * it, budgeted the buffer's duration (a list: the sum of its buffers' durations, when all have
+ * it and its element's type, budgeted the buffer's duration (a list: the sum of its buffers' durations, when all have
  * one). Elements in plug-ins and programs set them through gst_pad_set_chain_function_full and
  * gst_pad_set_chain_list_function_full (GStreamer core's own pads bind the setter inside
  * libgstreamer and are not seen).
@@ -15,6 +15,7 @@
 #include "autoscope_gst.h"
 
 #include <errno.h>
+#include <stdio.h>
 
 typedef struct GstObject GstObject;
 typedef GstFlowReturn (*GstPadChainFunction)(GstPad *pad, GstObject *parent, void *buffer);
@@ -41,7 +42,8 @@ typedef struct chain_slot {
   GstPad *pad;
   GstPadChainFunction chain;          /* the program's, or 0 */
   GstPadChainListFunction chain_list; /* the program's, or 0 */
-  const char *chain_name, *list_name;
+  const char *chain_fn, *list_fn;     /* the functions' names, from the registration */
+  const char *chain_name, *list_name; /* the scope names, with the element's type: first call */
 } chain_slot;
 
 static chain_slot slots[CHAIN_SLOTS];
@@ -132,12 +134,39 @@ static const char *name_of(const void *fn, int api) {
 
 /* --- Trampolines ------------------------------------------------------------------------------ */
 
+typedef const char *(*type_name_fn)(size_t type);
+
+/* The scope name of a pad's function: "symbol (module) [ElementType]" (one base-class function
+ * serves many elements), interned at the first call, when the pad has its parent element; without
+ * one, the function's name alone. Outside the scope and not counted. */
+static const char *scope_name(const char *fn_name, const void *parent, int api, const char **slot) {
+  static void *type_name_slot;
+  int saved = errno;
+  rtcheck_thread.guard++;
+  type_name_fn type_name = (type_name_fn)rtcheck_autoscope_real(&type_name_slot, "g_type_name");
+  /* G_OBJECT_TYPE_NAME(parent): the instance's class, whose first field is its GType. */
+  const char *type = parent && type_name ? type_name(**(const size_t *const *)parent) : 0;
+  const char *name = fn_name;
+  if (type) {
+    char text[RTCHECK_AUTOSCOPE_NAME_MAX];
+    snprintf(text, sizeof text, "%s [%s]", fn_name, type);
+    name = rtcheck_autoscope_intern(text, api, fn_name);
+  }
+  __atomic_store_n(slot, name, __ATOMIC_RELEASE);
+  rtcheck_thread.guard--;
+  errno = saved;
+  return name;
+}
+
 static GstFlowReturn chain_tramp(GstPad *pad, GstObject *parent, void *buffer) {
   chain_slot *e = find(pad);
   GstPadChainFunction chain = e ? __atomic_load_n(&e->chain, __ATOMIC_ACQUIRE) : 0;
   if (RTCHECK_UNLIKELY(!chain))
     return GST_FLOW_ERROR; /* the trampoline copied onto a pad the shim never saw (docs/runtime.md) */
-  rtcheck_autoscope_begin(e->chain_name, rtcheck_gst_buffer_ns(buffer));
+  const char *name = __atomic_load_n(&e->chain_name, __ATOMIC_ACQUIRE);
+  if (RTCHECK_UNLIKELY(!name))
+    name = scope_name(e->chain_fn, parent, RTCHECK_AS_gst_pad_chain, &e->chain_name);
+  rtcheck_autoscope_begin(name, rtcheck_gst_buffer_ns(buffer));
   GstFlowReturn r = chain(pad, parent, buffer);
   rtcheck_autoscope_end();
   return r;
@@ -168,10 +197,13 @@ static GstFlowReturn chain_list_tramp(GstPad *pad, GstObject *parent, void *list
   GstPadChainListFunction chain_list = e ? __atomic_load_n(&e->chain_list, __ATOMIC_ACQUIRE) : 0;
   if (RTCHECK_UNLIKELY(!chain_list))
     return GST_FLOW_ERROR; /* as in chain_tramp */
+  const char *name = __atomic_load_n(&e->list_name, __ATOMIC_ACQUIRE);
+  if (RTCHECK_UNLIKELY(!name))
+    name = scope_name(e->list_fn, parent, RTCHECK_AS_gst_pad_chain_list, &e->list_name);
   rtcheck_thread.guard++;
   uint64_t budget = list_ns(list);
   rtcheck_thread.guard--;
-  rtcheck_autoscope_begin(e->list_name, budget);
+  rtcheck_autoscope_begin(name, budget);
   GstFlowReturn r = chain_list(pad, parent, list);
   rtcheck_autoscope_end();
   return r;
@@ -192,7 +224,8 @@ RTCHECK_EXPORT void gst_pad_set_chain_function_full(GstPad *pad, GstPadChainFunc
     rtcheck_thread.guard++;
     e = entry_for(pad);
     if (e) {
-      e->chain_name = name_of((const void *)chain, RTCHECK_AS_gst_pad_chain);
+      e->chain_fn = name_of((const void *)chain, RTCHECK_AS_gst_pad_chain);
+      __atomic_store_n(&e->chain_name, 0, __ATOMIC_RELEASE);
       __atomic_store_n(&e->chain, chain, __ATOMIC_RELEASE);
     }
     rtcheck_thread.guard--;
@@ -218,7 +251,8 @@ RTCHECK_EXPORT void gst_pad_set_chain_list_function_full(GstPad *pad,
     rtcheck_thread.guard++;
     e = entry_for(pad);
     if (e) {
-      e->list_name = name_of((const void *)chainlist, RTCHECK_AS_gst_pad_chain_list);
+      e->list_fn = name_of((const void *)chainlist, RTCHECK_AS_gst_pad_chain_list);
+      __atomic_store_n(&e->list_name, 0, __ATOMIC_RELEASE);
       __atomic_store_n(&e->chain_list, chainlist, __ATOMIC_RELEASE);
     }
     rtcheck_thread.guard--;
