@@ -101,9 +101,24 @@ static int tie_to_pad(GstPad *pad, chain_slot *e) {
   return 1;
 }
 
+typedef size_t (*get_type_fn)(void);
+typedef int (*instance_is_a_fn)(const void *instance, size_t type);
+
+/* Whether `pad` is a GstPad: the real setter only warns about an object of another type, and the
+ * shim must not give one qdata either. */
+static int is_pad(const GstPad *pad) {
+  static void *type_slot, *is_a_slot;
+  get_type_fn pad_type = (get_type_fn)rtcheck_autoscope_real(&type_slot, "gst_pad_get_type");
+  instance_is_a_fn is_a =
+      (instance_is_a_fn)rtcheck_autoscope_real(&is_a_slot, "g_type_check_instance_is_a");
+  return pad_type && is_a && is_a(pad, pad_type());
+}
+
 /* The pad's entry, claimed when it has none (and tied to the pad's lifetime); 0 when the table is
- * full or GObject is out of reach. Registration time only. */
+ * full, GObject is out of reach or `pad` is no pad. Registration time only. */
 static chain_slot *entry_for(GstPad *pad) {
+  if (!is_pad(pad))
+    return 0;
   lock_table();
   chain_slot *e = find(pad), *reuse = 0;
   if (!e) {
