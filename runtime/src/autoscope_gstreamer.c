@@ -13,17 +13,14 @@
  * thread runs it any more: the shim passes a record as user_data, forwards every callback with the
  * program's own user_data, and releases the record in its own notify after calling the program's.
  * Structs as in /usr/include/gstreamer-1.0 (GStreamer 1.22), written out so the shim needs no
- * GStreamer headers or library. */
+ * GStreamer headers or library (the buffer's in autoscope_gst.h). */
 #include "autoscope.h"
+#include "autoscope_gst.h"
 
 #include <errno.h>
 #include <string.h>
 
-typedef int GstFlowReturn;
-typedef int gboolean;
-typedef void (*GDestroyNotify)(void *data);
 typedef struct GstAppSink GstAppSink;
-typedef struct GstPad GstPad;
 
 typedef struct GstAppSinkCallbacks {
   void (*eos)(GstAppSink *sink, void *user_data);
@@ -48,19 +45,6 @@ typedef struct GstPadProbeInfo {
 } GstPadProbeInfo;
 #define GST_PAD_PROBE_TYPE_BUFFER (1u << 4)
 typedef int (*GstPadProbeCallback)(GstPad *pad, GstPadProbeInfo *info, void *user_data);
-
-/* The leading part of struct _GstBuffer: its GstMiniObject, pool, and times. */
-typedef struct GstBufferHead {
-  size_t type;
-  int refcount, lockstate;
-  unsigned flags;
-  void *copy, *dispose, *free;
-  unsigned priv_uint;
-  void *priv_pointer;
-  void *pool;
-  uint64_t pts, dts, duration;
-} GstBufferHead;
-#define GST_CLOCK_TIME_NONE UINT64_MAX
 
 void gst_app_sink_set_callbacks(GstAppSink *sink, GstAppSinkCallbacks *callbacks, void *user_data,
                                 GDestroyNotify notify);
@@ -324,10 +308,8 @@ RTCHECK_EXPORT void gst_app_src_set_callbacks(GstAppSrc *src, GstAppSrcCallbacks
 static int probe_tramp(GstPad *pad, GstPadProbeInfo *info, void *p) {
   gst_wrap *w = p;
   uint64_t budget = 0;
-  if (info && (info->type & GST_PAD_PROBE_TYPE_BUFFER) && info->data) {
-    uint64_t duration = ((const GstBufferHead *)info->data)->duration;
-    budget = duration == GST_CLOCK_TIME_NONE ? 0 : duration;
-  }
+  if (info && (info->type & GST_PAD_PROBE_TYPE_BUFFER) && info->data)
+    budget = rtcheck_gst_buffer_ns(info->data);
   rtcheck_autoscope_begin(w->names[0], budget);
   int r = w->probe(pad, info, w->data);
   rtcheck_autoscope_end();

@@ -133,6 +133,16 @@ void rtcheck_read_faults(rtcheck_thread_state *t, uint64_t *minor, uint64_t *maj
   *major = r == 0 ? (uint64_t)ru.ru_majflt : 0;
 }
 
+/* The full paths of scope.h, for what its fast paths leave out. */
+void rtcheck_scope_open_slow(const char *name, uint64_t budget_ns, const char *function,
+                             const char *file, int line) {
+  rtcheck_scope_open_full(name, budget_ns, function, file, line);
+}
+
+void rtcheck_scope_close_slow(void) { rtcheck_scope_close_full(rtcheck_now_ns()); }
+
+void rtcheck_scope_close_at(uint64_t now_ns) { rtcheck_scope_close_full(now_ns); }
+
 /* The out-of-line forms of scope.h, for the automatic scopes and the core tests. */
 void rtcheck_scope_begin_impl(const char *name, uint64_t budget_ns) {
   rtcheck_scope_begin_inline(name, budget_ns);
@@ -259,7 +269,7 @@ void rtcheck_on_call(int fn, const void *pc) {
   unsigned open = t->depth < RTCHECK_MAX_DEPTH ? t->depth : RTCHECK_MAX_DEPTH;
   const char *scope = t->frames[open - 1].name;
   /* The shim's own slow work (a stack, symbols for suppressions, a printed warning) is taken out of
-   * the open scopes' latency: their begin times move forward by its duration. */
+   * the open scopes' latency (their excluded time); their start, from which periods count, stays. */
   uint64_t shim_t0 = 0;
   int suppressed_by = -1;
   int created;
@@ -313,7 +323,7 @@ void rtcheck_on_call(int fn, const void *pc) {
   if (shim_t0) {
     uint64_t spent = rtcheck_now_ns() - shim_t0;
     for (unsigned i = 0; i < open; i++)
-      t->frames[i].begin_ns += spent;
+      t->frames[i].excluded_ns += spent;
   }
   t->guard--;
   errno = saved_errno;
@@ -355,9 +365,14 @@ void rtcheck_reset_after_fork(void) {
       memset(&rtcheck_g.sites[i], 0, sizeof rtcheck_g.sites[i]);
   rtcheck_g.cache_gen++;
   /* The forking thread is the only one in the child: its open scopes continue there, with new
-   * (empty) records. */
+   * (empty) records, and the frames above them forget theirs (the scope path trusts a frame's
+   * remembered record without asking the cache). */
   rtcheck_thread_state *t = &rtcheck_thread;
   unsigned open = t->depth < RTCHECK_MAX_DEPTH ? t->depth : RTCHECK_MAX_DEPTH;
   for (unsigned i = 0; i < open; i++)
     t->frames[i].rec = rtcheck_lookup_record(t, t->frames[i].name, t->frames[i].budget_ns);
+  for (unsigned i = open; i < RTCHECK_MAX_DEPTH; i++) {
+    t->frames[i].name = 0;
+    t->frames[i].rec = 0;
+  }
 }

@@ -168,23 +168,35 @@ __attribute__((destructor(101))) static void rtcheck_destructor(void) {
 /* --- The public scope API (runtime/include/rtcheck/realtime.h)
  * ------------------------------------ */
 
-RTCHECK_EXPORT void rtcheck_scope_begin(const char *name, uint64_t budget_ns) {
-  if (RTCHECK_UNLIKELY(__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) != READY))
+/* A scope opened before the shim is ready, or this image's first: made ready, noted, then opened
+ * the full way. Out of line, so the markers' steady state stays a leaf (scope.h). */
+static __attribute__((noinline)) void first_scope(const char *name, uint64_t budget_ns,
+                                                  const char *function, const char *file,
+                                                  int line) {
+  if (__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) != READY)
     ensure_init();
-  if (RTCHECK_UNLIKELY(!rtcheck_proc.used_scopes))
-    rtcheck_proc.used_scopes = 1;
+  rtcheck_proc.used_scopes = 1;
+  rtcheck_scope_open_slow(name, budget_ns, function, file, line);
+}
+
+RTCHECK_EXPORT void rtcheck_scope_begin(const char *name, uint64_t budget_ns) {
+  if (RTCHECK_UNLIKELY(__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) != READY ||
+                       !rtcheck_proc.used_scopes)) {
+    first_scope(name, budget_ns, 0, 0, 0);
+    return;
+  }
   rtcheck_scope_begin_inline(name, budget_ns);
 }
 
 /* What RTCHECK_SCOPE calls: the same path inline, not through rtcheck_scope_begin's PLT entry. */
 RTCHECK_EXPORT void rtcheck_scope_begin_at(const char *name, uint64_t budget_ns,
                                            const char *function, const char *file, int line) {
-  if (RTCHECK_UNLIKELY(__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) != READY))
-    ensure_init();
-  if (RTCHECK_UNLIKELY(!rtcheck_proc.used_scopes))
-    rtcheck_proc.used_scopes = 1;
-  rtcheck_scope_begin_inline(name, budget_ns);
-  rtcheck_scope_note_source_inline(function, file, line);
+  if (RTCHECK_UNLIKELY(__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) != READY ||
+                       !rtcheck_proc.used_scopes)) {
+    first_scope(name, budget_ns, function, file, line);
+    return;
+  }
+  rtcheck_scope_open_inline(name, budget_ns, function, file, line);
 }
 
 RTCHECK_EXPORT void rtcheck_scope_end(void) { rtcheck_scope_end_inline(); }

@@ -164,10 +164,11 @@ typedef struct rtcheck_record {
 typedef struct rtcheck_frame {
   const char *name;
   rtcheck_record *rec;
-  uint64_t begin_ns; /* moved forward by the shim's own slow work inside the scope */
+  uint64_t begin_ns;    /* the clock at the start */
+  uint64_t excluded_ns; /* the shim's own slow work inside the scope, left out of its latency */
   uint64_t budget_ns;
   uint64_t minflt0, majflt0; /* page faults at begin (page_faults=1) */
-} rtcheck_frame;
+} __attribute__((aligned(64))) rtcheck_frame; /* a shift indexes it; one cache line each */
 
 typedef struct rtcheck_thread_state {
   unsigned depth;     /* open scopes, including ones deeper than RTCHECK_MAX_DEPTH */
@@ -203,7 +204,7 @@ typedef struct rtcheck_globals {
   uint64_t records_dropped; /* begins that found the pool full */
   uint64_t depth_overflow;  /* begins deeper than RTCHECK_MAX_DEPTH */
   uint32_t thread_serials;
-  uint32_t cache_gen; /* bumped on fork: every thread cache is stale */
+  uint32_t cache_gen; /* bumped on fork: the forking thread's cache is stale */
   rtcheck_site sites[RTCHECK_SITES_CAPACITY];
   uint64_t sites_dropped; /* violations whose site did not fit in max_sites */
   uint32_t trapping;
@@ -226,13 +227,18 @@ uint64_t rtcheck_now_ns_slow(void);
 
 /* CLOCK_MONOTONIC nanoseconds. Real-time safety: wait-free (rdtsc, or the vDSO clock). Inline:
  * every scope reads it twice. */
+#if defined(__x86_64__)
+/* The TSC in CLOCK_MONOTONIC nanoseconds, given the published factor `mult` (non-zero). */
+static inline uint64_t rtcheck_tsc_ns(uint64_t mult) {
+  uint64_t ticks = __builtin_ia32_rdtsc() - rtcheck_tsc.tsc0;
+  return rtcheck_tsc.ns0 + (uint64_t)(((unsigned __int128)ticks * mult) >> 32);
+}
+#endif
 static inline uint64_t rtcheck_now_ns(void) {
 #if defined(__x86_64__)
   uint64_t mult = __atomic_load_n(&rtcheck_tsc.mult, __ATOMIC_ACQUIRE);
-  if (RTCHECK_LIKELY(mult)) {
-    uint64_t ticks = __builtin_ia32_rdtsc() - rtcheck_tsc.tsc0;
-    return rtcheck_tsc.ns0 + (uint64_t)(((unsigned __int128)ticks * mult) >> 32);
-  }
+  if (RTCHECK_LIKELY(mult))
+    return rtcheck_tsc_ns(mult);
 #endif
   return rtcheck_now_ns_slow();
 }

@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <dlfcn.h>
 #include <ladspa.h>
 
@@ -64,6 +65,27 @@ void BM_ScopeBeginEnd(benchmark::State &State) {
   }
 }
 BENCHMARK(BM_ScopeBeginEnd);
+
+// What a scope's two clock reads cost alone (the rest of BM_ScopeBeginEnd is the shim's
+// bookkeeping and the calls into it): one read of each clock the shim can use (runtime/src/clock.c).
+void BM_ClockReadTsc(benchmark::State &State) {
+#if defined(__x86_64__)
+  for (auto _ : State)
+    benchmark::DoNotOptimize(__builtin_ia32_rdtsc());
+#else
+  State.SkipWithError("no TSC on this architecture");
+#endif
+}
+BENCHMARK(BM_ClockReadTsc);
+
+void BM_ClockReadMonotonic(benchmark::State &State) {
+  for (auto _ : State) {
+    timespec Ts;
+    clock_gettime(CLOCK_MONOTONIC, &Ts);
+    benchmark::DoNotOptimize(Ts);
+  }
+}
+BENCHMARK(BM_ClockReadMonotonic);
 
 // Issue #14: a thread that opens many distinct scope names (past the 32-slot per-thread cache)
 // must pay about the same per scope as one that opens a few. The argument is the number of names.

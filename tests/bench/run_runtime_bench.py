@@ -51,7 +51,7 @@ def main():
                                           args.repetitions)
     names = ["BM_MallocFreeOutsideScope", "BM_ScopeBeginEnd", "BM_ScopeBeginEndNames/8",
              "BM_ScopeBeginEndNames/32", "BM_ScopeBeginEndNames/400", "BM_MallocFreeInsideScope",
-             "BM_WrappedPluginRun"]
+             "BM_WrappedPluginRun", "BM_ClockReadTsc", "BM_ClockReadMonotonic"]
     print("| benchmark (CPU ns/iteration, min of repetitions) | " + " | ".join(cols) +
           " | shim / no shim | shim - no shim (ns) | RTSan / clang |")
     print("|---|" + "---|" * (len(cols) + 3))

@@ -25,6 +25,8 @@ rtcheck_rt_program(rt_gst_frames gst_frames.c)
 target_link_libraries(rt_gst_frames PRIVATE PkgConfig::RTCHECK_GSTREAMER_APP)
 rtcheck_rt_program(rt_gst_appsrc gst_appsrc.c)
 target_link_libraries(rt_gst_appsrc PRIVATE PkgConfig::RTCHECK_GSTREAMER_APP)
+rtcheck_rt_program(rt_gst_chain gst_chain.c)
+target_link_libraries(rt_gst_chain PRIVATE PkgConfig::RTCHECK_GSTREAMER_APP)
 rtcheck_rt_program(rt_dlsym_next dlsym_next.c)
 # CLAP: a host and a plug-in library of our own (Debian 12 ships neither), on runtime/src/clap_abi.h.
 rtcheck_rt_program(rt_clap_host clap_host.c)
@@ -61,8 +63,8 @@ foreach(case clap clap-rate clap-slots clap-read-only clap-trap)
 endforeach()
 
 # PipeWire clients against a pipewire daemon each case starts with its own runtime directory, and a
-# GStreamer pipeline's appsink callbacks and pad probes.
-foreach(case pipewire-stream pipewire-filter pw-cat gstreamer gstreamer-appsrc)
+# GStreamer pipeline's appsink callbacks, pad probes and chain functions.
+foreach(case pipewire-stream pipewire-filter pw-cat gstreamer gstreamer-appsrc gstreamer-chain)
   add_test(NAME runtime/autoscope/${case}
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/autoscope_media_test.py ${case}
             --rtcheck $<TARGET_FILE:rtcheck> --programs ${RTCHECK_RT_PROG_DIR})

@@ -182,8 +182,45 @@ def case_gstreamer_appsrc(args, tmp):
     check(s["budget_ns"] == 1_000_000_000 // 30, f"budget {s['budget_ns']}, expected one frame")
 
 
+def case_gstreamer_chain(args, tmp):
+    """Chain functions of a program's own element in a pipeline of Debian's plug-ins (10 ms
+    buffers) and of bare pads (5 ms buffers, a list of four): one scope per buffer or list, budgeted
+    its duration, named after the function and the pad's element; the program's chain data and
+    notify stay as it set them; the base classes' chain functions in libgstbase (fakesink's) are
+    wrapped as well."""
+    prog = [str(Path(args.programs) / "rt_gst_chain")]
+    plain = subprocess.run(prog, capture_output=True, text=True, timeout=60)
+    code, out, err = run(args, prog, tmp / "chain.json", dict(os.environ))
+    check(plain.returncode == 0 and code == 0, f"exit {plain.returncode} / {code}: {err[-2000:]}")
+    check(out == plain.stdout, f"results differ under the shim: {out!r} vs {plain.stdout!r}")
+    fields = dict(zip(out.split()[::2], (int(v) for v in out.split()[1::2])))
+    # The replaced chain function's notify at the re-set, then one per chain and chain-list
+    # function when each bare pad is finalised: 1 + 2 rounds x 2.
+    check(fields == {"filter-chains": 50, "stale": 0, "wrong-data": 0, "notified": 5, "pad-chains": 20,
+                     "lists": 2}, f"callbacks: {out}")
+    found, _ = scopes(tmp / "chain.json")
+    chain = {"function": "gst_pad_set_chain_function_full", "slot": "argument 1"}
+    for name, registration, calls, budget in [
+            ("filter_chain (rt_gst_chain) [RtChainFilter]", chain, 50, 10_000_000),
+            ("pad_chain (rt_gst_chain)", chain, 20, 5_000_000),
+            ("pad_chain_list (rt_gst_chain)", {"function": "gst_pad_set_chain_list_function_full",
+                                               "slot": "argument 1"}, 2, 20_000_000)]:
+        s = found.get(name)
+        check(s and s["registration"] == registration, f"{name}: {list(found)}")
+        check(s["calls"] == calls, f"{name}: {s['calls']} scopes for {calls} calls")
+        check(s["budget_ns"] == budget, f"{name}: budget {s['budget_ns']}, expected {budget}")
+    filter_calls = found["filter_chain (rt_gst_chain) [RtChainFilter]"]["by_function"]
+    check(filter_calls.get("malloc", 0) >= 50, f"one malloc per buffer: {filter_calls}")
+    check(not any(n.startswith("stale_chain") for n in found), "the replaced chain function ran")
+    # Named after the element: one base-class function (GstBaseSink's chain) serves fakesink.
+    sink = [s for n, s in found.items() if "libgstbase" in n and n.endswith(" [GstFakeSink]")]
+    check(len(sink) == 1 and sink[0]["calls"] == 50 and sink[0]["registration"] == chain,
+          f"fakesink's chain function: {list(found)}")
+
+
 CASES = {"pipewire-stream": case_pipewire_stream, "pipewire-filter": case_pipewire_filter,
-         "pw-cat": case_pw_cat, "gstreamer": case_gstreamer, "gstreamer-appsrc": case_gstreamer_appsrc}
+         "pw-cat": case_pw_cat, "gstreamer": case_gstreamer, "gstreamer-appsrc": case_gstreamer_appsrc,
+         "gstreamer-chain": case_gstreamer_chain}
 
 
 if __name__ == "__main__":
