@@ -31,6 +31,9 @@ public:
   /// The index of the parameter of the function that E reads, when E is a parameter the body
   /// never writes, takes the address of or binds to a reference; -1 otherwise.
   int unchangedParam(const clang::Expr *E) const;
+  /// What the truth (Positive) or falsity of E says, when that is a conjunction of conditions on
+  /// the function's parameters; nothing otherwise.
+  std::optional<std::vector<GuardAtom>> paramConjunction(const clang::Expr *E, bool Positive);
   /// The name the guards give a function-local static of this function.
   std::string staticName(const clang::VarDecl *VD) const;
 
@@ -44,6 +47,7 @@ private:
   friend class RegionFinder;
   Region &regionOf(const clang::Stmt *S) { return Regions[S]; }
 
+  SummaryBuilder &B;
   const clang::FunctionDecl *FD;
   llvm::DenseMap<const clang::Stmt *, Region> Regions;
   llvm::DenseSet<const clang::ParmVarDecl *> Unchanged;
