@@ -396,10 +396,6 @@ private:
         A.Var = callResultName(B.usrOf(Callee->getCanonicalDecl()), B.loc(Call->getExprLoc()));
         return A;
       }
-    if (std::string After = memberAfterCall(E); !After.empty()) {
-      A.Var = std::move(After);
-      return A;
-    }
     const ValueDecl *D = nullptr;
     if (const auto *DR = dyn_cast<DeclRefExpr>(E))
       D = DR->getDecl();
@@ -482,15 +478,17 @@ public:
       return {};
     A->Op = Positive ? GuardAtom::Ne : GuardAtom::Eq;
     A->Value = 0;
-    return {{*A}};
+    return withAfterCall(E, *A);
   }
 
 private:
   CNF comparison(const BinaryOperator *B, GuardAtom::OpKind Op, bool Positive) const {
-    std::optional<GuardAtom> A = subject(B->getLHS());
+    const Expr *Subject = B->getLHS();
+    std::optional<GuardAtom> A = subject(Subject);
     std::optional<int64_t> K = constant(B->getRHS());
     if (!A || !K) {
-      A = subject(B->getRHS());
+      Subject = B->getRHS();
+      A = subject(Subject);
       K = constant(B->getLHS());
       Op = mirrored(Op);
     }
@@ -498,7 +496,19 @@ private:
       return {};
     A->Op = Positive ? Op : negated(Op);
     A->Value = *K;
-    return {{*A}};
+    return withAfterCall(Subject, *A);
+  }
+
+  /// The atom A on the subject E; when E is a member right after a method call on `*this`, also
+  /// the same test of the member's value after that call. Both hold: `assume` facts decide the
+  /// first, what the call leaves in the member the second.
+  CNF withAfterCall(const Expr *E, GuardAtom A) const {
+    CNF Out{{A}};
+    if (std::string After = memberAfterCall(E->IgnoreParenImpCasts()); !After.empty()) {
+      A.Var = std::move(After);
+      Out.push_back({std::move(A)});
+    }
+    return Out;
   }
 
   SummaryBuilder &B;
