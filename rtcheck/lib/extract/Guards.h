@@ -1,8 +1,10 @@
 //===- Guards.h - what running a statement implies ---------------*- C++ -*-===//
 //
 // Private to the extraction. Before a body's call sites are collected, its guarded regions are
-// found: the branches of `if`, `?:`, `&&`/`||` and `switch`, the statements after an early exit,
-// loop bodies and the initialisers of function-local statics. Each region carries the
+// found: the branches of `if`, `?:`, `&&`/`||` and `switch`, the statements after an early exit
+// (also one nested in `if` branches), loop bodies and the initialisers of function-local
+// statics. A member tested right after a method call on `*this` is also named as its value
+// after that call (memberAfterCallName, MembersLeftSet.h). Each region carries the
 // conditions on the function's parameters, globals and members that hold whenever it runs
 // (CallSite::Guards). The language is small on purpose: comparisons of one parameter or
 // variable with an integer constant or a null pointer, truth tests, `!`, `&&` and `||`.
