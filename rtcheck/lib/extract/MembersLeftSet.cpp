@@ -51,8 +51,8 @@ bool nonNull(const Expr *E) {
 /// What a statement does that the walk does not follow.
 struct Effects {
   bool Calls = false;    ///< calls, constructs, destroys, throws or stores through a pointer
-  bool Leaves = false;   ///< returns, jumps or declares a local with a destructor: the walk
-                         ///< gives up (the destructor runs at the end of the scope)
+  bool Leaves = false;   ///< returns, jumps, binds a reference to a member or declares a local
+                         ///< with a destructor: the walk gives up
   SmallPtrSet<const FieldDecl *, 4> Written; ///< written or address taken, on any object
 };
 
@@ -82,10 +82,10 @@ void collect(const Stmt *S, Effects &E, ASTContext &Ctx) {
   if (const auto *D = dyn_cast<DeclStmt>(S))
     for (const Decl *X : D->decls())
       if (const auto *VD = dyn_cast<VarDecl>(X)) {
-        // A reference may name a member; a destructor runs at the end of the scope.
-        if (VD->getType()->isReferenceType() && VD->getInit())
-          if (const FieldDecl *F = memberOf(VD->getInit()))
-            E.Written.insert(F);
+        // A reference naming a member writes it by another name later; a destructor runs at
+        // the end of the scope: either gives up.
+        if (VD->getType()->isReferenceType() && VD->getInit() && memberOf(VD->getInit()))
+          E.Leaves = true;
         if (VD->needsDestruction(Ctx))
           E.Leaves = true;
       }

@@ -1,4 +1,4 @@
-// What a method leaves in a member is forgotten when anything after the store could change it: a call, a store through a pointer, a return before the end, a local's destructor, a try block or a virtual call; only the plain store of `new` decides the caller's test.
+// What a method leaves in a member is forgotten when anything after the store could change it: a call, a store through a pointer, a return before the end, a local's destructor, a try block, a reference to the member or a virtual call; only the plain store of `new` decides the caller's test.
 #include <pthread.h>
 #include <rtcheck/realtime.h>
 #include <string>
@@ -119,6 +119,22 @@ struct Virtual {
   }
 };
 
+struct ReferenceAlias {
+  Impl *impl = nullptr;
+  void open(int api) {
+    Impl *&alias = impl;
+    if (api == 1)
+      impl = new Impl(); // expect: alloc
+    alias = nullptr;
+  }
+  void use(int api) {
+    open(api);
+    if (impl)
+      return;
+    pthread_mutex_lock(&g_lock); // expect: lock
+  }
+};
+
 Plain g_plain;
 CallAfter g_call_after;
 StoreThroughPointer g_store;
@@ -126,6 +142,7 @@ EarlyReturn g_early;
 LocalWithDestructor g_local;
 TryBlock g_try;
 Virtual g_virtual;
+ReferenceAlias g_alias;
 
 RTCHECK_REALTIME(audio) void process() {
   g_plain.use(1);
@@ -135,4 +152,5 @@ RTCHECK_REALTIME(audio) void process() {
   g_local.use(1);
   g_try.use(1);
   g_virtual.use(1);
+  g_alias.use(1);
 }
