@@ -57,16 +57,19 @@ void pairsToJSON(json::Object &O, StringRef Key, const std::vector<std::pair<uns
 const char *const OpNames[] = {"==", "!=", "<", "<=", ">", ">="};
 
 /// An atom is [subject, op, value]: the subject a parameter index or a variable's name.
+json::Array atomsToJSON(ArrayRef<GuardAtom> Atoms) {
+  json::Array Out;
+  for (const GuardAtom &A : Atoms)
+    Out.push_back(json::Array{A.Param >= 0 ? json::Value(A.Param) : json::Value(A.Var),
+                              OpNames[A.Op], A.Value});
+  return Out;
+}
+
 void guardsToJSON(const CallSite &C, json::Object &O) {
   if (!C.Guards.empty()) {
     json::Array Clauses;
-    for (const GuardClause &Clause : C.Guards) {
-      json::Array Atoms;
-      for (const GuardAtom &A : Clause)
-        Atoms.push_back(json::Array{A.Param >= 0 ? json::Value(A.Param) : json::Value(A.Var),
-                                    OpNames[A.Op], A.Value});
-      Clauses.push_back(std::move(Atoms));
-    }
+    for (const GuardClause &Clause : C.Guards)
+      Clauses.push_back(atomsToJSON(Clause));
     O["guards"] = std::move(Clauses);
   }
   if (!C.ParamArgs.empty()) {
@@ -239,6 +242,32 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
          pairsFromJSON(*O, "arg_slots", C.ArgSlots, P) && guardsFromJSON(*O, C, P);
 }
 
+/// {"field": name, "when": [[atom, ...], ...]}: each inner array one case, a conjunction.
+bool memberLeftSetFromJSON(const json::Value &V, MemberLeftSet &M, json::Path P) {
+  const json::Object *O = V.getAsObject();
+  std::optional<StringRef> Field = O ? O->getString("field") : std::nullopt;
+  const json::Array *When = O ? O->getArray("when") : nullptr;
+  if (!Field || !When) {
+    P.report("expected an object with \"field\" and \"when\"");
+    return false;
+  }
+  M.Field = Field->str();
+  for (const json::Value &Case : *When) {
+    const json::Array *Atoms = Case.getAsArray();
+    if (!Atoms) {
+      P.field("when").report("expected an array of cases");
+      return false;
+    }
+    std::vector<GuardAtom> &Out = M.When.emplace_back();
+    for (const json::Value &A : *Atoms)
+      if (!atomFromJSON(A, Out.emplace_back())) {
+        P.field("when").report("expected an atom [subject, op, value]");
+        return false;
+      }
+  }
+  return true;
+}
+
 json::Value functionToJSON(const Function &F) {
   json::Object O{{"usr", F.USR}, {"name", F.Name}, {"loc", locToJSON(F.Loc)}};
   if (F.InSystemHeader)
@@ -274,6 +303,16 @@ json::Value functionToJSON(const Function &F) {
     O["class"] = F.Class;
   if (!F.Constructs.empty())
     O["constructs"] = F.Constructs;
+  if (!F.LeavesNonNull.empty()) {
+    json::Array Members;
+    for (const MemberLeftSet &M : F.LeavesNonNull) {
+      json::Array When;
+      for (const std::vector<GuardAtom> &Case : M.When)
+        When.push_back(atomsToJSON(Case));
+      Members.push_back(json::Object{{"field", M.Field}, {"when", std::move(When)}});
+    }
+    O["leaves_non_null"] = std::move(Members);
+  }
   if (!F.Calls.empty()) {
     json::Array Calls;
     for (const CallSite &C : F.Calls)
@@ -299,6 +338,11 @@ bool functionFromJSON(const json::Value &V, Function &F, json::Path P) {
   const json::Object *O = V.getAsObject();
   if (const json::Value *Loc = O->get("loc"); !Loc || !locFromJSON(*Loc, F.Loc, P.field("loc")))
     return false;
+  if (const json::Array *Members = O->getArray("leaves_non_null"))
+    for (size_t I = 0; I < Members->size(); ++I)
+      if (!memberLeftSetFromJSON((*Members)[I], F.LeavesNonNull.emplace_back(),
+                                 P.field("leaves_non_null").index(I)))
+        return false;
   if (const json::Array *Calls = O->getArray("calls")) {
     F.Calls.resize(Calls->size());
     for (size_t I = 0; I < Calls->size(); ++I)
@@ -312,6 +356,10 @@ bool functionFromJSON(const json::Value &V, Function &F, json::Path P) {
 
 std::string callResultName(StringRef Callee, const SourceLoc &Loc) {
   return ("()" + Callee + "@" + Twine(Loc.Line) + ":" + Twine(Loc.Column)).str();
+}
+
+std::string memberAfterCallName(StringRef Field, StringRef Callee, const SourceLoc &Loc) {
+  return (Field + " after " + callResultName(Callee, Loc)).str();
 }
 
 json::Value toJSON(const Summary &S) {

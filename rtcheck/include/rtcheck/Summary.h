@@ -22,7 +22,7 @@ class Value;
 namespace rtcheck {
 
 /// Version of the summary format; a summary of another version is rejected at link.
-inline constexpr int SummaryFormatVersion = 3;
+inline constexpr int SummaryFormatVersion = 4;
 
 struct SourceLoc {
   std::string File; ///< absolute, normalised path; empty when unknown
@@ -53,6 +53,18 @@ using GuardClause = std::vector<GuardAtom>;
 /// (`if (pthread_setschedparam(...) == 0) return;`): no fact decides it, but rules may say what
 /// a call returns when it fails.
 std::string callResultName(llvm::StringRef Callee, const SourceLoc &Loc);
+/// GuardAtom::Var naming the member Field of `*this` right after the call of the method Callee
+/// (USR) at Loc on `*this` (`openRtApi(api); if (rtapi_) return;`): decided by what the callee
+/// leaves in the member (Function::LeavesNonNull), in the caller's context.
+std::string memberAfterCallName(llvm::StringRef Field, llvm::StringRef Callee, const SourceLoc &Loc);
+
+/// A pointer member a method leaves non-null (Function::LeavesNonNull): it does whenever any one
+/// of the cases holds on entry, each a conjunction of atoms on the method's parameters (an empty
+/// case: always).
+struct MemberLeftSet {
+  std::string Field; ///< qualified name, as GuardAtom::Var spells a member
+  std::vector<std::vector<GuardAtom>> When;
+};
 
 /// One call made by a function body, explicit or implicit.
 struct CallSite {
@@ -158,6 +170,10 @@ struct Function {
   // Rapid type analysis from the program's entries (#10, dpf).
   /// Constructors of polymorphic classes: the USR of the class whose objects a call creates.
   std::string Constructs;
+  // --- members a call leaves set (#10, rtapi; docs/analyzer.md "Constants and modes") ---
+  /// Methods: pointer members of `*this` that hold a non-null value whenever the method returns
+  /// normally, and under which conditions on its parameters.
+  std::vector<MemberLeftSet> LeavesNonNull;
 };
 
 /// A polymorphic class of the TU, for resolving virtual calls by the receiver's type.

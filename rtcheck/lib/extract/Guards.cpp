@@ -76,6 +76,18 @@ bool alwaysExits(const Stmt *S) {
   return isa<ReturnStmt, BreakStmt, ContinueStmt, CXXThrowExpr>(S);
 }
 
+/// E calls a function (or constructs or destroys an object) somewhere.
+bool makesCall(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<CallExpr, CXXConstructExpr, CXXNewExpr, CXXDeleteExpr, CXXBindTemporaryExpr>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (makesCall(Child))
+      return true;
+  return false;
+}
+
 GuardAtom::OpKind negated(GuardAtom::OpKind Op) {
   switch (Op) {
   case GuardAtom::Eq:
@@ -248,21 +260,21 @@ public:
     return true;
   }
 
-  /// After `if (c) return;` the rest of the statement list runs only when !c; after any
-  /// statement that may leave the list, the rest is conditional.
+  /// After `if (c) return;` the rest of the statement list runs only when !c, after
+  /// `if (c) { ...; if (d) return; }` only when !c or !d; after any statement that may leave the
+  /// list, the rest is conditional.
   bool VisitCompoundStmt(CompoundStmt *S) override {
     CNF Holds;
     bool Exited = false, Jumped = false;
+    const Stmt *Prev = nullptr;
     for (const Stmt *Child : S->body()) {
       if (containsLabel(Child))
         Jumped = true;
       if (Exited)
         sequel(Child, Jumped ? CNF{} : Holds);
-      if (const auto *If = dyn_cast<IfStmt>(Child);
-          If && !If->getElse() && !If->getConditionVariable() && !If->isConsteval() &&
-          alwaysExits(If->getThen()))
-        Holds = conjoin(std::move(Holds), truth(If->getCond(), false));
+      Holds = conjoin(std::move(Holds), completes(Child, Prev));
       Exited = Exited || mayExit(Child);
+      Prev = Child;
     }
     return true;
   }
@@ -275,7 +287,51 @@ public:
     return true;
   }
 
+  /// What holds once S, which follows Prev in a statement list, has run to its end: the
+  /// conditions of the early exits it contains, tested in `if`s at the top level of S or of
+  /// their branches. Nothing is known of other statements, nor of a branch a label can enter.
+  CNF completes(const Stmt *S, const Stmt *Prev, unsigned Depth = 0) {
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (!If || If->getConditionVariable() || If->isConsteval() || Depth > MaxNesting)
+      return {};
+    // A member tested right after a method call on `*this` is what the call left in it, unless
+    // the condition or an initialiser calls something first.
+    Preceding = If->getInit() || makesCall(If->getCond()) ? nullptr : Prev;
+    CNF Taken = truth(If->getCond(), true), NotTaken = truth(If->getCond(), false);
+    Preceding = nullptr;
+    bool ThenEnds = alwaysExits(If->getThen());
+    bool ElseEnds = If->getElse() && alwaysExits(If->getElse());
+    if (ThenEnds && ElseEnds)
+      return {};
+    if (ThenEnds)
+      return conjoin(NotTaken, branchCompletes(If->getElse(), Depth));
+    if (ElseEnds)
+      return conjoin(Taken, branchCompletes(If->getThen(), Depth));
+    CNF Then = branchCompletes(If->getThen(), Depth);
+    return If->getElse() ? disjoin(Then, branchCompletes(If->getElse(), Depth))
+                         : disjoin(Then, NotTaken);
+  }
+
+  /// What holds once the branch B has run to its end (nothing known for a missing branch).
+  CNF branchCompletes(const Stmt *B, unsigned Depth) {
+    if (!B || containsLabel(B))
+      return {};
+    const auto *CS = dyn_cast<CompoundStmt>(B);
+    if (!CS)
+      return completes(B, nullptr, Depth + 1);
+    CNF Holds;
+    const Stmt *Prev = nullptr;
+    for (const Stmt *Child : CS->body()) {
+      Holds = conjoin(std::move(Holds), completes(Child, Prev, Depth + 1));
+      Prev = Child;
+    }
+    return Holds;
+  }
+
 private:
+  /// Nested `if`s looked into for the conditions of their early exits.
+  static constexpr unsigned MaxNesting = 8;
+
   std::optional<int64_t> caseValue(const CaseStmt *Case) const {
     Expr::EvalResult V;
     if (Case->caseStmtIsGNURange() || !Case->getLHS()->EvaluateAsInt(V, Ctx) ||
@@ -355,6 +411,24 @@ private:
     return A;
   }
 
+  /// E reads a member of `*this` and the statement before the test is a call of a method on
+  /// `*this`: the name of the member's value right after that call (memberAfterCallName).
+  std::string memberAfterCall(const Expr *E) const {
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    const auto *Prev = dyn_cast_or_null<Expr>(Preceding);
+    if (!Field || !Prev || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return {};
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Prev))
+      Prev = Cleanups->getSubExpr();
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(Prev->IgnoreParens());
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (!Method || !isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+      return {};
+    return memberAfterCallName(Field->getQualifiedNameAsString(),
+                               B.usrOf(Method->getCanonicalDecl()), B.loc(Call->getExprLoc()));
+  }
+
   std::optional<int64_t> constant(const Expr *E) const {
     if (E->isValueDependent() || E->isTypeDependent())
       return std::nullopt;
@@ -370,6 +444,7 @@ private:
   }
 
   /// What the truth (Positive) or falsity of E says, in conjunctive form.
+public:
   CNF truth(const Expr *E, bool Positive) const {
     E = E->IgnoreParenImpCasts();
     if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_LNot)
@@ -403,14 +478,17 @@ private:
       return {};
     A->Op = Positive ? GuardAtom::Ne : GuardAtom::Eq;
     A->Value = 0;
-    return {{*A}};
+    return withAfterCall(E, *A);
   }
 
+private:
   CNF comparison(const BinaryOperator *B, GuardAtom::OpKind Op, bool Positive) const {
-    std::optional<GuardAtom> A = subject(B->getLHS());
+    const Expr *Subject = B->getLHS();
+    std::optional<GuardAtom> A = subject(Subject);
     std::optional<int64_t> K = constant(B->getRHS());
     if (!A || !K) {
-      A = subject(B->getRHS());
+      Subject = B->getRHS();
+      A = subject(Subject);
       K = constant(B->getLHS());
       Op = mirrored(Op);
     }
@@ -418,15 +496,43 @@ private:
       return {};
     A->Op = Positive ? Op : negated(Op);
     A->Value = *K;
-    return {{*A}};
+    return withAfterCall(Subject, *A);
+  }
+
+  /// The atom A on the subject E; when E is a member right after a method call on `*this`, also
+  /// the same test of the member's value after that call. Both hold: `assume` facts decide the
+  /// first, what the call leaves in the member the second.
+  CNF withAfterCall(const Expr *E, GuardAtom A) const {
+    CNF Out{{A}};
+    if (std::string After = memberAfterCall(E->IgnoreParenImpCasts()); !After.empty()) {
+      A.Var = std::move(After);
+      Out.push_back({std::move(A)});
+    }
+    return Out;
   }
 
   SummaryBuilder &B;
   ASTContext &Ctx;
   GuardRegions &R;
+  /// The statement before the `if` whose condition is being read (completes()).
+  const Stmt *Preceding = nullptr;
 };
 
-GuardRegions::GuardRegions(SummaryBuilder &B, const FunctionDecl *FD) : FD(FD) {
+std::optional<std::vector<GuardAtom>> GuardRegions::paramConjunction(const Expr *E,
+                                                                     bool Positive) {
+  RegionFinder Finder(B, *this);
+  std::vector<GuardAtom> Out;
+  for (const GuardClause &Clause : Finder.truth(E, Positive)) {
+    if (Clause.size() != 1 || Clause.front().Param < 0)
+      return std::nullopt;
+    Out.push_back(Clause.front());
+  }
+  if (Out.empty())
+    return std::nullopt;
+  return Out;
+}
+
+GuardRegions::GuardRegions(SummaryBuilder &B, const FunctionDecl *FD) : B(B), FD(FD) {
   // Library bodies are walked without contexts at link (docs/analyzer.md): no guards.
   if (B.isSystem(FD->getLocation()))
     return;

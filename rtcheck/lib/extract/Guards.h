@@ -1,8 +1,10 @@
 //===- Guards.h - what running a statement implies ---------------*- C++ -*-===//
 //
 // Private to the extraction. Before a body's call sites are collected, its guarded regions are
-// found: the branches of `if`, `?:`, `&&`/`||` and `switch`, the statements after an early exit,
-// loop bodies and the initialisers of function-local statics. Each region carries the
+// found: the branches of `if`, `?:`, `&&`/`||` and `switch`, the statements after an early exit
+// (also one nested in `if` branches), loop bodies and the initialisers of function-local
+// statics. A member tested right after a method call on `*this` is also named as its value
+// after that call (memberAfterCallName, MembersLeftSet.h). Each region carries the
 // conditions on the function's parameters, globals and members that hold whenever it runs
 // (CallSite::Guards). The language is small on purpose: comparisons of one parameter or
 // variable with an integer constant or a null pointer, truth tests, `!`, `&&` and `||`.
@@ -31,6 +33,9 @@ public:
   /// The index of the parameter of the function that E reads, when E is a parameter the body
   /// never writes, takes the address of or binds to a reference; -1 otherwise.
   int unchangedParam(const clang::Expr *E) const;
+  /// What the truth (Positive) or falsity of E says, when that is a conjunction of conditions on
+  /// the function's parameters; nothing otherwise.
+  std::optional<std::vector<GuardAtom>> paramConjunction(const clang::Expr *E, bool Positive);
   /// The name the guards give a function-local static of this function.
   std::string staticName(const clang::VarDecl *VD) const;
 
@@ -44,6 +49,7 @@ private:
   friend class RegionFinder;
   Region &regionOf(const clang::Stmt *S) { return Regions[S]; }
 
+  SummaryBuilder &B;
   const clang::FunctionDecl *FD;
   llvm::DenseMap<const clang::Stmt *, Region> Regions;
   llvm::DenseSet<const clang::ParmVarDecl *> Unchanged;

@@ -52,7 +52,9 @@ public:
       RootsFound Roots = findRoots(G, Summaries, Rules, Options, &Live);
       for (NodeId R : Roots.Nodes)
         addEntry(R);
-      Reachability Reach(G, startsOf(Entries), &Pruner);
+      // Bodies that rules describe run too: entered from their callers, with the callers'
+      // constants (RtAudio's constructor, a rule's leaf, picks the back-end by its argument).
+      Reachability Reach(G, startsOf(Entries), &Pruner, /*EveryBody=*/true);
       Grew = collect(Reach);
     }
     return std::move(Live);

@@ -12,8 +12,9 @@ namespace rtcheck {
 /// A function is walked in at most this many entry contexts; beyond, in the empty one.
 constexpr size_t MaxEntryContexts = 8;
 
-Reachability::Reachability(CallGraph &G, const RootsFound &Roots, SitePruner *Pruner)
-    : G(G), Roots(Roots), Pruner(Pruner), EntryContexts(1) {
+Reachability::Reachability(CallGraph &G, const RootsFound &Roots, SitePruner *Pruner,
+                           bool EveryBody)
+    : G(G), Roots(Roots), Pruner(Pruner), EveryBody(EveryBody), EntryContexts(1) {
   std::vector<NodeId> Reached;
   std::vector<std::vector<NodeId>> Succ(G.size());
   walk(Reached, Succ);
@@ -73,7 +74,7 @@ void Reachability::walk(std::vector<NodeId> &Reached, std::vector<std::vector<No
         continue;
       Live.insert(&C);
       for (NodeId T : G.targets(C)) {
-        if (G.classify(T).K != Classification::Follow)
+        if (G.classify(T).K != Classification::Follow && !(EveryBody && G.node(T).hasBody()))
           continue;
         Succ[U].push_back(T);
         unsigned TCtx =

@@ -24,6 +24,49 @@ bool guardAtomHolds(GuardAtom::OpKind Op, int64_t V, int64_t K) {
   llvm_unreachable("covered switch");
 }
 
+SitePruner::SitePruner(CallGraph &G, std::map<std::string, int64_t> Assume)
+    : G(G), Assume(std::move(Assume)) {
+  for (NodeId U = 0; U < G.size(); ++U) {
+    if (!G.node(U).hasBody())
+      continue;
+    for (const CallSite &C : G.node(U).Def->Calls) {
+      if (C.Kind != CallKind::Direct)
+        continue;
+      NodeId T = G.find(C.Callee);
+      if (T == NoNode || !G.node(T).hasBody())
+        continue;
+      for (const MemberLeftSet &Set : G.node(T).Def->LeavesNonNull)
+        AfterCalls[U][memberAfterCallName(Set.Field, C.Callee, C.Loc)] = {&C, &Set};
+    }
+  }
+}
+
+bool SitePruner::leftNonNull(const MemberAfterCall &M, const EntryFacts &Entry) const {
+  std::vector<unsigned> Used;
+  for (const std::vector<GuardAtom> &Case : M.Set->When)
+    for (const GuardAtom &A : Case)
+      if (A.Param >= 0)
+        Used.push_back(unsigned(A.Param));
+  llvm::sort(Used);
+  Used.erase(std::unique(Used.begin(), Used.end()), Used.end());
+  EntryFacts Facts = factsPassedOn(Used, M.Call->ConstArgs, M.Call->ParamArgs, Entry);
+  return any_of(M.Set->When, [&](const std::vector<GuardAtom> &Case) {
+    return all_of(Case, [&](const GuardAtom &A) {
+      std::optional<int64_t> V = valueOf(A, Facts);
+      return V && guardAtomHolds(A.Op, *V, A.Value);
+    });
+  });
+}
+
+bool SitePruner::atomFalse(const GuardAtom &A, const EntryFacts &Entry,
+                           const AfterCallMap *After) const {
+  if (After && A.Param < 0)
+    if (auto It = After->find(A.Var); It != After->end())
+      return A.Op == GuardAtom::Eq && A.Value == 0 && leftNonNull(It->second, Entry);
+  std::optional<int64_t> V = valueOf(A, Entry);
+  return V && !guardAtomHolds(A.Op, *V, A.Value);
+}
+
 std::optional<int64_t> SitePruner::valueOf(const GuardAtom &A, const EntryFacts &Entry) const {
   if (A.Param >= 0) {
     for (const auto &[Param, Value] : Entry)
@@ -41,14 +84,13 @@ bool SitePruner::ruledOut(NodeId U, const CallSite &C, const EntryFacts &Entry) 
     return true;
   if (AfterFailedRaise.contains(&C))
     return true;
-  if (Entry.empty() && Assume.empty())
+  auto It = AfterCalls.find(U);
+  const AfterCallMap *After = It == AfterCalls.end() ? nullptr : &It->second;
+  if (Entry.empty() && Assume.empty() && !After)
     return false;
   // A clause is false when every atom is known and false; unknown atoms may hold.
   return any_of(C.Guards, [&](const GuardClause &Clause) {
-    return all_of(Clause, [&](const GuardAtom &A) {
-      std::optional<int64_t> V = valueOf(A, Entry);
-      return V && !guardAtomHolds(A.Op, *V, A.Value);
-    });
+    return all_of(Clause, [&](const GuardAtom &A) { return atomFalse(A, Entry, After); });
   });
 }
 

@@ -18,8 +18,10 @@ namespace rtcheck {
 
 class Reachability {
 public:
-  /// Without a pruner every call site of a reached body is followed.
-  Reachability(CallGraph &G, const RootsFound &Roots, SitePruner *Pruner = nullptr);
+  /// Without a pruner every call site of a reached body is followed. EveryBody: also enter the
+  /// bodies that rules describe (what the program runs, EntryReach.h), with the caller's facts.
+  Reachability(CallGraph &G, const RootsFound &Roots, SitePruner *Pruner = nullptr,
+               bool EveryBody = false);
 
   bool reached(NodeId U) const { return Par[U].Depth != Unreached; }
   /// Reached functions that have a body.
@@ -62,6 +64,7 @@ private:
   std::vector<std::string> ContextNames;
   unsigned ReachableFunctions = 0;
   SitePruner *Pruner;
+  bool EveryBody;
   llvm::DenseSet<const CallSite *> Live;
   std::vector<EntryFacts> EntryContexts; ///< interned; 0: nothing known
   std::map<EntryFacts, unsigned> EntryContextIds;

@@ -1,11 +1,12 @@
 //===- SitePruner.h - call sites that cannot run ---------------*- C++ -*-===//
 //
 // Part of the link step: which call sites of a body are ruled out by what is known on entry to
-// the function. Three kinds of facts rule a site out (docs/analyzer.md "Constants and modes"):
+// the function. Four kinds of facts rule a site out (docs/analyzer.md "Constants and modes"):
 // constant arguments the caller passes for the parameters the site's guards test (passed on
-// through parameters handed down unchanged), `assume` facts about globals and members, and
-// function-local statics that setup code initialises before any root that reaches them is
-// registered (SetupOrder.h).
+// through parameters handed down unchanged), `assume` facts about globals and members,
+// members a method called just before the test leaves non-null under the arguments it gets
+// (Function::LeavesNonNull), and function-local statics that setup code initialises before
+// any root that reaches them is registered (SetupOrder.h).
 //
 // A function entered with different facts is walked once per distinct set of facts that its
 // guards can use (its entry context), so a caller passing `block = 0` does not hide the
@@ -18,6 +19,7 @@
 #include "rtcheck/link/CallGraph.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
 #include <optional>
 
 namespace rtcheck {
@@ -38,8 +40,7 @@ bool guardAtomHolds(GuardAtom::OpKind Op, int64_t V, int64_t K);
 
 class SitePruner {
 public:
-  SitePruner(CallGraph &G, std::map<std::string, int64_t> Assume)
-      : G(G), Assume(std::move(Assume)) {}
+  SitePruner(CallGraph &G, std::map<std::string, int64_t> Assume);
 
   /// The site C of function U cannot run when U is entered with Entry.
   bool ruledOut(NodeId U, const CallSite &C, const EntryFacts &Entry) const;
@@ -55,12 +56,26 @@ public:
   llvm::DenseSet<const CallSite *> AfterFailedRaise;
 
 private:
+  /// A member tested right after a call that may leave it non-null (memberAfterCallName).
+  struct MemberAfterCall {
+    const CallSite *Call;
+    const MemberLeftSet *Set;
+  };
+  using AfterCallMap = llvm::StringMap<MemberAfterCall>;
+
   std::optional<int64_t> valueOf(const GuardAtom &A, const EntryFacts &Entry) const;
+  /// The atom A of a site of a body whose tested members are After is false with Entry.
+  bool atomFalse(const GuardAtom &A, const EntryFacts &Entry, const AfterCallMap *After) const;
+  /// The call M.Call, made with the caller's Entry, leaves M.Set's member non-null.
+  bool leftNonNull(const MemberAfterCall &M, const EntryFacts &Entry) const;
   const std::vector<unsigned> &usedParams(NodeId N);
 
   CallGraph &G;
   std::map<std::string, int64_t> Assume;
   llvm::DenseMap<NodeId, std::vector<unsigned>> Used;
+  /// Per body, its direct calls of methods that leave members non-null, by the guard names of
+  /// those members right after each call.
+  llvm::DenseMap<NodeId, AfterCallMap> AfterCalls;
 };
 
 } // namespace rtcheck
