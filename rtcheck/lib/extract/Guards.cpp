@@ -17,29 +17,68 @@ using CNF = std::vector<GuardClause>;
 /// Larger conditions are not worth their summary space: they guard nothing.
 constexpr size_t MaxClauses = 8, MaxAtoms = 8;
 
-/// Parameters whose every use is a read: their value at any point is the value passed.
-class ParamUses : public DynamicRecursiveASTVisitor {
+/// Parameters and local variables of the body whose every use is a read: their value at any
+/// point is the value passed, or the one they were initialised with.
+class VariableUses : public DynamicRecursiveASTVisitor {
 public:
-  // Lambda bodies count: a capture by reference can write the parameter.
-  explicit ParamUses(const FunctionDecl *FD) : FD(FD) { ShouldVisitImplicitCode = true; }
+  // Lambda bodies count: a capture by reference can write the variable.
+  explicit VariableUses(const FunctionDecl *FD) : FD(FD) { ShouldVisitImplicitCode = true; }
 
   bool VisitDeclRefExpr(DeclRefExpr *E) override {
-    if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl()); P && P->getDeclContext() == FD)
-      ++Uses[P];
+    if (const VarDecl *V = ours(E->getDecl()))
+      ++Uses[V];
     return true;
   }
   bool VisitImplicitCastExpr(ImplicitCastExpr *E) override {
     if (E->getCastKind() != CK_LValueToRValue)
       return true;
     if (const auto *D = dyn_cast<DeclRefExpr>(E->getSubExpr()->IgnoreParens()))
-      if (const auto *P = dyn_cast<ParmVarDecl>(D->getDecl()); P && P->getDeclContext() == FD)
-        ++Reads[P];
+      if (const VarDecl *V = ours(D->getDecl()))
+        ++Reads[V];
     return true;
+  }
+  bool unchanged(const VarDecl *V) const {
+    return !V->getType()->isReferenceType() && Uses.lookup(V) == Reads.lookup(V);
   }
 
   const FunctionDecl *FD;
-  DenseMap<const ParmVarDecl *, unsigned> Uses, Reads;
+  DenseMap<const VarDecl *, unsigned> Uses, Reads;
+
+private:
+  const VarDecl *ours(const Decl *D) const {
+    const auto *V = dyn_cast<VarDecl>(D);
+    if (!V || V->getDeclContext() != FD)
+      return nullptr;
+    return isa<ParmVarDecl>(V) || V->hasLocalStorage() ? V : nullptr;
+  }
 };
+
+/// E without the parentheses and conversions that keep an integer's or a pointer's value (a
+/// pointer cast, a widening integer conversion of the same signedness).
+const Expr *withoutValueCasts(const Expr *E, const ASTContext &Ctx) {
+  while (true) {
+    E = E->IgnoreParens();
+    const auto *Cast = dyn_cast<CastExpr>(E);
+    if (!Cast)
+      return E;
+    const Expr *Sub = Cast->getSubExpr();
+    QualType From = Sub->getType(), To = Cast->getType();
+    switch (Cast->getCastKind()) {
+    case CK_NoOp:
+    case CK_BitCast:
+    case CK_LValueToRValue:
+      break;
+    case CK_IntegralCast:
+      if (Ctx.getIntWidth(To) < Ctx.getIntWidth(From) ||
+          From->isSignedIntegerOrEnumerationType() != To->isSignedIntegerOrEnumerationType())
+        return E;
+      break;
+    default:
+      return E;
+    }
+    E = Sub;
+  }
+}
 
 /// A goto label or a case label inside S: S can be entered without passing its guard.
 bool containsLabel(const Stmt *S) {
@@ -333,13 +372,13 @@ private:
       A.Param = P;
       return A;
     }
-    // The result of a direct call made in the condition: no fact decides it, but the link step
-    // knows what a raise of the calling thread returns when it fails (docs/analyzer.md).
-    if (const auto *Call = dyn_cast<CallExpr>(E))
-      if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-        A.Var = callResultName(B.usrOf(Callee->getCanonicalDecl()), B.loc(Call->getExprLoc()));
-        return A;
-      }
+    // The result of a direct call made in the condition, or kept in a local variable: the
+    // callee's returns may decide it, and the link step knows what a raise of the calling
+    // thread returns when it fails (docs/analyzer.md).
+    if (std::string Result = R.callResultOf(E); !Result.empty()) {
+      A.Var = std::move(Result);
+      return A;
+    }
     const ValueDecl *D = nullptr;
     if (const auto *DR = dyn_cast<DeclRefExpr>(E))
       D = DR->getDecl();
@@ -355,19 +394,7 @@ private:
     return A;
   }
 
-  std::optional<int64_t> constant(const Expr *E) const {
-    if (E->isValueDependent() || E->isTypeDependent())
-      return std::nullopt;
-    if (E->getType()->isPointerType() || E->getType()->isNullPtrType())
-      return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)
-                 ? std::optional<int64_t>(0)
-                 : std::nullopt;
-    Expr::EvalResult V;
-    if (E->getType()->isIntegralOrEnumerationType() && E->EvaluateAsInt(V, Ctx) &&
-        V.Val.getInt().isRepresentableByInt64())
-      return V.Val.getInt().getExtValue();
-    return std::nullopt;
-  }
+  std::optional<int64_t> constant(const Expr *E) const { return constantValue(E, Ctx); }
 
   /// What the truth (Positive) or falsity of E says, in conjunctive form.
   CNF truth(const Expr *E, bool Positive) const {
@@ -426,15 +453,41 @@ private:
   GuardRegions &R;
 };
 
-GuardRegions::GuardRegions(SummaryBuilder &B, const FunctionDecl *FD) : FD(FD) {
+std::optional<int64_t> constantValue(const Expr *E, ASTContext &Ctx) {
+  if (E->isValueDependent() || E->isTypeDependent())
+    return std::nullopt;
+  if (E->getType()->isPointerType() || E->getType()->isNullPtrType()) {
+    if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      return 0;
+    // `(T *)0` and other constant null pointers that are not null pointer constants in C.
+    Expr::EvalResult V;
+    if (E->EvaluateAsRValue(V, Ctx) && V.Val.isLValue() && V.Val.isNullPointer())
+      return 0;
+    return std::nullopt;
+  }
+  Expr::EvalResult V;
+  if (E->getType()->isIntegralOrEnumerationType() && E->EvaluateAsInt(V, Ctx) &&
+      V.Val.getInt().isRepresentableByInt64())
+    return V.Val.getInt().getExtValue();
+  return std::nullopt;
+}
+
+GuardRegions::GuardRegions(SummaryBuilder &B, const FunctionDecl *FD) : B(B), FD(FD) {
   // Library bodies are walked without contexts at link (docs/analyzer.md): no guards.
   if (B.isSystem(FD->getLocation()))
     return;
-  ParamUses Uses(FD);
+  VariableUses Uses(FD);
   Uses.TraverseStmt(FD->getBody());
   for (const ParmVarDecl *P : FD->parameters())
-    if (!P->getType()->isReferenceType() && Uses.Uses.lookup(P) == Uses.Reads.lookup(P))
+    if (Uses.unchanged(P))
       Unchanged.insert(P);
+  // Locals initialised once by a direct call and never changed hold its result (#10, newcode).
+  for (const auto &[V, Count] : Uses.Uses)
+    if (!isa<ParmVarDecl>(V) && V->getInit() && Uses.unchanged(V))
+      if (const auto *Call = dyn_cast<CallExpr>(withoutValueCasts(V->getInit(), B.Ctx));
+          Call && Call->getDirectCallee())
+        LocalResults[V] = Call;
+  Library = false;
   // A goto can skip any statement: nothing is unconditional in a body with labels.
   HasLabel = RegionFinder::hasGotoLabel(FD->getBody());
   RegionFinder Finder(B, *this);
@@ -472,6 +525,31 @@ int GuardRegions::unchangedParam(const Expr *E) const {
   if (!P || !Unchanged.contains(P))
     return -1;
   return int(P->getFunctionScopeIndex());
+}
+
+std::string GuardRegions::callResultOf(const Expr *E) const {
+  if (Library)
+    return {};
+  E = withoutValueCasts(E, B.Ctx);
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
+      Call = LocalResults.lookup(V);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return {};
+  return callResultName(B.usrOf(Callee->getCanonicalDecl()), B.loc(Call->getExprLoc()));
+}
+
+std::vector<GuardClause> GuardRegions::clauses() const {
+  std::vector<GuardClause> Out;
+  for (const Region *R : Active)
+    append_range(Out, R->Clauses);
+  return Out;
+}
+
+int GuardRegions::unchangedValueParam(const Expr *E) const {
+  return unchangedParam(withoutValueCasts(E, B.Ctx));
 }
 
 std::string GuardRegions::staticName(const VarDecl *VD) const {

@@ -2,6 +2,7 @@
 #include "SummaryBuilder.h"
 
 #include "FlowContext.h"
+#include "ReturnValues.h"
 
 #include "rtcheck/Suppressions.h"
 #include "clang/AST/Attr.h"
@@ -323,6 +324,7 @@ std::string summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
     if (B.Nesting.exceeded())
       return tooDeep(B);
     Out.Functions[I].Calls = std::move(Calls);
+    Out.Functions[I].Returns = returnsOf(B, FD);
   }
   collectAddressFlows(B);
   llvm::sort(Out.Flows, [](const FlowEdge &A, const FlowEdge &B) {

@@ -24,7 +24,8 @@ bool guardAtomHolds(GuardAtom::OpKind Op, int64_t V, int64_t K) {
   llvm_unreachable("covered switch");
 }
 
-std::optional<int64_t> SitePruner::valueOf(const GuardAtom &A, const EntryFacts &Entry) const {
+std::optional<int64_t> SitePruner::valueOf(const GuardAtom &A, const EntryFacts &Entry,
+                                           const CallResults &Results) const {
   if (A.Param >= 0) {
     for (const auto &[Param, Value] : Entry)
       if (Param == unsigned(A.Param))
@@ -33,23 +34,32 @@ std::optional<int64_t> SitePruner::valueOf(const GuardAtom &A, const EntryFacts 
   }
   if (auto It = Assume.find(A.Var); It != Assume.end())
     return It->second;
+  if (auto It = Results.find(A.Var); It != Results.end())
+    return It->second;
   return std::nullopt;
 }
 
-bool SitePruner::ruledOut(NodeId U, const CallSite &C, const EntryFacts &Entry) const {
+bool SitePruner::falsified(const std::vector<GuardClause> &Guards, const EntryFacts &Entry,
+                           const CallResults &Results) const {
+  if (Entry.empty() && Assume.empty() && Results.empty())
+    return false;
+  // A clause is false when every atom is known and false; unknown atoms may hold.
+  return any_of(Guards, [&](const GuardClause &Clause) {
+    return all_of(Clause, [&](const GuardAtom &A) {
+      std::optional<int64_t> V = valueOf(A, Entry, Results);
+      return V && !guardAtomHolds(A.Op, *V, A.Value);
+    });
+  });
+}
+
+bool SitePruner::ruledOut(NodeId U, const CallSite &C, const EntryFacts &Entry) {
   if (!C.StaticInit.empty() && StaticsReady.contains(U))
     return true;
   if (AfterFailedRaise.contains(&C))
     return true;
-  if (Entry.empty() && Assume.empty())
+  if (C.Guards.empty())
     return false;
-  // A clause is false when every atom is known and false; unknown atoms may hold.
-  return any_of(C.Guards, [&](const GuardClause &Clause) {
-    return all_of(Clause, [&](const GuardAtom &A) {
-      std::optional<int64_t> V = valueOf(A, Entry);
-      return V && !guardAtomHolds(A.Op, *V, A.Value);
-    });
-  });
+  return falsified(C.Guards, Entry, resultsOf(U, Entry));
 }
 
 const std::vector<unsigned> &SitePruner::usedParams(NodeId N) {
@@ -64,6 +74,14 @@ const std::vector<unsigned> &SitePruner::usedParams(NodeId N) {
           P.push_back(unsigned(A.Param));
     for (const auto &[Arg, Param] : C.ParamArgs)
       P.push_back(Param);
+  }
+  for (const ReturnSite &R : G.node(N).Def->Returns) {
+    for (const GuardClause &Clause : R.Guards)
+      for (const GuardAtom &A : Clause)
+        if (A.Param >= 0)
+          P.push_back(unsigned(A.Param));
+    if (R.Param >= 0)
+      P.push_back(unsigned(R.Param));
   }
   llvm::sort(P);
   P.erase(std::unique(P.begin(), P.end()), P.end());
@@ -89,10 +107,13 @@ EntryFacts factsPassedOn(ArrayRef<unsigned> Used, ArrayRef<std::pair<unsigned, i
   return Out;
 }
 
-EntryFacts SitePruner::calleeFacts(const CallSite &C, NodeId Callee, const EntryFacts &Caller) {
-  if (C.ConstArgs.empty() && C.ParamArgs.empty())
+EntryFacts SitePruner::calleeFacts(NodeId U, const CallSite &C, NodeId Callee,
+                                   const EntryFacts &Caller) {
+  if (C.ConstArgs.empty() && C.ParamArgs.empty() && C.ResultArgs.empty())
     return {};
-  return factsPassedOn(usedParams(Callee), C.ConstArgs, C.ParamArgs, Caller);
+  if (C.ResultArgs.empty())
+    return factsFor(C, Callee, Caller, {});
+  return factsFor(C, Callee, Caller, resultsOf(U, Caller));
 }
 
 } // namespace rtcheck

@@ -18,6 +18,7 @@
 #include "rtcheck/link/CallGraph.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
+#include <map>
 #include <optional>
 
 namespace rtcheck {
@@ -42,10 +43,10 @@ public:
       : G(G), Assume(std::move(Assume)) {}
 
   /// The site C of function U cannot run when U is entered with Entry.
-  bool ruledOut(NodeId U, const CallSite &C, const EntryFacts &Entry) const;
-  /// The facts a call C with its caller entered with Caller gives the callee Callee: only
-  /// those about parameters the callee's guards test or hands on.
-  EntryFacts calleeFacts(const CallSite &C, NodeId Callee, const EntryFacts &Caller);
+  bool ruledOut(NodeId U, const CallSite &C, const EntryFacts &Entry);
+  /// The facts a call C of function U, entered with Caller, gives the callee Callee: only
+  /// those about parameters the callee's guards, returns or hand-ons use.
+  EntryFacts calleeFacts(NodeId U, const CallSite &C, NodeId Callee, const EntryFacts &Caller);
 
   /// Functions whose function-local statics are initialised before the roots reaching them run
   /// (SetupOrder.h): their sites that initialise those statics are ruled out.
@@ -55,7 +56,25 @@ public:
   llvm::DenseSet<const CallSite *> AfterFailedRaise;
 
 private:
-  std::optional<int64_t> valueOf(const GuardAtom &A, const EntryFacts &Entry) const;
+  // --- constants through return values (#10, newcode; ReturnFacts.cpp) ---
+  /// The known results of a body's direct calls, by callResultName.
+  using CallResults = std::map<std::string, int64_t>;
+  /// What U's direct calls return when U is entered with Entry (memoised; a call whose result
+  /// nothing in U reads is not evaluated).
+  const CallResults &resultsOf(NodeId U, const EntryFacts &Entry, unsigned Depth = 0);
+  /// The value every return of Callee that can run gives when it is entered with Entry.
+  std::optional<int64_t> returnedValue(NodeId Callee, const EntryFacts &Entry, unsigned Depth);
+  /// calleeFacts with the caller's known call results.
+  EntryFacts factsFor(const CallSite &C, NodeId Callee, const EntryFacts &Caller,
+                      const CallResults &Results);
+  /// Some clause of Guards is false under Entry, Results and the assume facts.
+  bool falsified(const std::vector<GuardClause> &Guards, const EntryFacts &Entry,
+                 const CallResults &Results) const;
+  std::map<std::pair<NodeId, EntryFacts>, CallResults> Results;
+  llvm::DenseMap<NodeId, bool> ReadsResults;
+
+  std::optional<int64_t> valueOf(const GuardAtom &A, const EntryFacts &Entry,
+                                 const CallResults &Results) const;
   const std::vector<unsigned> &usedParams(NodeId N);
 
   CallGraph &G;
