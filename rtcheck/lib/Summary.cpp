@@ -170,6 +170,7 @@ json::Value callToJSON(const CallSite &C) {
   if (!C.Through.empty())
     O["through"] = C.Through;
   pairsToJSON(O, "arg_slots", C.ArgSlots);
+  pairsToJSON(O, "result_args", C.ResultArgs);
   guardsToJSON(C, O);
   return O;
 }
@@ -239,7 +240,34 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
          pairsFromJSON(*O, "function_args", C.FunctionArgs, P) &&
          pairsFromJSON(*O, "object_args", C.ObjectArgs, P) &&
          pairsFromJSON(*O, "call_args", C.CallArgs, P) &&
-         pairsFromJSON(*O, "arg_slots", C.ArgSlots, P) && guardsFromJSON(*O, C, P);
+         pairsFromJSON(*O, "arg_slots", C.ArgSlots, P) &&
+         pairsFromJSON(*O, "result_args", C.ResultArgs, P) && guardsFromJSON(*O, C, P);
+}
+
+/// A return is written as a call site's guards are, with what it returns.
+json::Value returnToJSON(const ReturnSite &R) {
+  CallSite Context;
+  Context.Guards = R.Guards;
+  json::Object O;
+  guardsToJSON(Context, O);
+  if (R.Constant)
+    O["value"] = *R.Constant;
+  if (R.Param >= 0)
+    O["param"] = R.Param;
+  if (!R.Result.empty())
+    O["result"] = R.Result;
+  return O;
+}
+
+bool returnFromJSON(const json::Value &V, ReturnSite &R, json::Path P) {
+  const json::Object *O = V.getAsObject();
+  json::ObjectMapper M(V, P);
+  CallSite Context;
+  if (!O || !M || !M.mapOptional("value", R.Constant) || !M.mapOptional("param", R.Param) ||
+      !M.mapOptional("result", R.Result) || !guardsFromJSON(*O, Context, P))
+    return false;
+  R.Guards = std::move(Context.Guards);
+  return true;
 }
 
 /// {"field": name, "when": [[atom, ...], ...]}: each inner array one case, a conjunction.
@@ -319,6 +347,12 @@ json::Value functionToJSON(const Function &F) {
       Calls.push_back(callToJSON(C));
     O["calls"] = std::move(Calls);
   }
+  if (!F.Returns.empty()) {
+    json::Array Returns;
+    for (const ReturnSite &R : F.Returns)
+      Returns.push_back(returnToJSON(R));
+    O["returns"] = std::move(Returns);
+  }
   return O;
 }
 
@@ -347,6 +381,12 @@ bool functionFromJSON(const json::Value &V, Function &F, json::Path P) {
     F.Calls.resize(Calls->size());
     for (size_t I = 0; I < Calls->size(); ++I)
       if (!callFromJSON((*Calls)[I], F.Calls[I], P.field("calls").index(I)))
+        return false;
+  }
+  if (const json::Array *Returns = O->getArray("returns")) {
+    F.Returns.resize(Returns->size());
+    for (size_t I = 0; I < Returns->size(); ++I)
+      if (!returnFromJSON((*Returns)[I], F.Returns[I], P.field("returns").index(I)))
         return false;
   }
   return true;

@@ -87,6 +87,42 @@ TEST(Summary, RoundTripsThroughJSON) {
   EXPECT_EQ(Back->AddressTakenFunctions[0].TypeKey, "void (void)");
 }
 
+TEST(Summary, ReturnsAndResultArgumentsRoundTrip) {
+  Summary S;
+  S.MainFile = "/src/a.c";
+  Function F;
+  F.USR = "c:@F@find";
+  F.Name = "find";
+  F.HasBody = true;
+  ReturnSite Found;
+  Found.Guards = {{GuardAtom{0, "", GuardAtom::Ne, 0}}};
+  Found.Result = "()c:@F@lookup@7:12";
+  ReturnSite Null;
+  Null.Constant = 0;
+  ReturnSite Passed;
+  Passed.Param = 1;
+  F.Returns = {Found, Null, Passed, ReturnSite{}};
+  CallSite C;
+  C.Callee = "c:@F@find";
+  C.Loc = {"/src/a.c", 9, 3};
+  C.ResultArgs = {{1, "()c:@F@find@8:20"}};
+  F.Calls.push_back(C);
+  S.Functions.push_back(F);
+
+  llvm::Expected<Summary> Back = summaryFromJSON(toJSON(S));
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  const Function &G = Back->Functions[0];
+  ASSERT_EQ(G.Returns.size(), 4u);
+  ASSERT_EQ(G.Returns[0].Guards.size(), 1u);
+  EXPECT_EQ(G.Returns[0].Guards[0][0].Param, 0);
+  EXPECT_EQ(G.Returns[0].Guards[0][0].Op, GuardAtom::Ne);
+  EXPECT_EQ(G.Returns[0].Result, Found.Result);
+  EXPECT_EQ(G.Returns[1].Constant, std::optional<int64_t>(0));
+  EXPECT_EQ(G.Returns[2].Param, 1);
+  EXPECT_FALSE(G.Returns[3].known());
+  EXPECT_EQ(G.Calls[0].ResultArgs, C.ResultArgs);
+}
+
 TEST(Summary, RejectsOtherVersionsAndMalformedDocuments) {
   llvm::json::Value Old = llvm::json::Object{{"rtcheck_summary", 0}, {"main_file", "x"}};
   llvm::Expected<Summary> A = summaryFromJSON(Old);

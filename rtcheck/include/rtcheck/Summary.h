@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -129,6 +130,21 @@ struct CallSite {
   /// The site is part of the one-time initialisation of this function-local static (the
   /// guard and the initialiser's calls): its name, qualified by the function.
   std::string StaticInit;
+
+  // --- constants through return values (#10, newcode; docs/analyzer.md "Constants and modes") ---
+  /// Arguments that are the result of a direct call of the same body, or a local variable the
+  /// body initialises from one and never changes: (argument, callResultName of that call).
+  std::vector<std::pair<unsigned, std::string>> ResultArgs;
+};
+
+/// One `return` of a body (#10, newcode): what it returns, when the link step can know it, and
+/// the conditions under which it runs (as CallSite::Guards).
+struct ReturnSite {
+  std::vector<GuardClause> Guards;
+  std::optional<int64_t> Constant; ///< an integer constant or a null pointer (0)
+  int Param = -1;                  ///< a parameter the body never changes
+  std::string Result;              ///< a direct call's result (callResultName)
+  bool known() const { return Constant || Param >= 0 || !Result.empty(); }
 };
 
 /// A function defined or referenced by the TU.
@@ -174,6 +190,10 @@ struct Function {
   /// Methods: pointer members of `*this` that hold a non-null value whenever the method returns
   /// normally, and under which conditions on its parameters.
   std::vector<MemberLeftSet> LeavesNonNull;
+  // --- constants through return values (#10, newcode) ---
+  /// Every `return` of a body returning an integer or a pointer, in source order, when at least
+  /// one of them returns something the link step can know; empty: the result is never known.
+  std::vector<ReturnSite> Returns;
 };
 
 /// A polymorphic class of the TU, for resolving virtual calls by the receiver's type.

@@ -461,6 +461,8 @@ private:
           Ctx.hasSameUnqualifiedType(Arg->IgnoreParenImpCasts()->getType(),
                                      Callee->getParamDecl(I)->getType()))
         Site.ParamArgs.emplace_back(I, unsigned(Param));
+      else if (std::string Result = Regions.callResultOf(Arg); !Result.empty() && !LibraryDecl)
+        Site.ResultArgs.emplace_back(I, std::move(Result)); // ReturnValues.h
       Expr::EvalResult R;
       if (Arg->getType()->isIntegralOrEnumerationType()) {
         if (Arg->EvaluateAsInt(R, Ctx) && R.Val.isInt())

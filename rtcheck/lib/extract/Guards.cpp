@@ -1,5 +1,6 @@
 //===- Guards.cpp - what running a statement implies ----------------------===//
 #include "Guards.h"
+#include "GuardForms.h"
 
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
@@ -9,143 +10,7 @@ using namespace clang;
 using namespace llvm;
 
 namespace rtcheck {
-namespace {
-
-/// A conjunction of clauses; empty: nothing known.
-using CNF = std::vector<GuardClause>;
-
-/// Larger conditions are not worth their summary space: they guard nothing.
-constexpr size_t MaxClauses = 8, MaxAtoms = 8;
-
-/// Parameters whose every use is a read: their value at any point is the value passed.
-class ParamUses : public DynamicRecursiveASTVisitor {
-public:
-  // Lambda bodies count: a capture by reference can write the parameter.
-  explicit ParamUses(const FunctionDecl *FD) : FD(FD) { ShouldVisitImplicitCode = true; }
-
-  bool VisitDeclRefExpr(DeclRefExpr *E) override {
-    if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl()); P && P->getDeclContext() == FD)
-      ++Uses[P];
-    return true;
-  }
-  bool VisitImplicitCastExpr(ImplicitCastExpr *E) override {
-    if (E->getCastKind() != CK_LValueToRValue)
-      return true;
-    if (const auto *D = dyn_cast<DeclRefExpr>(E->getSubExpr()->IgnoreParens()))
-      if (const auto *P = dyn_cast<ParmVarDecl>(D->getDecl()); P && P->getDeclContext() == FD)
-        ++Reads[P];
-    return true;
-  }
-
-  const FunctionDecl *FD;
-  DenseMap<const ParmVarDecl *, unsigned> Uses, Reads;
-};
-
-/// A goto label or a case label inside S: S can be entered without passing its guard.
-bool containsLabel(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<LabelStmt>(S) || isa<SwitchCase>(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (!isa_and_nonnull<LambdaExpr>(Child) && containsLabel(Child))
-      return true;
-  return false;
-}
-
-/// S may leave the enclosing statement list early (return, break, continue, goto, throw).
-bool mayExit(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr>(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (!isa_and_nonnull<LambdaExpr>(Child) && mayExit(Child))
-      return true;
-  return false;
-}
-
-/// S always leaves the statement list: it is, or ends with, a return, break, continue or throw.
-bool alwaysExits(const Stmt *S) {
-  if (!S)
-    return false;
-  if (const auto *CS = dyn_cast<CompoundStmt>(S))
-    return !CS->body_empty() && alwaysExits(CS->body_back());
-  if (const auto *E = dyn_cast<ExprWithCleanups>(S))
-    return alwaysExits(E->getSubExpr());
-  return isa<ReturnStmt, BreakStmt, ContinueStmt, CXXThrowExpr>(S);
-}
-
-/// E calls a function (or constructs or destroys an object) somewhere.
-bool makesCall(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<CallExpr, CXXConstructExpr, CXXNewExpr, CXXDeleteExpr, CXXBindTemporaryExpr>(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (makesCall(Child))
-      return true;
-  return false;
-}
-
-GuardAtom::OpKind negated(GuardAtom::OpKind Op) {
-  switch (Op) {
-  case GuardAtom::Eq:
-    return GuardAtom::Ne;
-  case GuardAtom::Ne:
-    return GuardAtom::Eq;
-  case GuardAtom::Lt:
-    return GuardAtom::Ge;
-  case GuardAtom::Le:
-    return GuardAtom::Gt;
-  case GuardAtom::Gt:
-    return GuardAtom::Le;
-  case GuardAtom::Ge:
-    return GuardAtom::Lt;
-  }
-  llvm_unreachable("covered switch");
-}
-
-/// `K op x` read as `x op' K`.
-GuardAtom::OpKind mirrored(GuardAtom::OpKind Op) {
-  switch (Op) {
-  case GuardAtom::Lt:
-    return GuardAtom::Gt;
-  case GuardAtom::Le:
-    return GuardAtom::Ge;
-  case GuardAtom::Gt:
-    return GuardAtom::Lt;
-  case GuardAtom::Ge:
-    return GuardAtom::Le;
-  default:
-    return Op;
-  }
-}
-
-/// (A1 and A2 ...) or (B1 and B2 ...) in conjunctive form; nothing known if either is unknown.
-CNF disjoin(const CNF &A, const CNF &B) {
-  if (A.empty() || B.empty() || A.size() * B.size() > MaxClauses)
-    return {};
-  CNF Out;
-  for (const GuardClause &X : A)
-    for (const GuardClause &Y : B) {
-      if (X.size() + Y.size() > MaxAtoms)
-        continue; // dropping a clause only weakens the conjunction
-      GuardClause Z = X;
-      append_range(Z, Y);
-      Out.push_back(std::move(Z));
-    }
-  return Out;
-}
-
-CNF conjoin(CNF A, const CNF &B) {
-  append_range(A, B);
-  if (A.size() > MaxClauses)
-    A.resize(MaxClauses);
-  return A;
-}
-
-} // namespace
+using namespace guard_forms;
 
 /// Walks a body once and records the region of every guarded statement.
 class RegionFinder : public DynamicRecursiveASTVisitor {
@@ -389,13 +254,13 @@ private:
       A.Param = P;
       return A;
     }
-    // The result of a direct call made in the condition: no fact decides it, but the link step
-    // knows what a raise of the calling thread returns when it fails (docs/analyzer.md).
-    if (const auto *Call = dyn_cast<CallExpr>(E))
-      if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-        A.Var = callResultName(B.usrOf(Callee->getCanonicalDecl()), B.loc(Call->getExprLoc()));
-        return A;
-      }
+    // The result of a direct call made in the condition, or kept in a local variable: the
+    // callee's returns may decide it, and the link step knows what a raise of the calling
+    // thread returns when it fails (docs/analyzer.md).
+    if (std::string Result = R.callResultOf(E); !Result.empty()) {
+      A.Var = std::move(Result);
+      return A;
+    }
     const ValueDecl *D = nullptr;
     if (const auto *DR = dyn_cast<DeclRefExpr>(E))
       D = DR->getDecl();
@@ -429,19 +294,7 @@ private:
                                B.usrOf(Method->getCanonicalDecl()), B.loc(Call->getExprLoc()));
   }
 
-  std::optional<int64_t> constant(const Expr *E) const {
-    if (E->isValueDependent() || E->isTypeDependent())
-      return std::nullopt;
-    if (E->getType()->isPointerType() || E->getType()->isNullPtrType())
-      return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)
-                 ? std::optional<int64_t>(0)
-                 : std::nullopt;
-    Expr::EvalResult V;
-    if (E->getType()->isIntegralOrEnumerationType() && E->EvaluateAsInt(V, Ctx) &&
-        V.Val.getInt().isRepresentableByInt64())
-      return V.Val.getInt().getExtValue();
-    return std::nullopt;
-  }
+  std::optional<int64_t> constant(const Expr *E) const { return constantValue(E, Ctx); }
 
   /// What the truth (Positive) or falsity of E says, in conjunctive form.
 public:
@@ -532,15 +385,23 @@ std::optional<std::vector<GuardAtom>> GuardRegions::paramConjunction(const Expr 
   return Out;
 }
 
+
 GuardRegions::GuardRegions(SummaryBuilder &B, const FunctionDecl *FD) : B(B), FD(FD) {
   // Library bodies are walked without contexts at link (docs/analyzer.md): no guards.
   if (B.isSystem(FD->getLocation()))
     return;
-  ParamUses Uses(FD);
+  VariableUses Uses(FD);
   Uses.TraverseStmt(FD->getBody());
   for (const ParmVarDecl *P : FD->parameters())
-    if (!P->getType()->isReferenceType() && Uses.Uses.lookup(P) == Uses.Reads.lookup(P))
+    if (Uses.unchanged(P))
       Unchanged.insert(P);
+  // Locals initialised once by a direct call and never changed hold its result (#10, newcode).
+  for (const auto &[V, Count] : Uses.Uses)
+    if (!isa<ParmVarDecl>(V) && V->getInit() && Uses.unchanged(V))
+      if (const auto *Call = dyn_cast<CallExpr>(withoutValueCasts(V->getInit(), B.Ctx));
+          Call && Call->getDirectCallee())
+        LocalResults[V] = Call;
+  Library = false;
   // A goto can skip any statement: nothing is unconditional in a body with labels.
   HasLabel = RegionFinder::hasGotoLabel(FD->getBody());
   RegionFinder Finder(B, *this);
@@ -578,6 +439,31 @@ int GuardRegions::unchangedParam(const Expr *E) const {
   if (!P || !Unchanged.contains(P))
     return -1;
   return int(P->getFunctionScopeIndex());
+}
+
+std::string GuardRegions::callResultOf(const Expr *E) const {
+  if (Library)
+    return {};
+  E = withoutValueCasts(E, B.Ctx);
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
+      Call = LocalResults.lookup(V);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return {};
+  return callResultName(B.usrOf(Callee->getCanonicalDecl()), B.loc(Call->getExprLoc()));
+}
+
+std::vector<GuardClause> GuardRegions::clauses() const {
+  std::vector<GuardClause> Out;
+  for (const Region *R : Active)
+    append_range(Out, R->Clauses);
+  return Out;
+}
+
+int GuardRegions::unchangedValueParam(const Expr *E) const {
+  return unchangedParam(withoutValueCasts(E, B.Ctx));
 }
 
 std::string GuardRegions::staticName(const VarDecl *VD) const {

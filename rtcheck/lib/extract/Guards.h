@@ -15,6 +15,7 @@
 #ifndef RTCHECK_LIB_EXTRACT_GUARDS_H
 #define RTCHECK_LIB_EXTRACT_GUARDS_H
 
+#include "GuardForms.h"
 #include "SummaryBuilder.h"
 #include "clang/AST/Stmt.h"
 
@@ -39,6 +40,16 @@ public:
   /// The name the guards give a function-local static of this function.
   std::string staticName(const clang::VarDecl *VD) const;
 
+  // --- constants through return values (#10, newcode) ---
+  /// callResultName of the direct call whose result E is (the call itself, or a local variable
+  /// initialised by it that the body never changes, through value-keeping casts); empty
+  /// otherwise, and in library bodies.
+  std::string callResultOf(const clang::Expr *E) const;
+  /// unchangedParam through value-keeping casts only (no conversion to bool).
+  int unchangedValueParam(const clang::Expr *E) const;
+  /// The conditions that hold at the current point of the walk.
+  std::vector<GuardClause> clauses() const;
+
   struct Region {
     std::vector<GuardClause> Clauses;
     bool Conditional = true;
@@ -52,6 +63,8 @@ private:
   SummaryBuilder &B;
   const clang::FunctionDecl *FD;
   llvm::DenseMap<const clang::Stmt *, Region> Regions;
+  llvm::DenseMap<const clang::VarDecl *, const clang::CallExpr *> LocalResults;
+  bool Library = true;
   llvm::DenseSet<const clang::ParmVarDecl *> Unchanged;
   std::vector<const Region *> Active;
   unsigned ConditionalDepth = 0;

@@ -3,6 +3,7 @@
 
 #include "FlowContext.h"
 #include "MembersLeftSet.h"
+#include "ReturnValues.h"
 
 #include "rtcheck/Suppressions.h"
 #include "clang/AST/Attr.h"
@@ -325,6 +326,7 @@ std::string summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
       return tooDeep(B);
     Out.Functions[I].Calls = std::move(Calls);
     Out.Functions[I].LeavesNonNull = membersLeftNonNull(B, FD);
+    Out.Functions[I].Returns = returnsOf(B, FD);
   }
   collectAddressFlows(B);
   llvm::sort(Out.Flows, [](const FlowEdge &A, const FlowEdge &B) {

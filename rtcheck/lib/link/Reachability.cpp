@@ -77,8 +77,7 @@ void Reachability::walk(std::vector<NodeId> &Reached, std::vector<std::vector<No
         if (G.classify(T).K != Classification::Follow && !(EveryBody && G.node(T).hasBody()))
           continue;
         Succ[U].push_back(T);
-        unsigned TCtx =
-            Pruner ? entryContext(Pruner->calleeFacts(C, T, EntryContexts[Ctx])) : 0;
+        unsigned TCtx = Pruner ? entryContext(Pruner->calleeFacts(U, C, T, EntryContexts[Ctx])) : 0;
         if (!Enter(T, TCtx))
           continue;
         Queue.push_back({T, TCtx});

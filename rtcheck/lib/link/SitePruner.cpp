@@ -52,22 +52,23 @@ bool SitePruner::leftNonNull(const MemberAfterCall &M, const EntryFacts &Entry) 
   EntryFacts Facts = factsPassedOn(Used, M.Call->ConstArgs, M.Call->ParamArgs, Entry);
   return any_of(M.Set->When, [&](const std::vector<GuardAtom> &Case) {
     return all_of(Case, [&](const GuardAtom &A) {
-      std::optional<int64_t> V = valueOf(A, Facts);
+      std::optional<int64_t> V = valueOf(A, Facts, {});
       return V && guardAtomHolds(A.Op, *V, A.Value);
     });
   });
 }
 
 bool SitePruner::atomFalse(const GuardAtom &A, const EntryFacts &Entry,
-                           const AfterCallMap *After) const {
+                           const CallResults &Results, const AfterCallMap *After) const {
   if (After && A.Param < 0)
     if (auto It = After->find(A.Var); It != After->end())
       return A.Op == GuardAtom::Eq && A.Value == 0 && leftNonNull(It->second, Entry);
-  std::optional<int64_t> V = valueOf(A, Entry);
+  std::optional<int64_t> V = valueOf(A, Entry, Results);
   return V && !guardAtomHolds(A.Op, *V, A.Value);
 }
 
-std::optional<int64_t> SitePruner::valueOf(const GuardAtom &A, const EntryFacts &Entry) const {
+std::optional<int64_t> SitePruner::valueOf(const GuardAtom &A, const EntryFacts &Entry,
+                                           const CallResults &Results) const {
   if (A.Param >= 0) {
     for (const auto &[Param, Value] : Entry)
       if (Param == unsigned(A.Param))
@@ -76,22 +77,32 @@ std::optional<int64_t> SitePruner::valueOf(const GuardAtom &A, const EntryFacts 
   }
   if (auto It = Assume.find(A.Var); It != Assume.end())
     return It->second;
+  if (auto It = Results.find(A.Var); It != Results.end())
+    return It->second;
   return std::nullopt;
 }
 
-bool SitePruner::ruledOut(NodeId U, const CallSite &C, const EntryFacts &Entry) const {
+bool SitePruner::falsified(NodeId U, const std::vector<GuardClause> &Guards,
+                           const EntryFacts &Entry, const CallResults &Results) const {
+  auto It = AfterCalls.find(U);
+  const AfterCallMap *After = It == AfterCalls.end() ? nullptr : &It->second;
+  if (Entry.empty() && Assume.empty() && Results.empty() && !After)
+    return false;
+  // A clause is false when every atom is known and false; unknown atoms may hold.
+  return any_of(Guards, [&](const GuardClause &Clause) {
+    return all_of(Clause,
+                  [&](const GuardAtom &A) { return atomFalse(A, Entry, Results, After); });
+  });
+}
+
+bool SitePruner::ruledOut(NodeId U, const CallSite &C, const EntryFacts &Entry) {
   if (!C.StaticInit.empty() && StaticsReady.contains(U))
     return true;
   if (AfterFailedRaise.contains(&C))
     return true;
-  auto It = AfterCalls.find(U);
-  const AfterCallMap *After = It == AfterCalls.end() ? nullptr : &It->second;
-  if (Entry.empty() && Assume.empty() && !After)
+  if (C.Guards.empty())
     return false;
-  // A clause is false when every atom is known and false; unknown atoms may hold.
-  return any_of(C.Guards, [&](const GuardClause &Clause) {
-    return all_of(Clause, [&](const GuardAtom &A) { return atomFalse(A, Entry, After); });
-  });
+  return falsified(U, C.Guards, Entry, resultsOf(U, Entry));
 }
 
 const std::vector<unsigned> &SitePruner::usedParams(NodeId N) {
@@ -106,6 +117,14 @@ const std::vector<unsigned> &SitePruner::usedParams(NodeId N) {
           P.push_back(unsigned(A.Param));
     for (const auto &[Arg, Param] : C.ParamArgs)
       P.push_back(Param);
+  }
+  for (const ReturnSite &R : G.node(N).Def->Returns) {
+    for (const GuardClause &Clause : R.Guards)
+      for (const GuardAtom &A : Clause)
+        if (A.Param >= 0)
+          P.push_back(unsigned(A.Param));
+    if (R.Param >= 0)
+      P.push_back(unsigned(R.Param));
   }
   llvm::sort(P);
   P.erase(std::unique(P.begin(), P.end()), P.end());
@@ -131,10 +150,13 @@ EntryFacts factsPassedOn(ArrayRef<unsigned> Used, ArrayRef<std::pair<unsigned, i
   return Out;
 }
 
-EntryFacts SitePruner::calleeFacts(const CallSite &C, NodeId Callee, const EntryFacts &Caller) {
-  if (C.ConstArgs.empty() && C.ParamArgs.empty())
+EntryFacts SitePruner::calleeFacts(NodeId U, const CallSite &C, NodeId Callee,
+                                   const EntryFacts &Caller) {
+  if (C.ConstArgs.empty() && C.ParamArgs.empty() && C.ResultArgs.empty())
     return {};
-  return factsPassedOn(usedParams(Callee), C.ConstArgs, C.ParamArgs, Caller);
+  if (C.ResultArgs.empty())
+    return factsFor(C, Callee, Caller, {});
+  return factsFor(C, Callee, Caller, resultsOf(U, Caller));
 }
 
 } // namespace rtcheck

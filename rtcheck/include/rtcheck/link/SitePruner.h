@@ -20,6 +20,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
+#include <map>
 #include <optional>
 
 namespace rtcheck {
@@ -43,10 +44,10 @@ public:
   SitePruner(CallGraph &G, std::map<std::string, int64_t> Assume);
 
   /// The site C of function U cannot run when U is entered with Entry.
-  bool ruledOut(NodeId U, const CallSite &C, const EntryFacts &Entry) const;
-  /// The facts a call C with its caller entered with Caller gives the callee Callee: only
-  /// those about parameters the callee's guards test or hands on.
-  EntryFacts calleeFacts(const CallSite &C, NodeId Callee, const EntryFacts &Caller);
+  bool ruledOut(NodeId U, const CallSite &C, const EntryFacts &Entry);
+  /// The facts a call C of function U, entered with Caller, gives the callee Callee: only
+  /// those about parameters the callee's guards, returns or hand-ons use.
+  EntryFacts calleeFacts(NodeId U, const CallSite &C, NodeId Callee, const EntryFacts &Caller);
 
   /// Functions whose function-local statics are initialised before the roots reaching them run
   /// (SetupOrder.h): their sites that initialise those statics are ruled out.
@@ -56,26 +57,47 @@ public:
   llvm::DenseSet<const CallSite *> AfterFailedRaise;
 
 private:
+  // --- constants through return values (#10, newcode; ReturnFacts.cpp) ---
+  /// The known results of a body's direct calls, by callResultName.
+  using CallResults = std::map<std::string, int64_t>;
+  /// What U's direct calls return when U is entered with Entry (memoised; a call whose result
+  /// nothing in U reads is not evaluated).
+  const CallResults &resultsOf(NodeId U, const EntryFacts &Entry, unsigned Depth = 0);
+  /// The value every return of Callee that can run gives when it is entered with Entry.
+  std::optional<int64_t> returnedValue(NodeId Callee, const EntryFacts &Entry, unsigned Depth);
+  /// calleeFacts with the caller's known call results.
+  EntryFacts factsFor(const CallSite &C, NodeId Callee, const EntryFacts &Caller,
+                      const CallResults &Results);
+  /// Some clause of Guards, of a site or return of U, is false under Entry, Results, the
+  /// assume facts and the members U's calls leave non-null.
+  bool falsified(NodeId U, const std::vector<GuardClause> &Guards, const EntryFacts &Entry,
+                 const CallResults &Results) const;
+  std::map<std::pair<NodeId, EntryFacts>, CallResults> Results;
+  llvm::DenseMap<NodeId, bool> ReadsResults;
+
+  std::optional<int64_t> valueOf(const GuardAtom &A, const EntryFacts &Entry,
+                                 const CallResults &Results) const;
+
+  // --- members a call leaves set (#10, rtapi; MembersLeftSet in extract) ---
   /// A member tested right after a call that may leave it non-null (memberAfterCallName).
   struct MemberAfterCall {
     const CallSite *Call;
     const MemberLeftSet *Set;
   };
   using AfterCallMap = llvm::StringMap<MemberAfterCall>;
-
-  std::optional<int64_t> valueOf(const GuardAtom &A, const EntryFacts &Entry) const;
-  /// The atom A of a site of a body whose tested members are After is false with Entry.
-  bool atomFalse(const GuardAtom &A, const EntryFacts &Entry, const AfterCallMap *After) const;
+  /// The atom A of a site of a body whose tested members are After is false.
+  bool atomFalse(const GuardAtom &A, const EntryFacts &Entry, const CallResults &Results,
+                 const AfterCallMap *After) const;
   /// The call M.Call, made with the caller's Entry, leaves M.Set's member non-null.
   bool leftNonNull(const MemberAfterCall &M, const EntryFacts &Entry) const;
+  /// Per body, its direct calls of methods that leave members non-null, by the guard names of
+  /// those members right after each call.
+  llvm::DenseMap<NodeId, AfterCallMap> AfterCalls;
   const std::vector<unsigned> &usedParams(NodeId N);
 
   CallGraph &G;
   std::map<std::string, int64_t> Assume;
   llvm::DenseMap<NodeId, std::vector<unsigned>> Used;
-  /// Per body, its direct calls of methods that leave members non-null, by the guard names of
-  /// those members right after each call.
-  llvm::DenseMap<NodeId, AfterCallMap> AfterCalls;
 };
 
 } // namespace rtcheck

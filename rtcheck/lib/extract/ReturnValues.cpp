@@ -1,0 +1,77 @@
+//===- ReturnValues.cpp - what a body returns, and when -------------------===//
+//
+// Constants through return values (#10, newcode; docs/analyzer.md "Constants and modes"): every
+// `return` of a user body that returns an integer or a pointer, with the conditions under which
+// it runs (Guards.h) and what it returns when the link step can know it: a constant (a null
+// pointer is 0), a parameter the body never changes, or the result of a direct call of the same
+// body. The link step evaluates them per caller context, so `lv2_features_data(NULL, uri)`
+// returns NULL to a caller's guard.
+//
+//===----------------------------------------------------------------------===//
+#include "ReturnValues.h"
+
+#include "Guards.h"
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace rtcheck {
+namespace {
+
+/// Walks a body as CallSites.cpp does, so that the guard regions apply at each `return`.
+class ReturnCollector : public DynamicRecursiveASTVisitor {
+public:
+  ReturnCollector(SummaryBuilder &B, const FunctionDecl *FD) : B(B), Regions(B, FD) {
+    ShouldVisitImplicitCode = true;
+  }
+
+  bool dataTraverseStmtPre(Stmt *S) override {
+    Regions.enter(S);
+    return true;
+  }
+  bool dataTraverseStmtPost(Stmt *S) override {
+    Regions.leave(S);
+    return true;
+  }
+  // A lambda body, a local class and a block return from functions of their own.
+  bool TraverseLambdaExpr(LambdaExpr *) override { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) override { return true; }
+  bool TraverseRecordDecl(RecordDecl *) override { return true; }
+  bool TraverseBlockExpr(BlockExpr *) override { return true; }
+
+  bool VisitReturnStmt(ReturnStmt *S) override {
+    ReturnSite R;
+    R.Guards = Regions.clauses();
+    if (const Expr *E = S->getRetValue()) {
+      // The whole expression first: its conversion to the return type is part of the value.
+      R.Constant = constantValue(E, B.Ctx);
+      if (!R.Constant)
+        R.Param = Regions.unchangedValueParam(E);
+      if (!R.Constant && R.Param < 0)
+        R.Result = Regions.callResultOf(E);
+    }
+    Returns.push_back(std::move(R));
+    return true;
+  }
+
+  SummaryBuilder &B;
+  GuardRegions Regions;
+  std::vector<ReturnSite> Returns;
+};
+
+} // namespace
+
+std::vector<ReturnSite> returnsOf(SummaryBuilder &B, const FunctionDecl *FD) {
+  QualType T = FD->getReturnType();
+  if (!FD->hasBody() || B.isSystem(FD->getLocation()) || FD->isDependentContext() ||
+      !(T->isIntegralOrEnumerationType() || T->isPointerType()))
+    return {};
+  ReturnCollector Collector(B, FD);
+  Collector.TraverseStmt(FD->getBody());
+  if (none_of(Collector.Returns, [](const ReturnSite &R) { return R.known(); }))
+    return {};
+  return std::move(Collector.Returns);
+}
+
+} // namespace rtcheck
