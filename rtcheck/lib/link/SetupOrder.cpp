@@ -53,11 +53,12 @@ private:
     for (unsigned I = 0; I < Roots.Roots.size(); ++I)
       RootIndex.emplace(Roots.Roots[I].USR, I);
     for (NodeId N = 0; N < G.size(); ++N) {
+      // Every constructor counts, with a body or not (an implicit one the program calls).
+      if (StringRef Class = G.node(N).info().Constructs; !Class.empty())
+        ConstructorsOf[Class].push_back(N);
       const Function *Body = G.node(N).Def;
       if (!Body)
         continue;
-      if (StringRef Class = G.node(N).info().Constructs; !Class.empty())
-        ConstructorsOf[Class].push_back(N);
       for (const CallSite &C : Body->Calls) {
         for (NodeId T : G.targets(C))
           Callers[T].push_back({N, &C});
