@@ -35,7 +35,7 @@ LinkResult link(ArrayRef<Summary> Summaries, const RuleSet &Rules, const LinkOpt
   RootsFound Roots = findRoots(G, Summaries, Rules, Options, Live ? &*Live : nullptr);
   auto Reach = std::make_unique<Reachability>(G, Roots, &Pruner);
   // Which statics setup initialises depends on the roots reaching them: walk again if any.
-  if (DenseSet<NodeId> Ready = staticsInitialisedAtSetup(G, Roots, *Reach); !Ready.empty()) {
+  if (DenseSet<NodeId> Ready = staticsInitialisedAtSetup(G, Summaries, Roots, *Reach); !Ready.empty()) {
     Pruner.StaticsReady = std::move(Ready);
     Reach = std::make_unique<Reachability>(G, Roots, &Pruner);
   }

@@ -2,6 +2,7 @@
 #include "rtcheck/link/SetupOrder.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <algorithm>
 #include <iterator>
@@ -18,8 +19,14 @@ constexpr unsigned MaxCallerDepth = 6, MaxMustCallDepth = 4;
 
 class SetupOrder {
 public:
-  SetupOrder(CallGraph &G, const RootsFound &Roots, const Reachability &Reach)
-      : G(G), Roots(Roots), Reach(Reach) {}
+  SetupOrder(CallGraph &G, ArrayRef<Summary> Summaries, const RootsFound &Roots,
+             const Reachability &Reach)
+      : G(G), Roots(Roots), Reach(Reach) {
+    for (const Summary &S : Summaries)
+      for (const std::string &USR : S.InitialiserCalls)
+        if (NodeId N = G.find(USR); N != NoNode)
+          CalledBeforeMain.insert(N);
+  }
 
   DenseSet<NodeId> run() {
     DenseSet<NodeId> Ready;
@@ -46,6 +53,9 @@ private:
     for (unsigned I = 0; I < Roots.Roots.size(); ++I)
       RootIndex.emplace(Roots.Roots[I].USR, I);
     for (NodeId N = 0; N < G.size(); ++N) {
+      // Every constructor counts, with a body or not (an implicit one the program calls).
+      if (StringRef Class = G.node(N).info().Constructs; !Class.empty())
+        ConstructorsOf[Class].push_back(N);
       const Function *Body = G.node(N).Def;
       if (!Body)
         continue;
@@ -72,23 +82,47 @@ private:
     const BitVector &Reaching = Reach.rootsReaching(F);
     if (Reaching.none())
       return false;
-    for (unsigned R : Reaching.set_bits()) {
-      if (Roots.Roots[R].Origin != "registration")
-        return false;
-      auto It = Registrations.find(R);
-      if (It == Registrations.end())
-        return false;
-      for (const Site &S : It->second) {
-        auto [Memo, Inserted] = BeforeMemo.try_emplace(S.second);
-        if (Inserted) {
-          std::set<NodeId> InProgress;
-          Memo->second = before(S.first, S.second, 0, InProgress);
-        }
-        if (!Memo->second.count(F))
-          return false;
-      }
+    return all_of(Reaching.set_bits(), [&](unsigned R) {
+      return readyBeforeObjects(R, F) || readyBeforeRegistrations(R, F);
+    });
+  }
+
+  /// Every call that passes root R's address is preceded by a call that must reach F.
+  bool readyBeforeRegistrations(unsigned R, NodeId F) {
+    // A thread's start routine runs only once the creating call has passed its address.
+    if (Roots.Roots[R].Origin != "registration" && Roots.Roots[R].Origin != "thread")
+      return false;
+    auto It = Registrations.find(R);
+    return It != Registrations.end() &&
+           all_of(It->second, [&](const Site &S) { return beforeSite(S).count(F); });
+  }
+
+  /// Root R is a virtual method: nothing can call it before an object of its class exists, so
+  /// F is ready when a call that must reach F precedes every entry into the class's
+  /// constructors (derived classes' constructors enter them too). Objects made outside the
+  /// program, or by a constructor no call of the program enters (a global's initialiser), leave
+  /// the order unknown.
+  bool readyBeforeObjects(unsigned R, NodeId F) {
+    StringRef Class = G.node(Roots.Nodes[R]).info().Class;
+    if (Class.empty() || G.createdOutside(Class))
+      return false;
+    auto It = ConstructorsOf.find(Class);
+    if (It == ConstructorsOf.end())
+      return false;
+    return all_of(It->second, [&](NodeId Ctor) {
+      auto Up = Callers.find(Ctor);
+      return Up != Callers.end() && !enteredFromOutside(Ctor) &&
+             all_of(Up->second, [&](const Site &S) { return beforeSite(S).count(F); });
+    });
+  }
+
+  const std::set<NodeId> &beforeSite(const Site &S) {
+    auto [Memo, Inserted] = BeforeMemo.try_emplace(S.second);
+    if (Inserted) {
+      std::set<NodeId> InProgress;
+      Memo->second = before(S.first, S.second, 0, InProgress);
     }
-    return true;
+    return Memo->second;
   }
 
   /// Functions certainly called before the site S of M runs.
@@ -135,10 +169,11 @@ private:
           mustCall(U, Depth + 1, Out);
   }
 
-  /// M may be called by code the call graph does not show: its callers are not all known.
+  /// M may be called by code the call graph does not show (including a global's initialiser,
+  /// before main): its callers are not all known.
   bool enteredFromOutside(NodeId M) const {
     const Node &N = G.node(M);
-    if (!N.info().TypeKey.empty() || is_contained(Roots.Nodes, M))
+    if (!N.info().TypeKey.empty() || is_contained(Roots.Nodes, M) || CalledBeforeMain.contains(M))
       return true;
     return any_of(N.Overridden, [&](NodeId O) { return G.node(O).info().InSystemHeader; });
   }
@@ -148,14 +183,16 @@ private:
   const Reachability &Reach;
   DenseMap<NodeId, std::vector<Site>> Callers;
   DenseMap<unsigned, std::vector<Site>> Registrations;
+  StringMap<std::vector<NodeId>> ConstructorsOf; ///< by the class's USR
+  DenseSet<NodeId> CalledBeforeMain; ///< by the initialisers of globals
   DenseMap<const CallSite *, std::set<NodeId>> BeforeMemo;
 };
 
 } // namespace
 
-DenseSet<NodeId> staticsInitialisedAtSetup(CallGraph &G, const RootsFound &Roots,
-                                           const Reachability &Reach) {
-  return SetupOrder(G, Roots, Reach).run();
+DenseSet<NodeId> staticsInitialisedAtSetup(CallGraph &G, ArrayRef<Summary> Summaries,
+                                           const RootsFound &Roots, const Reachability &Reach) {
+  return SetupOrder(G, Summaries, Roots, Reach).run();
 }
 
 } // namespace rtcheck

@@ -15,6 +15,7 @@
 #include "rtcheck/link/VirtualTargets.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <deque>
 #include <map>
@@ -106,6 +107,12 @@ public:
   /// From now on only Classes, and the classes whose objects may come from outside the program,
   /// have objects; forgets the targets resolved so far.
   void restrictCreatedClasses(llvm::ArrayRef<std::string> Classes);
+
+  // Statics initialised at setup, from object creation (#10, setupstatic; SetupOrder.h).
+  /// Objects of Class (USR) may be created by code outside the program.
+  bool createdOutside(llvm::StringRef Class) const {
+    return llvm::any_of(CreatedOutside, [&](const std::string &C) { return Class == C; });
+  }
 
 private:
   /// Library classes and classes with a constructor defined nowhere in the program.

@@ -10,10 +10,13 @@
 // The rule, conservative by construction: a function F's statics are ready for a root R when
 // every call that passes R's address (each registration of R) is preceded, in its own function
 // or, through every caller, further up, by an unconditional call that must reach F (a chain of
-// unconditional direct calls), and F declares its statics unconditionally. Roots found
-// otherwise (annotations, patterns, overrides, struct fields) are never assumed registered after
-// setup, and callers are only followed while the function cannot be entered from outside the
-// program (address taken, overrides a library virtual, a root itself).
+// unconditional direct calls), and F declares its statics unconditionally. A root that is a
+// virtual method needs an object of its class first: for it, every call entering one of the
+// class's constructors takes the place of the registrations (no such call, or objects made
+// outside the program: not ready). Other roots found otherwise (annotations on plain functions,
+// patterns, struct fields) are never assumed registered after setup, and callers are only
+// followed while the function cannot be entered from outside the program (address taken,
+// overrides a library virtual, a root itself, called by a global's initialiser).
 //
 //===----------------------------------------------------------------------===//
 #ifndef RTCHECK_LINK_SETUPORDER_H
@@ -25,7 +28,8 @@
 namespace rtcheck {
 
 /// The reached functions whose statics are ready before every root reaching them runs.
-llvm::DenseSet<NodeId> staticsInitialisedAtSetup(CallGraph &G, const RootsFound &Roots,
+llvm::DenseSet<NodeId> staticsInitialisedAtSetup(CallGraph &G, llvm::ArrayRef<Summary> Summaries,
+                                                 const RootsFound &Roots,
                                                  const Reachability &Reach);
 
 } // namespace rtcheck
