@@ -8,9 +8,10 @@
  * A chain function gets no user_data argument: it reads GST_PAD_CHAINDATA(pad) itself, and the
  * pad calls the notify when the function is replaced or the pad is finalised. So the shim hands
  * the real setter the program's user_data and notify unchanged and only replaces the function with
- * a trampoline, which finds the program's function by the pad in a table (lock-free reads). The
- * table entry lives as long as the pad: GObject qdata on the pad frees it when the pad is
- * finalised. */
+ * a trampoline. Each trampoline stands for one program function (a pool of them, claimed at
+ * registration and never released), not for a pad: a program or element that copies
+ * GST_PAD_CHAINFUNC from one pad onto another hands on a trampoline that still knows its
+ * function, so the copy chains exactly as it would without the shim. */
 #include "autoscope.h"
 #include "autoscope_gst.h"
 
@@ -20,7 +21,7 @@
 typedef struct GstObject GstObject;
 typedef GstFlowReturn (*GstPadChainFunction)(GstPad *pad, GstObject *parent, void *buffer);
 typedef GstFlowReturn (*GstPadChainListFunction)(GstPad *pad, GstObject *parent, void *list);
-#define GST_FLOW_ERROR (-5)
+#define CHAIN_FNS 64 /* distinct chain (and chain-list) functions wrapped; more run unwrapped */
 
 void gst_pad_set_chain_function_full(GstPad *pad, GstPadChainFunction chain, void *user_data,
                                      GDestroyNotify notify);
@@ -29,42 +30,23 @@ void gst_pad_set_chain_list_function_full(GstPad *pad, GstPadChainListFunction c
 AUTOSCOPE_DECLARE_REAL(gst_pad_set_chain_function_full);
 AUTOSCOPE_DECLARE_REAL(gst_pad_set_chain_list_function_full);
 
-/* --- The pad table ----------------------------------------------------------------------------
- * Open addressing on the pad's address. Writers (a registration, a pad's finalisation) hold a spin
- * lock; the trampolines read without one: a slot's key is published last (release), and a slot
- * freed by a finalised pad keeps a tombstone so the probes of other pads still pass over it. */
+/* --- Functions and their trampolines ---------------------------------------------------------
+ * A slot's function is published last (release) under the registration lock; the trampolines read
+ * it without one. Scope names are cached per element type the function serves, claimed by CAS. */
 
-#define CHAIN_SLOTS 4096 /* pads with a chain function alive at once; 160 KB, touched as used */
-#define SLOT_FREE ((GstPad *)0)
-#define SLOT_TOMBSTONE ((GstPad *)1)
+#define TYPE_NAMES 8 /* element types one chain function is named for; more: its name alone */
 
-typedef struct chain_slot {
-  GstPad *pad;
-  GstPadChainFunction chain;          /* the program's, or 0 */
-  GstPadChainListFunction chain_list; /* the program's, or 0 */
-  const char *chain_fn, *list_fn;     /* the functions' names, from the registration */
-  const char *chain_name, *list_name; /* the scope names, with the element's type: first call */
-} chain_slot;
+typedef struct fn_slot {
+  void *fn;            /* the program's chain or chain-list function; 0: free */
+  const char *fn_name; /* "symbol (module)" */
+  struct {
+    size_t type;      /* the parent element's GType; 0: free */
+    const char *name; /* "symbol (module) [Type]", published after `type` is claimed */
+  } named[TYPE_NAMES];
+} fn_slot;
 
-static chain_slot slots[CHAIN_SLOTS];
+static fn_slot chain_fns[CHAIN_FNS], list_fns[CHAIN_FNS];
 static uint32_t table_lock;
-
-static unsigned slot_of(const GstPad *pad) {
-  uint64_t h = (uint64_t)(uintptr_t)pad * 0x9E3779B97F4A7C15ull;
-  return (unsigned)(h >> 40) & (CHAIN_SLOTS - 1);
-}
-
-static chain_slot *find(const GstPad *pad) {
-  for (unsigned k = 0, s = slot_of(pad); k < CHAIN_SLOTS; k++) {
-    chain_slot *e = &slots[(s + k) & (CHAIN_SLOTS - 1)];
-    GstPad *key = __atomic_load_n(&e->pad, __ATOMIC_ACQUIRE);
-    if (key == pad)
-      return e;
-    if (key == SLOT_FREE)
-      return 0;
-  }
-  return 0;
-}
 
 static void lock_table(void) {
   while (__atomic_exchange_n(&table_lock, 1, __ATOMIC_ACQUIRE))
@@ -72,116 +54,52 @@ static void lock_table(void) {
 }
 static void unlock_table(void) { __atomic_store_n(&table_lock, 0, __ATOMIC_RELEASE); }
 
-/* The pad is being finalised: no thread can chain into it any more. */
-static void pad_finalized(void *p) {
-  chain_slot *e = p;
-  lock_table();
-  e->chain = 0;
-  e->chain_list = 0;
-  __atomic_store_n(&e->pad, SLOT_TOMBSTONE, __ATOMIC_RELEASE);
-  unlock_table();
-}
-
-typedef unsigned (*quark_from_static_string_fn)(const char *name);
-typedef void (*set_qdata_full_fn)(void *object, unsigned quark, void *data, GDestroyNotify destroy);
-
-/* Ties `e` to the pad's lifetime; 0 when GObject cannot be reached. */
-static int tie_to_pad(GstPad *pad, chain_slot *e) {
-  static void *quark_slot, *set_slot;
-  static unsigned quark;
-  quark_from_static_string_fn quark_of =
-      (quark_from_static_string_fn)rtcheck_autoscope_real(&quark_slot, "g_quark_from_static_string");
-  set_qdata_full_fn set_qdata =
-      (set_qdata_full_fn)rtcheck_autoscope_real(&set_slot, "g_object_set_qdata_full");
-  if (!quark_of || !set_qdata)
-    return 0;
-  if (!__atomic_load_n(&quark, __ATOMIC_ACQUIRE))
-    __atomic_store_n(&quark, quark_of("rtcheck-chain-function"), __ATOMIC_RELEASE);
-  set_qdata(pad, quark, e, pad_finalized);
-  return 1;
-}
-
-typedef size_t (*get_type_fn)(void);
-typedef int (*instance_is_a_fn)(const void *instance, size_t type);
-
-/* Whether `pad` is a GstPad: the real setter only warns about an object of another type, and the
- * shim must not give one qdata either. */
-static int is_pad(const GstPad *pad) {
-  static void *type_slot, *is_a_slot;
-  get_type_fn pad_type = (get_type_fn)rtcheck_autoscope_real(&type_slot, "gst_pad_get_type");
-  instance_is_a_fn is_a =
-      (instance_is_a_fn)rtcheck_autoscope_real(&is_a_slot, "g_type_check_instance_is_a");
-  return pad_type && is_a && is_a(pad, pad_type());
-}
-
-/* The pad's entry, claimed when it has none (and tied to the pad's lifetime); 0 when the table is
- * full, GObject is out of reach or `pad` is no pad. Registration time only. */
-static chain_slot *entry_for(GstPad *pad) {
-  if (!is_pad(pad))
-    return 0;
-  lock_table();
-  chain_slot *e = find(pad), *reuse = 0;
-  if (!e) {
-    for (unsigned k = 0, s = slot_of(pad); k < CHAIN_SLOTS && !reuse; k++) {
-      chain_slot *c = &slots[(s + k) & (CHAIN_SLOTS - 1)];
-      if (c->pad == SLOT_FREE || c->pad == SLOT_TOMBSTONE)
-        reuse = c;
-    }
-    if (reuse) {
-      reuse->chain = 0;
-      reuse->chain_list = 0;
-      __atomic_store_n(&reuse->pad, pad, __ATOMIC_RELEASE);
-    }
-  }
-  unlock_table();
-  if (reuse && !tie_to_pad(pad, reuse)) {
-    pad_finalized(reuse);
-    return 0;
-  }
-  return e ? e : reuse;
-}
-
-static const char *name_of(const void *fn, int api) {
-  char name[RTCHECK_AUTOSCOPE_NAME_MAX];
-  rtcheck_autoscope_callback_name(fn, name, sizeof name);
-  return rtcheck_autoscope_intern(name, api, rtcheck_autoscope_registration[api]);
-}
-
-/* --- Trampolines ------------------------------------------------------------------------------ */
-
 typedef const char *(*type_name_fn)(size_t type);
 
-/* The scope name of a pad's function: "symbol (module) [ElementType]" (one base-class function
- * serves many elements), interned at the first call, when the pad has its parent element; without
- * one, the function's name alone. Outside the scope and not counted. */
-static const char *scope_name(const char *fn_name, const void *parent, int api, const char **slot) {
-  static void *type_name_slot;
-  int saved = errno;
-  rtcheck_thread.guard++;
-  type_name_fn type_name = (type_name_fn)rtcheck_autoscope_real(&type_name_slot, "g_type_name");
-  /* G_OBJECT_TYPE_NAME(parent): the instance's class, whose first field is its GType. */
-  const char *type = parent && type_name ? type_name(**(const size_t *const *)parent) : 0;
-  const char *name = fn_name;
-  if (type) {
-    char text[RTCHECK_AUTOSCOPE_NAME_MAX];
-    snprintf(text, sizeof text, "%s [%s]", fn_name, type);
-    name = rtcheck_autoscope_intern(text, api, fn_name);
+/* The scope name for a call whose pad has `parent` (0: none): interned once per element type,
+ * outside the scope and not counted. */
+static const char *scope_name(fn_slot *f, const void *parent, int api) {
+  /* G_OBJECT_TYPE(parent): the instance's class, whose first field is its GType. */
+  size_t type = parent ? **(const size_t *const *)parent : 0;
+  if (!type)
+    return f->fn_name;
+  for (unsigned i = 0; i < TYPE_NAMES; i++) {
+    size_t seen = __atomic_load_n(&f->named[i].type, __ATOMIC_ACQUIRE);
+    if (seen == type) {
+      const char *name = __atomic_load_n(&f->named[i].name, __ATOMIC_ACQUIRE);
+      return name ? name : f->fn_name; /* another thread is naming it right now */
+    }
+    if (seen == 0) {
+      size_t expected = 0;
+      if (!__atomic_compare_exchange_n(&f->named[i].type, &expected, type, 0, __ATOMIC_ACQ_REL,
+                                       __ATOMIC_ACQUIRE)) {
+        i--; /* lost the race for this entry: look at it again */
+        continue;
+      }
+      static void *type_name_slot;
+      int saved = errno;
+      rtcheck_thread.guard++;
+      type_name_fn type_name = (type_name_fn)rtcheck_autoscope_real(&type_name_slot, "g_type_name");
+      const char *tname = type_name ? type_name(type) : 0;
+      const char *name = f->fn_name;
+      if (tname) {
+        char text[RTCHECK_AUTOSCOPE_NAME_MAX];
+        snprintf(text, sizeof text, "%s [%s]", f->fn_name, tname);
+        name = rtcheck_autoscope_intern(text, api, f->fn_name);
+      }
+      __atomic_store_n(&f->named[i].name, name, __ATOMIC_RELEASE);
+      rtcheck_thread.guard--;
+      errno = saved;
+      return name;
+    }
   }
-  __atomic_store_n(slot, name, __ATOMIC_RELEASE);
-  rtcheck_thread.guard--;
-  errno = saved;
-  return name;
+  return f->fn_name;
 }
 
-static GstFlowReturn chain_tramp(GstPad *pad, GstObject *parent, void *buffer) {
-  chain_slot *e = find(pad);
-  GstPadChainFunction chain = e ? __atomic_load_n(&e->chain, __ATOMIC_ACQUIRE) : 0;
-  if (RTCHECK_UNLIKELY(!chain))
-    return GST_FLOW_ERROR; /* the trampoline copied onto a pad the shim never saw (docs/runtime.md) */
-  const char *name = __atomic_load_n(&e->chain_name, __ATOMIC_ACQUIRE);
-  if (RTCHECK_UNLIKELY(!name))
-    name = scope_name(e->chain_fn, parent, RTCHECK_AS_gst_pad_chain, &e->chain_name);
-  rtcheck_autoscope_begin(name, rtcheck_gst_buffer_ns(buffer));
+static GstFlowReturn run_chain(fn_slot *f, GstPad *pad, GstObject *parent, void *buffer) {
+  GstPadChainFunction chain = (GstPadChainFunction)__atomic_load_n(&f->fn, __ATOMIC_ACQUIRE);
+  rtcheck_autoscope_begin(scope_name(f, parent, RTCHECK_AS_gst_pad_chain),
+                          rtcheck_gst_buffer_ns(buffer));
   GstFlowReturn r = chain(pad, parent, buffer);
   rtcheck_autoscope_end();
   return r;
@@ -207,14 +125,10 @@ static uint64_t list_ns(void *list) {
   return sum;
 }
 
-static GstFlowReturn chain_list_tramp(GstPad *pad, GstObject *parent, void *list) {
-  chain_slot *e = find(pad);
-  GstPadChainListFunction chain_list = e ? __atomic_load_n(&e->chain_list, __ATOMIC_ACQUIRE) : 0;
-  if (RTCHECK_UNLIKELY(!chain_list))
-    return GST_FLOW_ERROR; /* as in chain_tramp */
-  const char *name = __atomic_load_n(&e->list_name, __ATOMIC_ACQUIRE);
-  if (RTCHECK_UNLIKELY(!name))
-    name = scope_name(e->list_fn, parent, RTCHECK_AS_gst_pad_chain_list, &e->list_name);
+static GstFlowReturn run_chain_list(fn_slot *f, GstPad *pad, GstObject *parent, void *list) {
+  GstPadChainListFunction chain_list =
+      (GstPadChainListFunction)__atomic_load_n(&f->fn, __ATOMIC_ACQUIRE);
+  const char *name = scope_name(f, parent, RTCHECK_AS_gst_pad_chain_list);
   rtcheck_thread.guard++;
   uint64_t budget = list_ns(list);
   rtcheck_thread.guard--;
@@ -224,6 +138,60 @@ static GstFlowReturn chain_list_tramp(GstPad *pad, GstObject *parent, void *list
   return r;
 }
 
+/* CHAIN_FNS trampolines of each kind, the i-th bound to slot i. */
+#define REP8(F, d) F(d##0, d * 8 + 0) F(d##1, d * 8 + 1) F(d##2, d * 8 + 2) F(d##3, d * 8 + 3) \
+  F(d##4, d * 8 + 4) F(d##5, d * 8 + 5) F(d##6, d * 8 + 6) F(d##7, d * 8 + 7)
+#define REP64(F) REP8(F, 0) REP8(F, 1) REP8(F, 2) REP8(F, 3) REP8(F, 4) REP8(F, 5) REP8(F, 6) REP8(F, 7)
+#define DEFINE_TRAMPS(id, i)                                                                       \
+  static GstFlowReturn chain_tramp_##id(GstPad *pad, GstObject *parent, void *buffer) {          \
+    return run_chain(&chain_fns[i], pad, parent, buffer);                                          \
+  }                                                                                                \
+  static GstFlowReturn list_tramp_##id(GstPad *pad, GstObject *parent, void *list) {             \
+    return run_chain_list(&list_fns[i], pad, parent, list);                                        \
+  }
+REP64(DEFINE_TRAMPS)
+#define CHAIN_ADDR(id, i) chain_tramp_##id,
+#define LIST_ADDR(id, i) list_tramp_##id,
+static GstPadChainFunction const chain_tramps[CHAIN_FNS] = {REP64(CHAIN_ADDR)};
+static GstPadChainListFunction const list_tramps[CHAIN_FNS] = {REP64(LIST_ADDR)};
+
+static const char *name_of(const void *fn, int api) {
+  char name[RTCHECK_AUTOSCOPE_NAME_MAX];
+  rtcheck_autoscope_callback_name(fn, name, sizeof name);
+  return rtcheck_autoscope_intern(name, api, rtcheck_autoscope_registration[api]);
+}
+
+/* The trampoline standing for `fn` in `slots` (claimed when `fn` has none); `fn` itself when it
+ * is one of `tramps` already (copied from another pad), when the pool is full, or for a clear. */
+static void *wrapped(void *fn, fn_slot *slots, void *const *tramps, int api) {
+  if (!fn)
+    return fn;
+  for (unsigned i = 0; i < CHAIN_FNS; i++)
+    if (tramps[i] == fn)
+      return fn;
+  void *out = fn;
+  int saved = errno;
+  rtcheck_thread.guard++;
+  lock_table();
+  for (unsigned i = 0; i < CHAIN_FNS; i++) {
+    void *have = slots[i].fn;
+    if (have == fn) {
+      out = tramps[i];
+      break;
+    }
+    if (!have) {
+      slots[i].fn_name = name_of(fn, api);
+      __atomic_store_n(&slots[i].fn, fn, __ATOMIC_RELEASE);
+      out = tramps[i];
+      break;
+    }
+  }
+  unlock_table();
+  rtcheck_thread.guard--;
+  errno = saved;
+  return out;
+}
+
 /* --- Registrations ---------------------------------------------------------------------------- */
 
 RTCHECK_EXPORT void gst_pad_set_chain_function_full(GstPad *pad, GstPadChainFunction chain,
@@ -231,26 +199,10 @@ RTCHECK_EXPORT void gst_pad_set_chain_function_full(GstPad *pad, GstPadChainFunc
   __typeof__(&gst_pad_set_chain_function_full) real = AUTOSCOPE_REAL(gst_pad_set_chain_function_full);
   if (!real)
     return;
-  chain_slot *e = 0;
-  /* Cleared, or our own trampoline read back from another pad (which function it stood for is not
-   * known): passed on unwrapped, and this pad's entry forgets its function. */
-  if (pad && chain && chain != chain_tramp) {
-    int saved = errno;
-    rtcheck_thread.guard++;
-    e = entry_for(pad);
-    if (e) {
-      e->chain_fn = name_of((const void *)chain, RTCHECK_AS_gst_pad_chain);
-      __atomic_store_n(&e->chain_name, 0, __ATOMIC_RELEASE);
-      __atomic_store_n(&e->chain, chain, __ATOMIC_RELEASE);
-    }
-    rtcheck_thread.guard--;
-    errno = saved;
-  } else if (pad) {
-    if ((e = find(pad)) != 0)
-      __atomic_store_n(&e->chain, 0, __ATOMIC_RELEASE);
-    e = 0;
-  }
-  real(pad, e ? chain_tramp : chain, user_data, notify);
+  real(pad,
+       (GstPadChainFunction)wrapped((void *)chain, chain_fns, (void *const *)chain_tramps,
+                                    RTCHECK_AS_gst_pad_chain),
+       user_data, notify);
 }
 
 RTCHECK_EXPORT void gst_pad_set_chain_list_function_full(GstPad *pad,
@@ -260,22 +212,8 @@ RTCHECK_EXPORT void gst_pad_set_chain_list_function_full(GstPad *pad,
       AUTOSCOPE_REAL(gst_pad_set_chain_list_function_full);
   if (!real)
     return;
-  chain_slot *e = 0;
-  if (pad && chainlist && chainlist != chain_list_tramp) {
-    int saved = errno;
-    rtcheck_thread.guard++;
-    e = entry_for(pad);
-    if (e) {
-      e->list_fn = name_of((const void *)chainlist, RTCHECK_AS_gst_pad_chain_list);
-      __atomic_store_n(&e->list_name, 0, __ATOMIC_RELEASE);
-      __atomic_store_n(&e->chain_list, chainlist, __ATOMIC_RELEASE);
-    }
-    rtcheck_thread.guard--;
-    errno = saved;
-  } else if (pad) {
-    if ((e = find(pad)) != 0)
-      __atomic_store_n(&e->chain_list, 0, __ATOMIC_RELEASE);
-    e = 0;
-  }
-  real(pad, e ? chain_list_tramp : chainlist, user_data, notify);
+  real(pad,
+       (GstPadChainListFunction)wrapped((void *)chainlist, list_fns, (void *const *)list_tramps,
+                                        RTCHECK_AS_gst_pad_chain_list),
+       user_data, notify);
 }

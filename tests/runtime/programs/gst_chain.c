@@ -3,7 +3,9 @@
  * pipeline of Debian's plug-ins, audiotestsrc ! rtchainfilter ! fakesink, 50 buffers of 480 frames
  * at 48 kHz (10 ms each); then two rounds of a bare pair of pads the program links itself, whose
  * sink pad has a chain and a chain-list function, fed 10 buffers of 5 ms and one list of 4, then
- * finalised (the second round's pads may reuse the first's addresses).
+ * finalised (the second round's pads may reuse the first's addresses); then a third round whose
+ * sink pad gets its chain function copied from another pad (GST_PAD_CHAINFUNC), as forwarding
+ * elements do, fed 10 buffers (no list).
  *
  * The filter's chain function is set twice (the first one must never run; its notify runs at the
  * re-set). Every chain function checks that the pad still holds the program's own chain data and
@@ -120,14 +122,21 @@ static GstBuffer *five_ms(void) {
   return buffer;
 }
 
-/* One round of bare pads: returns 0 when a push fails. */
-static int run_pads(void) {
+/* One round of bare pads: returns 0 when a push fails. `copied`: the sink pad's chain function is
+ * the one another pad holds, and it has no chain-list function. */
+static int run_pads(int copied) {
   GstPad *src = gst_pad_new("src", GST_PAD_SRC);
   GstPad *sink = gst_pad_new("sink", GST_PAD_SINK);
+  GstPad *model = gst_pad_new("model", GST_PAD_SINK);
+  gst_pad_set_chain_function_full(model, pad_chain, &pad_data, on_notify);
   gst_pad_set_event_function(sink, pad_event);
   gst_pad_set_chain_function_full(sink, NULL, NULL, NULL);
-  gst_pad_set_chain_function_full(sink, pad_chain, &pad_data, on_notify);
-  gst_pad_set_chain_list_function_full(sink, pad_chain_list, &list_data, on_notify);
+  if (copied) {
+    gst_pad_set_chain_function_full(sink, GST_PAD_CHAINFUNC(model), &pad_data, on_notify);
+  } else {
+    gst_pad_set_chain_function_full(sink, pad_chain, &pad_data, on_notify);
+    gst_pad_set_chain_list_function_full(sink, pad_chain_list, &list_data, on_notify);
+  }
   gst_pad_set_active(src, TRUE);
   gst_pad_set_active(sink, TRUE);
   int ok = gst_pad_link(src, sink) == GST_PAD_LINK_OK;
@@ -140,23 +149,27 @@ static int run_pads(void) {
   gst_pad_push_event(src, gst_event_new_segment(&segment));
   for (int i = 0; i < 10; i++)
     ok &= gst_pad_push(src, five_ms()) == GST_FLOW_OK;
-  GstBufferList *list = gst_buffer_list_new();
-  for (int i = 0; i < 4; i++)
-    gst_buffer_list_add(list, five_ms());
-  ok &= gst_pad_push_list(src, list) == GST_FLOW_OK;
+  if (!copied) {
+    GstBufferList *list = gst_buffer_list_new();
+    for (int i = 0; i < 4; i++)
+      gst_buffer_list_add(list, five_ms());
+    ok &= gst_pad_push_list(src, list) == GST_FLOW_OK;
+  }
   gst_pad_unlink(src, sink);
   gst_pad_set_active(src, FALSE);
   gst_pad_set_active(sink, FALSE);
   gst_object_unref(src);
   gst_object_unref(sink);
+  gst_object_unref(model);
   return ok;
 }
 
 int main(int argc, char **argv) {
   gst_init(&argc, &argv);
   int ok = run_pipeline();
-  ok &= run_pads();
-  ok &= run_pads();
+  ok &= run_pads(0);
+  ok &= run_pads(0);
+  ok &= run_pads(1);
   printf("filter-chains %d stale %d wrong-data %d notified %d pad-chains %d lists %d\n",
          filter_chains, stale, wrong_data, notified, pad_chains, lists);
   return ok ? 0 : 4;
