@@ -50,7 +50,7 @@ context.objects = [
 UNLINKED = "{ node.always-process = true adapter.auto-port-config = { mode = dsp monitor = false control = false position = preserve } }"
 
 
-class PipeWire:
+class PipeWire(autoscope_test.Daemon):
     """A pipewire daemon of its own (runtime directory and socket in the test's directory), killed
     on exit."""
 
@@ -72,15 +72,6 @@ class PipeWire:
             time.sleep(0.05)
         self.close()
         raise Failure(f"pipewire did not start: {self.log_path.read_text()}")
-
-    def close(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.log.close()
 
 
 def pw_process_case(args, tmp, kind, registration):

@@ -43,7 +43,20 @@ def write_wav(path, seconds, channels):
         w.writeframes(b"".join(struct.pack("<h", sample(i)) * channels for i in range(frames)))
 
 
-class Jack:
+class Daemon:
+    """A server process a test starts (self.proc, logging to self.log) and stops."""
+
+    def close(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
+
+
+class Jack(Daemon):
     """A JACK server of its own (dummy driver), killed on exit."""
 
     def __init__(self, tmp):
@@ -60,19 +73,13 @@ class Jack:
     def close(self):
         # SIGTERM: jackd then removes its entry from JACK's server registry (a few slots, kept in
         # /dev/shm); a killed server would keep its slot.
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.log.close()
+        super().close()
         # A client that died without closing (--trap) leaves its semaphore behind.
         for leftover in Path("/dev/shm").glob(f"jack_sem.*_{self.name}_*"):
             leftover.unlink(missing_ok=True)
 
 
-class Pulse:
+class Pulse(Daemon):
     """A PulseAudio server of its own (a null sink, a socket in the test's directory), stopped on
     exit."""
 
@@ -93,14 +100,6 @@ class Pulse:
         self.close()
         raise Failure(f"pulseaudio did not start: {(tmp / 'pulseaudio.log').read_text()}")
 
-    def close(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.log.close()
 
 
 def run(args, cmd, report, env, seconds=None, trap=False, eof_after=None, feed=()):
