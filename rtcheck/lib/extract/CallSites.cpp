@@ -9,6 +9,7 @@
 #include "SummaryBuilder.h"
 
 #include "CheckedObjects.h"
+#include "ConstantConditions.h"
 #include "EndingPaths.h"
 
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
@@ -541,22 +542,21 @@ bool BodyWalker::TraverseIfStmt(IfStmt *S) {
   TraverseStmt(S->getInit());
   TraverseStmt(S->getConditionVariableDeclStmt());
   TraverseStmt(S->getCond());
-  {
-    CheckedScope Scope(*this, S->getCond());
+  // A branch a constant condition rules out makes no calls (ConstantConditions.h).
+  if (CheckedScope Scope(*this, S->getCond()); !ruledOut(S->getCond(), true, S->getThen(), Ctx))
     TraverseStmt(S->getThen());
-  }
   CheckedScope Scope(*this, S->getCond(), /*Negated=*/true);
-  return TraverseStmt(S->getElse());
+  return ruledOut(S->getCond(), false, S->getElse(), Ctx) || TraverseStmt(S->getElse());
 }
 
 bool BodyWalker::TraverseConditionalOperator(ConditionalOperator *E) {
   TraverseStmt(E->getCond());
-  {
-    CheckedScope Scope(*this, E->getCond());
+  if (CheckedScope Scope(*this, E->getCond());
+      !ruledOut(E->getCond(), true, E->getTrueExpr(), Ctx))
     TraverseStmt(E->getTrueExpr());
-  }
   CheckedScope Scope(*this, E->getCond(), /*Negated=*/true);
-  return TraverseStmt(E->getFalseExpr());
+  return ruledOut(E->getCond(), false, E->getFalseExpr(), Ctx) ||
+         TraverseStmt(E->getFalseExpr());
 }
 
 bool BodyWalker::TraverseBinaryOperator(BinaryOperator *E) {
@@ -565,7 +565,8 @@ bool BodyWalker::TraverseBinaryOperator(BinaryOperator *E) {
   TraverseStmt(E->getLHS());
   // `f && f(x)`: the right side runs when f holds; `!f || f(x)`: when !f fails.
   CheckedScope Scope(*this, E->getLHS(), /*Negated=*/E->getOpcode() == BO_LOr);
-  return TraverseStmt(E->getRHS());
+  return ruledOut(E->getLHS(), E->getOpcode() == BO_LAnd, E->getRHS(), Ctx) ||
+         TraverseStmt(E->getRHS());
 }
 
 bool BodyWalker::TraverseCompoundStmt(CompoundStmt *S) {
