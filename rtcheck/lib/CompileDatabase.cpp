@@ -8,6 +8,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
+#include <algorithm>
 
 using namespace llvm;
 using namespace clang::tooling;
@@ -49,6 +50,14 @@ void dropLaunchers(CompileCommand &C) {
   while (C.CommandLine.size() > 1 &&
          is_contained(Launchers, sys::path::filename(C.CommandLine.front())))
     C.CommandLine.erase(C.CommandLine.begin());
+}
+
+/// A compiler front-end invocation (`clang -cc1 ...`). Build interceptors such as Bear record them
+/// next to the driver command that spawned them; the driver cannot take them back, so they only
+/// ever fail to parse. The driver command of the same file stands for them.
+bool frontEndInvocation(const CompileCommand &C) {
+  // Not only argv[1]: the driver-mode inference may insert `--driver-mode=...` after the compiler.
+  return is_contained(C.CommandLine, "-cc1") || is_contained(C.CommandLine, "-cc1as");
 }
 
 } // namespace
@@ -107,11 +116,17 @@ Expected<Program> CompileDatabase::selectProgram(ArrayRef<std::string> Files,
   Program P;
   if (Files.empty()) {
     StringSet<> Seen;
-    for (CompileCommand &C : DB->getAllCompileCommands()) {
+    std::vector<CompileCommand> All = DB->getAllCompileCommands();
+    StringSet<> DriverFiles;
+    for (const CompileCommand &C : All)
+      if (!frontEndInvocation(C))
+        DriverFiles.insert(C.Filename);
+    for (CompileCommand &C : All) {
       dropLaunchers(C);
       if (!Accepted(C))
         continue;
-      if (!Seen.insert(C.Filename + "\n" + C.Directory + "\n" + join(C.CommandLine, "\n")).second) {
+      if ((frontEndInvocation(C) && DriverFiles.contains(C.Filename)) ||
+          !Seen.insert(C.Filename + "\n" + C.Directory + "\n" + join(C.CommandLine, "\n")).second) {
         ++P.Merged;
         continue;
       }
@@ -128,6 +143,9 @@ Expected<Program> CompileDatabase::selectProgram(ArrayRef<std::string> Files,
     std::string Abs = absolute(F);
     std::vector<CompileCommand> Cmds = DB->getCompileCommands(Abs);
     for_each(Cmds, dropLaunchers);
+    // The driver command first: a front-end invocation is used only when it is all there is.
+    std::stable_partition(Cmds.begin(), Cmds.end(),
+                          [](const CompileCommand &C) { return !frontEndInvocation(C); });
     auto It = find_if(Cmds, Accepted);
     if (It == Cmds.end()) {
       P.Errors.push_back({Abs, Cmds.empty() ? "no compile command for this file"

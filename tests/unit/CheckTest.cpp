@@ -3,6 +3,7 @@
 #include "rtcheck/Check.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -80,6 +81,39 @@ TEST_F(CompileDatabaseTest, ErrorsNameWhatIsMissing) {
   EXPECT_TRUE(contains(E, "compile_commands.json: malformed compilation database")) << E;
 
   EXPECT_TRUE(contains(errorOf(CompileDatabase::load(DatabaseOptions())), "no input"));
+}
+
+TEST_F(CompileDatabaseTest, FrontEndInvocationsGiveWayToTheDriverCommand) {
+  // Bear, run over clang, records the `clang -cc1` it spawns next to the driver command: the
+  // front end's arguments do not parse as a driver's, so only the driver command is analysed.
+  std::string A = write("a.cpp", "void a() {}\n");
+  std::string B = write("b.cpp", "void b() {}\n");
+  auto Entry = [&](const std::string &File, const std::string &Args) {
+    return R"({"directory": ")" + Dir.str().str() + R"(", "file": ")" + File +
+           R"(", "arguments": [)" + Args + "]}";
+  };
+  std::string Driver = R"("clang++", "-c", "-std=c++17")";
+  std::string FrontEnd = R"("clang", "-cc1", "-triple", "x86_64-pc-linux-gnu", "-emit-obj")";
+  write("compile_commands.json", "[" + Entry(A, Driver) + "," + Entry(A, FrontEnd) + "," +
+                                     Entry(B, FrontEnd) + "]");
+  DatabaseOptions DO;
+  DO.BuildPath = Dir.str().str();
+  llvm::Expected<CompileDatabase> DB = CompileDatabase::load(DO);
+  ASSERT_TRUE(bool(DB)) << llvm::toString(DB.takeError());
+
+  llvm::Expected<Program> All = DB->selectProgram({}, "");
+  ASSERT_TRUE(bool(All));
+  ASSERT_EQ(All->Commands.size(), 2u);
+  EXPECT_EQ(All->Commands[0].Filename, A);
+  EXPECT_FALSE(llvm::is_contained(All->Commands[0].CommandLine, "-cc1"));
+  // b.cpp has nothing else: its front-end invocation stays (and fails with its own message).
+  EXPECT_EQ(All->Commands[1].Filename, B);
+  EXPECT_EQ(All->Merged, 1u);
+
+  llvm::Expected<Program> Named = DB->selectProgram({A}, "");
+  ASSERT_TRUE(bool(Named));
+  ASSERT_EQ(Named->Commands.size(), 1u);
+  EXPECT_FALSE(llvm::is_contained(Named->Commands[0].CommandLine, "-cc1"));
 }
 
 TEST_F(CompileDatabaseTest, SelectsOneProgramOfSeveral) {

@@ -3,8 +3,10 @@
 
 #include "rtcheck/Rules.h"
 #include "rtcheck/link/AddressFlow.h"
+#include "rtcheck/link/ThreadWrapperCallers.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
+#include <set>
 
 using namespace llvm;
 
@@ -44,20 +46,34 @@ bool realtimePolicy(const CallSite &C, const ThreadRule &R) {
 
 class ThreadRootFinder {
 public:
-  ThreadRootFinder(const CallGraph &G, const RuleSet &Rules) : G(G), Rules(Rules) {}
+  ThreadRootFinder(const CallGraph &G, ArrayRef<Summary> Summaries, const RuleSet &Rules,
+                   const DenseSet<NodeId> *Live)
+      : G(G), Summaries(Summaries), Rules(Rules), Live(Live) {}
 
   void fromFunction(const Function &F, function_ref<void(NodeId, StringRef)> Add) {
     for (const CallSite &C : F.Calls) {
       const ThreadRule *Create = ruleFor(G, Rules, C, ThreadRule::Create);
       if (!Create)
         continue;
-      bool Attributes = (Create->Attributes && realtimeAttributes(F, C, *Create->Attributes)) ||
-                        raisedByCreator(F, C, *Create);
+      std::vector<const CallSite *> Policies;
+      if (Create->Attributes)
+        Policies = realtimePolicySites(F, C, *Create->Attributes);
+      bool Raised = raisedByCreator(F, C, *Create);
+      bool Attributes = !Policies.empty() || Raised;
       // The start routine named at the call, or passed down the user's own thread wrappers.
-      for (NodeId Entry : G.flow().argumentValues(C, Create->Entry)) {
+      std::vector<NodeId> Entries = G.flow().argumentValues(C, Create->Entry);
+      // A policy its callers' constants may rule out: they decide which starts are real-time.
+      std::optional<std::set<NodeId>> ByCaller;
+      if (!Raised && !Policies.empty())
+        ByCaller = realtimeStartsByCaller(G, Summaries, Live, G.find(F.USR), Policies, Entries);
+      std::set<NodeId> Candidates(Entries.begin(), Entries.end());
+      if (ByCaller)
+        Candidates.insert(ByCaller->begin(), ByCaller->end());
+      for (NodeId Entry : Candidates) {
         if (!G.node(Entry).hasBody())
           continue;
-        if (Attributes || raisesItself(Entry, 0))
+        bool RealtimeAttributes = Attributes && (!ByCaller || ByCaller->count(Entry));
+        if (RealtimeAttributes || raisesItself(Entry, 0))
           Add(Entry, Create->Context.empty() ? StringRef(Rules.policy().DefaultContext)
                                              : StringRef(Create->Context));
       }
@@ -65,16 +81,20 @@ public:
   }
 
 private:
-  /// The attribute object given to the creating call C also got a real-time policy in F.
-  bool realtimeAttributes(const Function &F, const CallSite &C, unsigned AttrIndex) const {
+  /// The calls of F that give the attribute object of the creating call C a real-time policy.
+  std::vector<const CallSite *> realtimePolicySites(const Function &F, const CallSite &C,
+                                                    unsigned AttrIndex) const {
+    std::vector<const CallSite *> Out;
     auto Object = find_if(C.ObjectArgs, [&](const auto &A) { return A.first == AttrIndex; });
     if (Object == C.ObjectArgs.end())
-      return false;
-    return any_of(F.Calls, [&](const CallSite &Set) {
+      return Out;
+    for (const CallSite &Set : F.Calls) {
       const ThreadRule *R = ruleFor(G, Rules, Set, ThreadRule::SetPolicy);
-      return R && realtimePolicy(Set, *R) &&
-             is_contained(Set.ObjectArgs, std::pair{*R->Attributes, Object->second});
-    });
+      if (R && realtimePolicy(Set, *R) &&
+          is_contained(Set.ObjectArgs, std::pair{*R->Attributes, Object->second}))
+        Out.push_back(&Set);
+    }
+    return Out;
   }
 
   /// The code that created a thread with C raises it afterwards: F, or a user function it calls
@@ -135,7 +155,9 @@ private:
   }
 
   const CallGraph &G;
+  ArrayRef<Summary> Summaries;
   const RuleSet &Rules;
+  const DenseSet<NodeId> *Live;
   DenseMap<NodeId, bool> Raises;
 };
 
@@ -158,7 +180,7 @@ void findThreadRoots(const CallGraph &G, ArrayRef<Summary> Summaries, const Rule
                      const DenseSet<NodeId> *Live, function_ref<void(NodeId, StringRef)> Add) {
   if (Rules.threads().empty())
     return;
-  ThreadRootFinder Finder(G, Rules);
+  ThreadRootFinder Finder(G, Summaries, Rules, Live);
   for (const Summary &S : Summaries)
     for (const Function &F : S.Functions)
       if (F.HasBody && (!Live || Live->contains(G.find(F.USR))))
