@@ -44,6 +44,9 @@ def family_section(path, doc):
             if "unless_arg" in e:
                 u = e["unless_arg"]
                 notes.append(f"safe when argument {u['index']} is {u['equals']}")
+            if "when_arg" in e:
+                u = e["when_arg"]
+                notes.append(f"a hazard only when argument {u['index']} is {u['equals']}")
             if e.get("unless_checked"):
                 notes.append("not at a call whose object was checked non-empty")
             reason = e["reason"] + (f" *({'; '.join(notes)})*" if notes else "")
@@ -55,6 +58,8 @@ def family_section(path, doc):
                 "| API | callback | context | reason |", "|---|---|---|---|"]
         for r in sorted(regs, key=lambda r: r["function"]):
             where = f"field `{r['field']}`" if r.get("field") else f"argument {r['argument']}"
+            if r.get("called_on"):
+                where += f" (called on `{r['called_on']}`)"
             out.append(f"| `{cell(r['function'])}` | {where} | {r['context']} | {cell(r['reason'])} |")
         out.append("")
     threads = doc.get("realtime_threads", [])

@@ -231,7 +231,7 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
               Where += " '" + N->str() + "'";
             if (Error Err =
                     checkKeys(Path, Where, E,
-                              {"name", "category", "safe", "reason", "fallback", "unless_arg",
+                              {"name", "category", "safe", "reason", "fallback", "unless_arg", "when_arg",
                                "noreturn_path", "unless_checked", "unless_format"}))
               return Err;
             FunctionRule R;
@@ -272,14 +272,19 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
                 return entryError(Path, Where, "'unless_checked' must be true or false");
               R.UnlessChecked = *U->getAsBoolean();
             }
-            if (const json::Value *U = E.get("unless_arg")) {
+            for (auto [Key, Into] : {std::pair{"unless_arg", &R.UnlessArg},
+                                     std::pair{"when_arg", &R.WhenArg}}) {
+              const json::Value *U = E.get(Key);
+              if (!U)
+                continue;
               const json::Object *UO = U->getAsObject();
               std::optional<int64_t> Idx = UO ? UO->getInteger("index") : std::nullopt;
               std::optional<int64_t> Val = UO ? UO->getInteger("equals") : std::nullopt;
               if (!Idx || !Val || *Idx < 0 || UO->size() != 2)
                 return entryError(Path, Where,
-                                  "'unless_arg' must be {\"index\": N, \"equals\": V}");
-              R.UnlessArg = {unsigned(*Idx), *Val};
+                                  "'" + std::string(Key) +
+                                      "' must be {\"index\": N, \"equals\": V}");
+              *Into = {unsigned(*Idx), *Val};
             }
             if (const json::Value *U = E.get("unless_format")) {
               Expected<FormatCondition> F = parseFormatCondition(*U);
@@ -301,14 +306,15 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
   if (Error Err = forEachEntry(
           Path, O, "registrations", [&](const std::string &Where, const json::Object &E) -> Error {
             if (Error Err = checkKeys(Path, Where, E,
-                                      {"function", "argument", "field", "context", "reason"}))
+                                      {"function", "argument", "field", "called_on", "context",
+                                       "reason"}))
               return Err;
             RegistrationRule R;
             R.File = Path.str();
             if (Error Err = readStrings(
                     Path, Where, E,
                     {{"function", &R.Function}, {"context", &R.Context}, {"reason", &R.Reason}},
-                    {{"field", &R.Field}}))
+                    {{"field", &R.Field}, {"called_on", &R.CalledOn}}))
               return Err;
             if (const json::Value *Arg = E.get("argument")) {
               auto N = Arg->getAsInteger();
@@ -322,7 +328,7 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
                     Path, Where,
                     "registration " + R.Function + " " +
                         (R.Argument ? std::to_string(*R.Argument) : std::string("-")) + " " +
-                        R.Field))
+                        R.Field + " " + R.CalledOn))
               return Err;
             NewRegistrations.push_back(std::move(R));
             return Error::success();

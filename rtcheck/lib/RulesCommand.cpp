@@ -63,6 +63,9 @@ Error show(const RuleSet &Rules, ArrayRef<std::string> Args, raw_ostream &OS) {
      << "\n  reason: " << R->Reason << "\n  file:   " << R->File << "\n";
   if (R->UnlessArg)
     OS << "  safe when argument " << R->UnlessArg->first << " is " << R->UnlessArg->second << "\n";
+  if (R->WhenArg)
+    OS << "  a hazard only when argument " << R->WhenArg->first << " is " << R->WhenArg->second
+       << "\n";
   return Error::success();
 }
 

@@ -151,6 +151,8 @@ json::Value callToJSON(const CallSite &C) {
     O["through"] = C.Through;
   pairsToJSON(O, "arg_slots", C.ArgSlots);
   pairsToJSON(O, "result_args", C.ResultArgs);
+  if (!C.CalledOn.empty())
+    O["called_on"] = C.CalledOn;
   guardsToJSON(C, O);
   return O;
 }
@@ -167,7 +169,7 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
       !M.mapOptional("spelled", C.Spelled) || !M.mapOptional("path_ends_in", C.PathEndsIn) ||
       !M.mapOptional("field", C.Field) || !M.mapOptional("receiver", C.Receiver) ||
       !M.mapOptional("checked", C.Checked) || !M.mapOptional("through", C.Through) ||
-      !M.mapOptional("system", C.InSystemHeader))
+      !M.mapOptional("system", C.InSystemHeader) || !M.mapOptional("called_on", C.CalledOn))
     return false;
   if (Kind == "direct")
     C.Kind = CallKind::Direct;

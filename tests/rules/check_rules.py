@@ -85,9 +85,9 @@ def check_family(chk, path, data, schema, index):
     bad += [glob_problem(r["field"]) for r in regs if isinstance(r.get("field"), str)]
     bad += [glob_problem(o["method"]) for o in overrides]
     chk.check(f"{rel}: valid names and globs", [b for b in bad if b])
-    chk.check(f"{rel}: unless_arg only on non-safe entries",
-              [f"'{f['name']}' is safe but has unless_arg" for f in functions
-               if f.get("safe") and "unless_arg" in f])
+    chk.check(f"{rel}: unless_arg and when_arg only on non-safe entries",
+              [f"'{f['name']}' is safe but has {k}" for f in functions
+               for k in ("unless_arg", "when_arg") if f.get("safe") and k in f])
     for f in functions:
         index.add(f, rel)
     return len(functions) + len(regs) + len(overrides)

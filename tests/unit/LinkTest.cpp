@@ -245,6 +245,44 @@ TEST(Link, ProfilesCanForbidCallsByName) {
   EXPECT_EQ(sites(R), (std::set<std::tuple<unsigned, std::string>>{{4, "lock"}}));
 }
 
+TEST(Link, ForbidListsSkipTheProgramsOwnUnruledFunctions) {
+  // vQueueDemo is the program's own (a body, no rule): followed, not matched by name; the
+  // ruled API (vQueueDelete, with or without a body in the program) still is.
+  Program P;
+  Function &Isr = P.def("isr");
+  Isr.RootContext = "firmware-isr";
+  Program::call(Isr, "vQueueDemo", 4);
+  Program::call(Isr, "vQueueDelete", 5);
+  Program::call(Isr, "vQueueInternal", 6);
+  Function &Demo = P.def("vQueueDemo");
+  Program::call(Demo, "vQueueDelete", 40);
+  Function &Delete = P.def("vQueueDelete");
+  Program::call(Delete, "vQueueInternal", 50);
+  P.decl("vQueueInternal");
+  const char *Family = R"({"family":"f","functions":[
+    {"name":"vQueueDelete","safe":true,"reason":"frees nothing here"}]})";
+  const char *Profile = R"({"context":"firmware-isr","forbid":[
+    {"name":"vQueue*","unless":"*FromISR","category":"lock","reason":"not callable from an ISR"}]})";
+  LinkResult R = link(P.TUs, rules(Family, Profile), {});
+  EXPECT_EQ(sites(R), (std::set<std::tuple<unsigned, std::string>>{
+                          {5, "lock"}, {6, "lock"}, {6, "unknown"}, {40, "lock"}}));
+}
+
+TEST(Link, WhenArgReportsOnlyTheNamedConstant) {
+  // vTaskSuspend(NULL) suspends the caller; a handle (no constant) or another constant does not.
+  Program P;
+  Function &Root = P.def("cb");
+  Root.RootContext = "firmware-task";
+  Program::call(Root, "vTaskSuspend", 4).ConstArgs = {{0, 0}};
+  Program::call(Root, "vTaskSuspend", 5);
+  Program::call(Root, "vTaskSuspend", 6).ConstArgs = {{0, 7}};
+  P.decl("vTaskSuspend");
+  const char *Family = R"({"family":"f","functions":[
+    {"name":"vTaskSuspend","category":"syscall","reason":"NULL: the caller","when_arg":{"index":0,"equals":0}}]})";
+  LinkResult R = link(P.TUs, rules(Family), {});
+  EXPECT_EQ(sites(R), (std::set<std::tuple<unsigned, std::string>>{{4, "syscall"}}));
+}
+
 TEST(Link, IramCodeCallingFlashCodeIsAFinding) {
   Program P;
   Function &Isr = P.def("isr");

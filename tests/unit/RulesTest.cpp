@@ -120,6 +120,20 @@ TEST(Rules, UnlessArgIsRead) {
   EXPECT_EQ(Take->UnlessArg->second, 0);
 }
 
+TEST(Rules, WhenArgIsReadAndChecked) {
+  TempRules T;
+  RuleSet R;
+  ASSERT_FALSE(R.loadFile(T.write("w.json", R"({"family":"w","functions":[
+    {"name":"vTaskSuspend","category":"syscall","reason":"NULL: the caller","when_arg":{"index":0,"equals":0}}]})")));
+  const FunctionRule *Suspend = R.match("vTaskSuspend", false);
+  ASSERT_TRUE(Suspend && Suspend->WhenArg && !Suspend->UnlessArg);
+  EXPECT_EQ(Suspend->WhenArg->first, 0u);
+  EXPECT_EQ(Suspend->WhenArg->second, 0);
+  EXPECT_NE(loadError(R"({"family":"x","functions":[{"name":"f","category":"lock","reason":"r","when_arg":{"index":0}}]})")
+                .find("'when_arg' must be"),
+            std::string::npos);
+}
+
 TEST(Rules, ValidationErrorsNameFileAndEntry) {
   std::string E = loadError(R"({"family":"x","functions":[{"name":"f","category":"blocking","reason":"r"}]})");
   EXPECT_NE(E.find("bad.json"), std::string::npos) << E;

@@ -52,6 +52,9 @@ struct FunctionRule {
   std::string Reason;
   bool Fallback = false; ///< applies only where no body is visible
   std::optional<std::pair<unsigned, int64_t>> UnlessArg;
+  /// `when_arg`: the hazard happens only when argument N is the constant V (FreeRTOS's
+  /// vTaskSuspend(NULL) suspends the caller; vTaskSuspend(other) does not block it).
+  std::optional<std::pair<unsigned, int64_t>> WhenArg;
   /// Happens only when the object called is empty: not at a call the caller checked non-empty.
   bool UnlessChecked = false;
   std::optional<FormatCondition> UnlessFormat;
@@ -68,6 +71,8 @@ struct RegistrationRule {
   std::string Function; ///< the registration API (exact or wildcard)
   std::optional<unsigned> Argument; ///< the callback's argument index
   std::string Field; ///< or: the callback's struct field (qualified or bare field name)
+  /// `called_on`: only calls made on this field (`libcamera::Camera::requestCompleted`, a glob).
+  std::string CalledOn;
   std::string Context;
   std::string Reason;
   std::string File;

@@ -23,7 +23,7 @@ class Value;
 namespace rtcheck {
 
 /// Version of the summary format; a summary of another version is rejected at link.
-inline constexpr int SummaryFormatVersion = 4;
+inline constexpr int SummaryFormatVersion = 5;
 
 struct SourceLoc {
   std::string File; ///< absolute, normalised path; empty when unknown
@@ -135,6 +135,12 @@ struct CallSite {
   /// Arguments that are the result of a direct call of the same body, or a local variable the
   /// body initialises from one and never changes: (argument, callResultName of that call).
   std::vector<std::pair<unsigned, std::string>> ResultArgs;
+
+  // --- camera and firmware roots (#10, embedded; docs/rules-format.md "registrations") ---
+  /// Member calls of library code made on a field of a class (`camera->requestCompleted.connect(
+  /// ...)`): the field's qualified name (`libcamera::Camera::requestCompleted`), so that a
+  /// registration rule can name the signal and not only its type.
+  std::string CalledOn;
 };
 
 /// One `return` of a body (#10, newcode): what it returns, when the link step can know it, and

@@ -8,6 +8,7 @@
 #include "Guards.h"
 #include "SummaryBuilder.h"
 
+#include "CalledOnField.h"
 #include "CheckedObjects.h"
 #include "ConstantConditions.h"
 #include "EndingPaths.h"
@@ -175,6 +176,8 @@ public:
     if (SourceLocation L = CE->getCallee()->getBeginLoc(); L.isMacroID())
       Site.Spelled = Lexer::getImmediateMacroName(L, B.SM, Ctx.getLangOpts()).str();
     recordArguments(CE, Callee, Site);
+    if (!Site.FunctionArgs.empty() || !Site.ArgSlots.empty())
+      Site.CalledOn = fieldCalledOn(CE); // a registration, maybe: rules' `called_on`
     if (Callee->isNoReturn())
       Site.PathEndsIn = B.usrOf(Callee->getCanonicalDecl());
     return true;

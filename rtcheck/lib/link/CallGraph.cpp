@@ -199,6 +199,8 @@ bool CallGraph::exempt(const Classification &Cls, const CallSite &C) const {
     return false;
   if (Cls.Rule->UnlessArg && is_contained(C.ConstArgs, *Cls.Rule->UnlessArg))
     return true;
+  if (Cls.Rule->WhenArg && !is_contained(C.ConstArgs, *Cls.Rule->WhenArg))
+    return true;
   if (const std::optional<FormatCondition> &F = Cls.Rule->UnlessFormat)
     for (const auto &[Index, Text] : C.StringArgs)
       if (Index == F->Index)

@@ -56,8 +56,12 @@ private:
             sectionRuleOf(G.node(T).info()) != Placement)
           add(U, C, Effect{Placement->Cat, Name, nullptr, {}},
               placementMessage(Name, Placement->Explanation));
+        // The forbid lists name an API (FreeRTOS's xQueue*, vTask*): a function the program
+        // defines and no rule describes is the program's own, even when it follows the RTOS's
+        // naming style (a demo's vQueueOverwritePeriodicISRDemo), so its body is followed instead.
+        bool OwnUnruled = Cls.K == Classification::Follow && G.node(T).isUser();
         for (const ForbidRule *R : Forbidden)
-          if (forbids(*R, Name, C))
+          if (!OwnUnruled && forbids(*R, Name, C))
             add(U, C, Effect{R->Cat, Name, nullptr, {}});
         if (Cls.K == Classification::Leaf) {
           if (!G.exempt(Cls, C))

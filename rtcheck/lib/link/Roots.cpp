@@ -106,7 +106,8 @@ private:
       StringRef Name = G.node(API).info().Name;
       // The callback named at the call, or passed down the user's own wrappers to it.
       for (const RegistrationRule &R : Rules.registrations())
-        if (R.Argument && qualifiedMatch(R.Function, Name))
+        if (R.Argument && qualifiedMatch(R.Function, Name) &&
+            (R.CalledOn.empty() || qualifiedMatch(R.CalledOn, C.CalledOn)))
           for (NodeId T : G.flow().argumentValues(C, *R.Argument))
             addDefined(G.node(T).info().USR, R.Context);
     }
