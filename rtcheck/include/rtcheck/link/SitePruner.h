@@ -55,6 +55,13 @@ public:
   /// Sites that run only when a raise of the calling thread failed (ThreadRoots.h): the thread
   /// is not real-time there.
   llvm::DenseSet<const CallSite *> AfterFailedRaise;
+  /// Every value each member decided by the program's stores can hold (MemberValues.h): a test
+  /// that none of them passes rules its site out, a read of one that always gives the same
+  /// value is a known return (#10, modes). Forgets the call results known without them.
+  void decideMembers(std::map<std::string, std::vector<int64_t>> Values) {
+    MemberValues = std::move(Values);
+    Results.clear();
+  }
 
 private:
   // --- constants through return values (#10, newcode; ReturnFacts.cpp) ---
@@ -94,6 +101,10 @@ private:
   /// those members right after each call.
   llvm::DenseMap<NodeId, AfterCallMap> AfterCalls;
   const std::vector<unsigned> &usedParams(NodeId N);
+
+  // --- member values fixed by stores (#10, modes) ---
+  std::map<std::string, std::vector<int64_t>> MemberValues;
+  std::optional<int64_t> memberReturned(const ReturnSite &R) const;
 
   CallGraph &G;
   std::map<std::string, int64_t> Assume;
