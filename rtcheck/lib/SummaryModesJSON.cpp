@@ -21,6 +21,8 @@ json::Value memberStoreToJSON(const MemberStore &S) {
     O["mask"] = S.Mask;
   if (S.ToBool)
     O["to_bool"] = true;
+  if (S.BitUpdate)
+    O["bits"] = json::Array{S.MayClear, S.MaySet};
   if (S.OverwrittenWhen) {
     json::Array Clauses;
     for (const GuardClause &Clause : *S.OverwrittenWhen)
@@ -39,6 +41,16 @@ bool memberStoreFromJSON(const json::Value &V, MemberStore &S, json::Path P) {
       !M.mapOptional("to_bool", S.ToBool) || !guardsFromJSON(*O, Context, P))
     return false;
   S.Guards = std::move(Context.Guards);
+  if (const json::Value *Bits = O->get("bits")) {
+    const json::Array *Masks = Bits->getAsArray();
+    if (!Masks || Masks->size() != 2 || !(*Masks)[0].getAsInteger() || !(*Masks)[1].getAsInteger()) {
+      P.field("bits").report("expected [may clear, may set]");
+      return false;
+    }
+    S.BitUpdate = true;
+    S.MayClear = *(*Masks)[0].getAsInteger();
+    S.MaySet = *(*Masks)[1].getAsInteger();
+  }
   if (const json::Value *Over = O->get("overwritten_when")) {
     // Read as a call site's guards: the same shape under another key.
     CallSite When;

@@ -84,7 +84,11 @@ struct MemberStore {
   /// A constructor's initial value that a later store of the same constructor replaces before
   /// anything can read it, whenever these conditions hold (empty: always). Absent: never.
   std::optional<std::vector<GuardClause>> OverwrittenWhen;
-  bool known() const { return Constant || Param >= 0; }
+  /// A compound bit store (`m &= ~K`, `m |= x`): the bits it may clear and may set, the others
+  /// left as they were; Constant and Param are unused.
+  bool BitUpdate = false;
+  int64_t MayClear = 0, MaySet = 0;
+  bool known() const { return Constant || Param >= 0 || BitUpdate; }
 };
 
 /// A class whose integer members the stores decide (#10, modes): every method it declares

@@ -137,8 +137,9 @@ void noteModeClass(SummaryBuilder &B, const FieldDecl *F) {
 /// Walks a body as CallSites.cpp does, so that the guard regions apply at each store.
 class StoreCollector : public DynamicRecursiveASTVisitor {
 public:
-  StoreCollector(SummaryBuilder &B, const FunctionDecl *FD) : B(B), Regions(B, FD) {
+  StoreCollector(SummaryBuilder &B, const FunctionDecl *FD) : B(B), Regions(B, FD), Uses(FD) {
     ShouldVisitImplicitCode = true;
+    Uses.TraverseStmt(FD->getBody());
   }
 
   bool dataTraverseStmtPre(Stmt *S) override {
@@ -168,6 +169,8 @@ public:
     MemberStore &S = add(F);
     if (BO->getOpcode() == BO_Assign)
       valueOf(BO->getRHS(), S);
+    else
+      bitUpdate(BO->getOpcode(), BO->getRHS(), S);
     if (isThisMember(ME))
       ThisStores[BO] = Stores.size() - 1;
     return true;
@@ -243,8 +246,58 @@ public:
       S.Mask = 0, S.ToBool = false;
   }
 
+  /// `m &= x`, `m |= x`, `m ^= x`: the bits the store may clear and set.
+  void bitUpdate(BinaryOperatorKind Op, const Expr *E, MemberStore &S) {
+    std::optional<int64_t> Fixed = fixedValue(E);
+    switch (Op) {
+    case BO_AndAssign:
+      S.MayClear = Fixed ? ~*Fixed : ~int64_t(0);
+      break;
+    case BO_OrAssign:
+      S.MaySet = int64_t(possibleOnes(E));
+      break;
+    case BO_XorAssign:
+      S.MayClear = S.MaySet = int64_t(possibleOnes(E));
+      break;
+    default:
+      return; // arithmetic: an unknown value
+    }
+    S.BitUpdate = true;
+  }
+  /// E's value when it is a constant, the complement of one, or a local variable initialised
+  /// with one that the body never changes (`int mask = A | B; m &= ~mask;`).
+  std::optional<int64_t> fixedValue(const Expr *E) {
+    if (std::optional<int64_t> K = constantValue(E, B.Ctx))
+      return K;
+    E = guard_forms::withoutValueCasts(E, B.Ctx);
+    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Not) {
+      std::optional<int64_t> K = fixedValue(U->getSubExpr());
+      return K ? std::optional<int64_t>(~*K) : std::nullopt;
+    }
+    const auto *DR = dyn_cast<DeclRefExpr>(E);
+    const auto *V = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+    if (V && !isa<ParmVarDecl>(V) && V->hasLocalStorage() && V->getInit() &&
+        !V->getType()->isReferenceType() && Uses.unchanged(V))
+      return constantValue(V->getInit(), B.Ctx);
+    return std::nullopt;
+  }
+  /// The bits E may have set.
+  uint64_t possibleOnes(const Expr *E) {
+    if (std::optional<int64_t> K = fixedValue(E))
+      return uint64_t(*K);
+    E = E->IgnoreParenImpCasts();
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->getOpcode() == BO_And)
+        return possibleOnes(BO->getLHS()) & possibleOnes(BO->getRHS());
+      if (BO->getOpcode() == BO_Or)
+        return possibleOnes(BO->getLHS()) | possibleOnes(BO->getRHS());
+    }
+    return ~uint64_t(0);
+  }
+
   SummaryBuilder &B;
   GuardRegions Regions;
+  guard_forms::VariableUses Uses;
   std::vector<MemberStore> Stores;
   DenseSet<const MemberExpr *> Handled;
   /// Stores `this->m = v`, by their assignment: index into Stores.

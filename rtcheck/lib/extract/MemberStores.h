@@ -9,7 +9,8 @@
 // bits), under which conditions, and, for a constructor's initial value, when a later store of
 // the same constructor replaces it before anything can read it.
 //
-// Sound by giving up: a store of anything else, a compound assignment, an increment, the
+// A compound bit store (`m &= ~mask`, `m |= x`) records the bits it may clear and may set.
+// Sound by giving up: a store of anything else, an arithmetic compound assignment, an increment, the
 // member's address taken or bound to a reference, a pointer to the object converted to `void *`
 // or `char *` (bytes anyone may write), and a constructor that leaves the member uninitialised
 // are stores of an unknown value, which keeps every test of the member live.

@@ -35,12 +35,8 @@ public:
     auto It = Known.find(A.Var);
     if (It == Known.end())
       return Truth::Unknown;
-    auto Holds = [&](int64_t V) { return guardAtomHolds(A.Op, V, A.Value); };
-    if (all_of(It->second, Holds))
-      return Truth::True;
-    if (none_of(It->second, Holds))
-      return Truth::False;
-    return Truth::Unknown;
+    std::optional<bool> Holds = It->second.decides(A.Op, A.Value);
+    return !Holds ? Truth::Unknown : *Holds ? Truth::True : Truth::False;
   }
   /// Some clause has every atom false: the guarded code cannot run.
   bool ruledOut(ArrayRef<GuardClause> Clauses) const {
@@ -88,6 +84,34 @@ StringSet<> classesWithUnseenWriters(CallGraph &G, ArrayRef<Summary> Summaries,
 
 } // namespace
 
+std::optional<bool> MemberFacts::decides(GuardAtom::OpKind Op, int64_t K) const {
+  auto Holds = [&](int64_t V) { return guardAtomHolds(Op, V, K); };
+  if (!MayClear && !MaySet) {
+    if (all_of(Values, Holds))
+      return true;
+    if (none_of(Values, Holds))
+      return false;
+    return std::nullopt;
+  }
+  if (Op != GuardAtom::AnyBit && Op != GuardAtom::NoBit)
+    return std::nullopt;
+  bool SomeBitAlways = false, NoBitEver = true;
+  for (unsigned I = 0; I < 64; ++I) {
+    uint64_t Bit = uint64_t(1) << I;
+    if (!(uint64_t(K) & Bit))
+      continue;
+    SomeBitAlways |= !(MayClear & Bit) &&
+                     all_of(Values, [&](int64_t V) { return uint64_t(V) & Bit; });
+    NoBitEver &= !(MaySet & Bit) &&
+                 none_of(Values, [&](int64_t V) { return uint64_t(V) & Bit; });
+  }
+  if (SomeBitAlways)
+    return Op == GuardAtom::AnyBit;
+  if (NoBitEver)
+    return Op == GuardAtom::NoBit;
+  return std::nullopt;
+}
+
 int64_t storedValue(const MemberStore &S, int64_t V) {
   if (S.Mask)
     V &= S.Mask;
@@ -123,7 +147,8 @@ MemberValueSets memberValuesOf(CallGraph &G, ArrayRef<Summary> Summaries,
   for (unsigned Round = 0; Round < MaxRounds; ++Round) {
     MemberValueSets Next;
     for (const auto &[Field, List] : Stores) {
-      std::vector<int64_t> Values;
+      MemberFacts Facts;
+      std::vector<int64_t> &Values = Facts.Values;
       bool Decided = true;
       for (const Store &X : List) {
         for (const EntryFacts &Entry : Contexts[X.Body]) {
@@ -131,6 +156,11 @@ MemberValueSets memberValuesOf(CallGraph &G, ArrayRef<Summary> Summaries,
           if (E.ruledOut(X.S->Guards) ||
               (X.S->OverwrittenWhen && E.certain(*X.S->OverwrittenWhen)))
             continue;
+          if (X.S->BitUpdate) {
+            Facts.MayClear |= uint64_t(X.S->MayClear);
+            Facts.MaySet |= uint64_t(X.S->MaySet);
+            continue;
+          }
           std::optional<int64_t> V = X.S->Constant;
           if (!V && X.S->Param >= 0)
             for (const auto &[Param, Value] : Entry)
@@ -148,7 +178,7 @@ MemberValueSets memberValuesOf(CallGraph &G, ArrayRef<Summary> Summaries,
       llvm::sort(Values);
       Values.erase(std::unique(Values.begin(), Values.end()), Values.end());
       if (Decided && !Values.empty() && Values.size() <= MaxValues)
-        Next[Field.str()] = std::move(Values);
+        Next[Field.str()] = std::move(Facts);
     }
     if (Next == Known)
       break;

@@ -87,8 +87,16 @@ std::optional<int64_t> SitePruner::memberReturned(const ReturnSite &R) const {
   auto It = MemberValues.find(R.Member);
   if (It == MemberValues.end())
     return std::nullopt;
+  const MemberFacts &M = It->second;
+  if (M.MayClear || M.MaySet) {
+    // Only a bit test converted to bool is decided by bits.
+    if (!R.Mask || !R.ToBool)
+      return std::nullopt;
+    std::optional<bool> Any = M.decides(GuardAtom::AnyBit, R.Mask);
+    return Any ? std::optional<int64_t>(*Any) : std::nullopt;
+  }
   std::optional<int64_t> Out;
-  for (int64_t V : It->second) {
+  for (int64_t V : M.Values) {
     if (R.Mask)
       V &= R.Mask;
     if (R.ToBool)

@@ -70,7 +70,7 @@ bool SitePruner::atomFalse(const GuardAtom &A, const EntryFacts &Entry,
   std::optional<int64_t> V = valueOf(A, Entry, Results);
   if (!V && A.Param < 0)
     if (auto It = MemberValues.find(A.Var); It != MemberValues.end())
-      return none_of(It->second, [&](int64_t M) { return guardAtomHolds(A.Op, M, A.Value); });
+      return It->second.decides(A.Op, A.Value) == false;
   return V && !guardAtomHolds(A.Op, *V, A.Value);
 }
 

@@ -8,6 +8,9 @@
 // `m_options & OptionProcessRealTime` always holds, the initial `m_realtime(false)` is always
 // replaced, and `if (!m_realtime)` never runs in the plug-in.
 //
+// Compound bit stores (`m_options &= ~mask; m_options |= options;` in `setPhaseOption`) only
+// say which bits they may clear or set: with them, a bit test is still decided when every
+// value has one of its bits and no store may clear it (or no value has any and none may set it).
 // A member is decided only when every reached store's value is known (at most 16 values) and
 // no reached call enters a method of its class that has no body in the program; a store whose
 // conditions the facts rule out does not count. The guards of stores may test other members:
@@ -23,8 +26,8 @@
 
 namespace rtcheck {
 
-/// Every value each decided member can hold, by qualified name, sorted.
-using MemberValueSets = std::map<std::string, std::vector<int64_t>>;
+/// What the stores say about each decided member, by qualified name (values sorted).
+using MemberValueSets = std::map<std::string, MemberFacts>;
 
 /// The members Reach (a walk from the program's entries) decides; Assume: the `assume` facts.
 MemberValueSets memberValuesOf(CallGraph &G, llvm::ArrayRef<Summary> Summaries,
