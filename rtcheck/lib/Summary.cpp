@@ -73,6 +73,12 @@ json::Value functionToJSON(const Function &F) {
       Returns.push_back(returnToJSON(R));
     O["returns"] = std::move(Returns);
   }
+  if (!F.MemberStores.empty()) {
+    json::Array Stores;
+    for (const MemberStore &S : F.MemberStores)
+      Stores.push_back(memberStoreToJSON(S));
+    O["member_stores"] = std::move(Stores);
+  }
   return O;
 }
 
@@ -107,6 +113,12 @@ bool functionFromJSON(const json::Value &V, Function &F, json::Path P) {
     F.Returns.resize(Returns->size());
     for (size_t I = 0; I < Returns->size(); ++I)
       if (!returnFromJSON((*Returns)[I], F.Returns[I], P.field("returns").index(I)))
+        return false;
+  }
+  if (const json::Array *Stores = O->getArray("member_stores")) {
+    F.MemberStores.resize(Stores->size());
+    for (size_t I = 0; I < Stores->size(); ++I)
+      if (!memberStoreFromJSON((*Stores)[I], F.MemberStores[I], P.field("member_stores").index(I)))
         return false;
   }
   return true;
@@ -172,6 +184,12 @@ json::Value toJSON(const Summary &S) {
                    {"flows", std::move(Flows)}};
   if (!S.InitialiserCalls.empty())
     Out["initialiser_calls"] = S.InitialiserCalls;
+  if (!S.ModeClasses.empty()) {
+    json::Array Modes;
+    for (const ModeClass &C : S.ModeClasses)
+      Modes.push_back(modeClassToJSON(C));
+    Out["mode_classes"] = std::move(Modes);
+  }
   return Out;
 }
 
@@ -264,6 +282,11 @@ Expected<Summary> summaryFromJSON(const json::Value &V) {
   if (!M.mapOptional("constructed", S.ConstructedClasses) ||
       !M.mapOptional("initialiser_calls", S.InitialiserCalls))
     return Fail();
+  if (const json::Array *Modes = O->getArray("mode_classes"))
+    for (size_t I = 0; I < Modes->size(); ++I)
+      if (!modeClassFromJSON((*Modes)[I], S.ModeClasses.emplace_back(),
+                             P.field("mode_classes").index(I)))
+        return Fail();
   if (const json::Array *Flows = O->getArray("flows"))
     for (size_t I = 0; I < Flows->size(); ++I) {
       const json::Array *Pair = (*Flows)[I].getAsArray();

@@ -38,7 +38,8 @@ static StringRef kindName(CallKind K) {
   llvm_unreachable("covered switch");
 }
 
-static const char *const OpNames[] = {"==", "!=", "<", "<=", ">", ">="};
+// "&": `x & K` is non-zero, "!&": it is zero (GuardAtom::AnyBit, NoBit).
+static const char *const OpNames[] = {"==", "!=", "<", "<=", ">", ">=", "&", "!&"};
 
 json::Array atomsToJSON(ArrayRef<GuardAtom> Atoms) {
   json::Array Out;
@@ -207,6 +208,12 @@ json::Value returnToJSON(const ReturnSite &R) {
     O["param"] = R.Param;
   if (!R.Result.empty())
     O["result"] = R.Result;
+  if (!R.Member.empty())
+    O["member"] = R.Member;
+  if (R.Mask)
+    O["mask"] = R.Mask;
+  if (R.ToBool)
+    O["to_bool"] = true;
   return O;
 }
 
@@ -215,7 +222,9 @@ bool returnFromJSON(const json::Value &V, ReturnSite &R, json::Path P) {
   json::ObjectMapper M(V, P);
   CallSite Context;
   if (!O || !M || !M.mapOptional("value", R.Constant) || !M.mapOptional("param", R.Param) ||
-      !M.mapOptional("result", R.Result) || !guardsFromJSON(*O, Context, P))
+      !M.mapOptional("result", R.Result) || !M.mapOptional("member", R.Member) ||
+      !M.mapOptional("mask", R.Mask) || !M.mapOptional("to_bool", R.ToBool) ||
+      !guardsFromJSON(*O, Context, P))
     return false;
   R.Guards = std::move(Context.Guards);
   return true;

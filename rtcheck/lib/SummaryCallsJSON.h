@@ -24,6 +24,11 @@ bool callFromJSON(const llvm::json::Value &V, CallSite &C, llvm::json::Path P);
 llvm::json::Value returnToJSON(const ReturnSite &R);
 bool returnFromJSON(const llvm::json::Value &V, ReturnSite &R, llvm::json::Path P);
 bool memberLeftSetFromJSON(const llvm::json::Value &V, MemberLeftSet &M, llvm::json::Path P);
+// Member values fixed by stores (#10, modes; SummaryModesJSON.cpp).
+llvm::json::Value memberStoreToJSON(const MemberStore &S);
+bool memberStoreFromJSON(const llvm::json::Value &V, MemberStore &S, llvm::json::Path P);
+llvm::json::Value modeClassToJSON(const ModeClass &C);
+bool modeClassFromJSON(const llvm::json::Value &V, ModeClass &C, llvm::json::Path P);
 
 namespace json = llvm::json;
 using llvm::StringRef;

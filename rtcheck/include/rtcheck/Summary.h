@@ -42,7 +42,8 @@ enum class CallKind {
 /// (Param >= 0, counted as call arguments are) or a global or member (Var, qualified name),
 /// compared with an integer constant (a null pointer is 0, a non-null test `!= 0`).
 struct GuardAtom {
-  enum OpKind { Eq, Ne, Lt, Le, Gt, Ge };
+  // AnyBit: `x & K` is non-zero; NoBit: it is zero (bit tests, #10 modes).
+  enum OpKind { Eq, Ne, Lt, Le, Gt, Ge, AnyBit, NoBit };
   int Param = -1;
   std::string Var;
   OpKind Op = Eq;
@@ -65,6 +66,37 @@ std::string memberAfterCallName(llvm::StringRef Field, llvm::StringRef Callee, c
 struct MemberLeftSet {
   std::string Field; ///< qualified name, as GuardAtom::Var spells a member
   std::vector<std::vector<GuardAtom>> When;
+};
+
+/// A store into an integer member by a body (#10, modes; docs/analyzer.md "Constants and modes"):
+/// the values a member can hold in a program are those its reachable stores give it.
+struct MemberStore {
+  std::string Field; ///< qualified name, as GuardAtom::Var spells a member
+  /// What is stored: Constant; else parameter Param (masked by Mask when it is not 0, then
+  /// converted to bool when ToBool); neither: a value the analysis does not know (also an
+  /// escape: the member's address taken, bound to a reference, the object handed out as bytes).
+  std::optional<int64_t> Constant;
+  int Param = -1;
+  int64_t Mask = 0;
+  bool ToBool = false;
+  /// The conditions under which the store runs (as CallSite::Guards).
+  std::vector<GuardClause> Guards;
+  /// A constructor's initial value that a later store of the same constructor replaces before
+  /// anything can read it, whenever these conditions hold (empty: always). Absent: never.
+  std::optional<std::vector<GuardClause>> OverwrittenWhen;
+  /// A compound bit store (`m &= ~K`, `m |= x`): the bits it may clear and may set, the others
+  /// left as they were; Constant and Param are unused.
+  bool BitUpdate = false;
+  int64_t MayClear = 0, MaySet = 0;
+  bool known() const { return Constant || Param >= 0 || BitUpdate; }
+};
+
+/// A class whose integer members the stores decide (#10, modes): every method it declares
+/// must have a body wherever the program calls it.
+struct ModeClass {
+  std::string Name; ///< qualified
+  std::vector<std::string> Fields;  ///< qualified names of its integer members
+  std::vector<std::string> Methods; ///< USRs of its user-declared methods and constructors
 };
 
 /// One call made by a function body, explicit or implicit.
@@ -150,7 +182,13 @@ struct ReturnSite {
   std::optional<int64_t> Constant; ///< an integer constant or a null pointer (0)
   int Param = -1;                  ///< a parameter the body never changes
   std::string Result;              ///< a direct call's result (callResultName)
-  bool known() const { return Constant || Param >= 0 || !Result.empty(); }
+  // --- member values fixed by stores (#10, modes) ---
+  /// An integer member read (qualified name), masked by Mask when it is not 0, then converted
+  /// to bool when ToBool: `return m_parameters.options & OptionProcessRealTime;`.
+  std::string Member;
+  int64_t Mask = 0;
+  bool ToBool = false;
+  bool known() const { return Constant || Param >= 0 || !Result.empty() || !Member.empty(); }
 };
 
 /// A function defined or referenced by the TU.
@@ -200,6 +238,9 @@ struct Function {
   /// Every `return` of a body returning an integer or a pointer, in source order, when at least
   /// one of them returns something the link step can know; empty: the result is never known.
   std::vector<ReturnSite> Returns;
+  // --- member values fixed by stores (#10, modes) ---
+  /// Stores into integer members of ModeClasses, constructor initialisers included.
+  std::vector<MemberStore> MemberStores;
 };
 
 /// A polymorphic class of the TU, for resolving virtual calls by the receiver's type.
@@ -275,6 +316,9 @@ struct Summary {
   /// Functions called outside any function body (initialisers of globals and static members,
   /// default member initialisers): they run before main, so they are entries of the program.
   std::vector<std::string> InitialiserCalls;
+  // --- member values fixed by stores (#10, modes) ---
+  /// Classes defined in the TU whose integer members the link step may decide.
+  std::vector<ModeClass> ModeClasses;
 };
 
 llvm::json::Value toJSON(const Summary &S);

@@ -98,6 +98,10 @@ GuardAtom::OpKind negated(GuardAtom::OpKind Op) {
     return GuardAtom::Le;
   case GuardAtom::Ge:
     return GuardAtom::Lt;
+  case GuardAtom::AnyBit:
+    return GuardAtom::NoBit;
+  case GuardAtom::NoBit:
+    return GuardAtom::AnyBit;
   }
   llvm_unreachable("covered switch");
 }

@@ -302,6 +302,8 @@ public:
     E = E->IgnoreParenImpCasts();
     if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_LNot)
       return truth(U->getSubExpr(), !Positive);
+    if (std::optional<CNF> Bits = bitTest(E, Positive))
+      return *Bits;
     if (const auto *B = dyn_cast<BinaryOperator>(E)) {
       switch (B->getOpcode()) {
       case BO_LAnd:
@@ -335,6 +337,39 @@ public:
   }
 
 private:
+  // --- bit tests (#10, modes) ---
+  /// `x & K`, `(x & K) != 0` and `(x & K) == 0` for a subject x and a constant K: an AnyBit or
+  /// NoBit atom; nothing when E has none of these shapes.
+  std::optional<CNF> bitTest(const Expr *E, bool Positive) const {
+    const auto *B = dyn_cast<BinaryOperator>(E);
+    if (B && (B->getOpcode() == BO_EQ || B->getOpcode() == BO_NE)) {
+      const Expr *L = B->getLHS()->IgnoreParenImpCasts(), *R = B->getRHS()->IgnoreParenImpCasts();
+      if (constant(L) == 0)
+        std::swap(L, R);
+      if (constant(R) != 0 || !isBitAnd(L))
+        return std::nullopt;
+      return bitTest(L, (B->getOpcode() == BO_NE) == Positive);
+    }
+    if (!isBitAnd(E))
+      return std::nullopt;
+    const Expr *Subject = B->getLHS();
+    std::optional<int64_t> K = constant(B->getRHS());
+    if (!K) {
+      Subject = B->getRHS();
+      K = constant(B->getLHS());
+    }
+    std::optional<GuardAtom> A = K ? subject(Subject) : std::nullopt;
+    if (!A)
+      return CNF{};
+    A->Op = Positive ? GuardAtom::AnyBit : GuardAtom::NoBit;
+    A->Value = *K;
+    return withAfterCall(Subject, *A);
+  }
+  static bool isBitAnd(const Expr *E) {
+    const auto *B = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
+    return B && B->getOpcode() == BO_And;
+  }
+
   CNF comparison(const BinaryOperator *B, GuardAtom::OpKind Op, bool Positive) const {
     const Expr *Subject = B->getLHS();
     std::optional<GuardAtom> A = subject(Subject);

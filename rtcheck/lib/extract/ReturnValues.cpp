@@ -50,9 +50,44 @@ public:
         R.Param = Regions.unchangedValueParam(E);
       if (!R.Constant && R.Param < 0)
         R.Result = Regions.callResultOf(E);
+      if (!R.Constant && R.Param < 0 && R.Result.empty())
+        memberRead(E, R);
     }
     Returns.push_back(std::move(R));
     return true;
+  }
+
+  /// An integer member, or its bits `m & K`, possibly converted to bool (#10, modes): the link
+  /// step knows it when the program's stores decide the member (MemberValues.h).
+  void memberRead(const Expr *E, ReturnSite &R) {
+    E = E->IgnoreParens();
+    if (const auto *C = dyn_cast<ImplicitCastExpr>(E); C && C->getCastKind() == CK_IntegralToBoolean) {
+      R.ToBool = true;
+      E = C->getSubExpr();
+    }
+    E = guard_forms::withoutValueCasts(E, B.Ctx);
+    if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_And) {
+      std::optional<int64_t> K = constantValue(BO->getRHS(), B.Ctx);
+      E = BO->getLHS();
+      if (!K) {
+        K = constantValue(BO->getLHS(), B.Ctx);
+        E = BO->getRHS();
+      }
+      if (!K || *K == 0) {
+        R.ToBool = false;
+        return;
+      }
+      R.Mask = *K;
+      E = guard_forms::withoutValueCasts(E, B.Ctx);
+    }
+    if (const auto *Load = dyn_cast<ImplicitCastExpr>(E); Load && Load->getCastKind() == CK_LValueToRValue)
+      E = Load->getSubExpr()->IgnoreParens();
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    if (F && F->getType()->isIntegralOrEnumerationType())
+      R.Member = F->getQualifiedNameAsString();
+    else
+      R.Mask = 0, R.ToBool = false;
   }
 
   SummaryBuilder &B;

@@ -2,6 +2,7 @@
 #include "SummaryBuilder.h"
 
 #include "FlowContext.h"
+#include "MemberStores.h"
 #include "MembersLeftSet.h"
 #include "ReturnValues.h"
 
@@ -327,6 +328,7 @@ std::string summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
     Out.Functions[I].Calls = std::move(Calls);
     Out.Functions[I].LeavesNonNull = membersLeftNonNull(B, FD);
     Out.Functions[I].Returns = returnsOf(B, FD);
+    Out.Functions[I].MemberStores = memberStoresOf(B, FD);
   }
   collectAddressFlows(B);
   llvm::sort(Out.Flows, [](const FlowEdge &A, const FlowEdge &B) {

@@ -2,6 +2,7 @@
 #include "rtcheck/link/EntryReach.h"
 
 #include "rtcheck/Rules.h"
+#include "rtcheck/link/MemberValues.h"
 #include "rtcheck/link/Reachability.h"
 #include "rtcheck/link/Roots.h"
 #include "rtcheck/link/SitePruner.h"
@@ -47,6 +48,7 @@ public:
       return std::nullopt;
     // Everything below only grows, so the loop ends; each round sees at least what the
     // previous one did.
+    std::unique_ptr<Reachability> Reach;
     for (bool Grew = true; Grew;) {
       G.restrictCreatedClasses(Created);
       RootsFound Roots = findRoots(G, Summaries, Rules, Options, &Live);
@@ -54,9 +56,11 @@ public:
         addEntry(R);
       // Bodies that rules describe run too: entered from their callers, with the callers'
       // constants (RtAudio's constructor, a rule's leaf, picks the back-end by its argument).
-      Reachability Reach(G, startsOf(Entries), &Pruner, /*EveryBody=*/true);
-      Grew = collect(Reach);
+      Reach = std::make_unique<Reachability>(G, startsOf(Entries), &Pruner, /*EveryBody=*/true);
+      Grew = collect(*Reach);
     }
+    // What the program can store into its mode members decides their tests (#10, modes).
+    Pruner.decideMembers(memberValuesOf(G, Summaries, *Reach, Options.Assume));
     return std::move(Live);
   }
 

@@ -37,7 +37,7 @@ void Reachability::walk(std::vector<NodeId> &Reached, std::vector<std::vector<No
   Par.assign(G.size(), Parent{NoNode, nullptr, Unreached});
   NearestRoot.assign(G.size(), 0);
   // A function is walked once per entry context (SitePruner.h); the empty context subsumes all.
-  std::vector<SmallVector<unsigned, 1>> Entered(G.size());
+  Entered.assign(G.size(), {});
   auto Enter = [&](NodeId T, unsigned Ctx) {
     SmallVector<unsigned, 1> &E = Entered[T];
     if (E.size() >= MaxEntryContexts)
@@ -90,6 +90,13 @@ void Reachability::walk(std::vector<NodeId> &Reached, std::vector<std::vector<No
     }
   }
   PrunedSites = Seen.size() - Live.size();
+}
+
+std::vector<EntryFacts> Reachability::entryContextsOf(NodeId U) const {
+  std::vector<EntryFacts> Out;
+  for (unsigned Ctx : Entered[U])
+    Out.push_back(EntryContexts[Ctx]);
+  return Out;
 }
 
 unsigned Reachability::contextIndex(StringRef Context) {

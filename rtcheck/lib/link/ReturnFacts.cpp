@@ -81,6 +81,33 @@ const SitePruner::CallResults &SitePruner::resultsOf(NodeId U, const EntryFacts 
   return It->second;
 }
 
+/// The one value a member read returns, when the program's stores decide the member and every
+/// value it can hold gives the same result (#10, modes).
+std::optional<int64_t> SitePruner::memberReturned(const ReturnSite &R) const {
+  auto It = MemberValues.find(R.Member);
+  if (It == MemberValues.end())
+    return std::nullopt;
+  const MemberFacts &M = It->second;
+  if (M.MayClear || M.MaySet) {
+    // Only a bit test converted to bool is decided by bits.
+    if (!R.Mask || !R.ToBool)
+      return std::nullopt;
+    std::optional<bool> Any = M.decides(GuardAtom::AnyBit, R.Mask);
+    return Any ? std::optional<int64_t>(*Any) : std::nullopt;
+  }
+  std::optional<int64_t> Out;
+  for (int64_t V : M.Values) {
+    if (R.Mask)
+      V &= R.Mask;
+    if (R.ToBool)
+      V = V != 0;
+    if (Out && *Out != V)
+      return std::nullopt;
+    Out = V;
+  }
+  return Out;
+}
+
 std::optional<int64_t> SitePruner::returnedValue(NodeId Callee, const EntryFacts &Entry,
                                                  unsigned Depth) {
   const Function *Body = G.node(Callee).Def;
@@ -99,6 +126,8 @@ std::optional<int64_t> SitePruner::returnedValue(NodeId Callee, const EntryFacts
     if (!V && !R.Result.empty())
       if (auto K = Known.find(R.Result); K != Known.end())
         V = K->second;
+    if (!V && !R.Member.empty())
+      V = memberReturned(R);
     if (!V || (Value && *Value != *V))
       return std::nullopt;
     Value = V;

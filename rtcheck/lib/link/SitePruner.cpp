@@ -20,6 +20,10 @@ bool guardAtomHolds(GuardAtom::OpKind Op, int64_t V, int64_t K) {
     return V > K;
   case GuardAtom::Ge:
     return V >= K;
+  case GuardAtom::AnyBit:
+    return (V & K) != 0;
+  case GuardAtom::NoBit:
+    return (V & K) == 0;
   }
   llvm_unreachable("covered switch");
 }
@@ -64,6 +68,9 @@ bool SitePruner::atomFalse(const GuardAtom &A, const EntryFacts &Entry,
     if (auto It = After->find(A.Var); It != After->end())
       return A.Op == GuardAtom::Eq && A.Value == 0 && leftNonNull(It->second, Entry);
   std::optional<int64_t> V = valueOf(A, Entry, Results);
+  if (!V && A.Param < 0)
+    if (auto It = MemberValues.find(A.Var); It != MemberValues.end())
+      return It->second.decides(A.Op, A.Value) == false;
   return V && !guardAtomHolds(A.Op, *V, A.Value);
 }
 
@@ -86,7 +93,7 @@ bool SitePruner::falsified(NodeId U, const std::vector<GuardClause> &Guards,
                            const EntryFacts &Entry, const CallResults &Results) const {
   auto It = AfterCalls.find(U);
   const AfterCallMap *After = It == AfterCalls.end() ? nullptr : &It->second;
-  if (Entry.empty() && Assume.empty() && Results.empty() && !After)
+  if (Entry.empty() && Assume.empty() && Results.empty() && !After && MemberValues.empty())
     return false;
   // A clause is false when every atom is known and false; unknown atoms may hold.
   return any_of(Guards, [&](const GuardClause &Clause) {
@@ -125,6 +132,20 @@ const std::vector<unsigned> &SitePruner::usedParams(NodeId N) {
           P.push_back(unsigned(A.Param));
     if (R.Param >= 0)
       P.push_back(unsigned(R.Param));
+  }
+  // What member stores put and when (#10, modes; MemberValues.h).
+  auto AddParams = [&](const std::vector<GuardClause> &Clauses) {
+    for (const GuardClause &Clause : Clauses)
+      for (const GuardAtom &A : Clause)
+        if (A.Param >= 0)
+          P.push_back(unsigned(A.Param));
+  };
+  for (const MemberStore &S : G.node(N).Def->MemberStores) {
+    if (S.Param >= 0)
+      P.push_back(unsigned(S.Param));
+    AddParams(S.Guards);
+    if (S.OverwrittenWhen)
+      AddParams(*S.OverwrittenWhen);
   }
   llvm::sort(P);
   P.erase(std::unique(P.begin(), P.end()), P.end());

@@ -39,6 +39,8 @@ public:
   bool live(const CallSite &C) const { return Live.contains(&C); }
   /// Call sites of reached bodies that no entry context lets run.
   unsigned prunedSites() const { return PrunedSites; }
+  /// The entry contexts U was walked in (an empty one: nothing known; #10, modes).
+  std::vector<EntryFacts> entryContextsOf(NodeId U) const;
 
 private:
   struct Parent {
@@ -69,6 +71,7 @@ private:
   std::vector<EntryFacts> EntryContexts; ///< interned; 0: nothing known
   std::map<EntryFacts, unsigned> EntryContextIds;
   unsigned PrunedSites = 0;
+  std::vector<llvm::SmallVector<unsigned, 1>> Entered; ///< entry contexts walked, per function
 };
 
 /// Something blocking that a call can reach inside library code.

@@ -39,6 +39,19 @@ EntryFacts factsPassedOn(llvm::ArrayRef<unsigned> Used,
 /// `V op K`: whether an atom holds for a known value V.
 bool guardAtomHolds(GuardAtom::OpKind Op, int64_t V, int64_t K);
 
+/// What the program's stores say about a member (#10, modes; MemberValues.h).
+struct MemberFacts {
+  std::vector<int64_t> Values; ///< every value a plain store gives it (never empty)
+  /// Bits compound stores (`m &= ~K`, `m |= x`) may clear or set: when any, only bit tests
+  /// are decided, by the bits every value has and no store clears (or none has and none sets).
+  uint64_t MayClear = 0, MaySet = 0;
+  /// A holds for every value the member can have (true), for none (false), or neither.
+  std::optional<bool> decides(GuardAtom::OpKind Op, int64_t K) const;
+  bool operator==(const MemberFacts &O) const {
+    return Values == O.Values && MayClear == O.MayClear && MaySet == O.MaySet;
+  }
+};
+
 class SitePruner {
 public:
   SitePruner(CallGraph &G, std::map<std::string, int64_t> Assume);
@@ -55,6 +68,13 @@ public:
   /// Sites that run only when a raise of the calling thread failed (ThreadRoots.h): the thread
   /// is not real-time there.
   llvm::DenseSet<const CallSite *> AfterFailedRaise;
+  /// Every value each member decided by the program's stores can hold (MemberValues.h): a test
+  /// that none of them passes rules its site out, a read of one that always gives the same
+  /// value is a known return (#10, modes). Forgets the call results known without them.
+  void decideMembers(std::map<std::string, MemberFacts> Values) {
+    MemberValues = std::move(Values);
+    Results.clear();
+  }
 
 private:
   // --- constants through return values (#10, newcode; ReturnFacts.cpp) ---
@@ -94,6 +114,10 @@ private:
   /// those members right after each call.
   llvm::DenseMap<NodeId, AfterCallMap> AfterCalls;
   const std::vector<unsigned> &usedParams(NodeId N);
+
+  // --- member values fixed by stores (#10, modes) ---
+  std::map<std::string, MemberFacts> MemberValues;
+  std::optional<int64_t> memberReturned(const ReturnSite &R) const;
 
   CallGraph &G;
   std::map<std::string, int64_t> Assume;
