@@ -38,7 +38,7 @@ static StringRef kindName(CallKind K) {
   llvm_unreachable("covered switch");
 }
 
-static const char *const OpNames[] = {"==", "!=", "<", "<=", ">", ">="};
+static const char *const OpNames[] = {"==", "!=", "<", "<=", ">", ">=", "&!=0", "&==0"};
 
 json::Array atomsToJSON(ArrayRef<GuardAtom> Atoms) {
   json::Array Out;

@@ -98,6 +98,10 @@ GuardAtom::OpKind negated(GuardAtom::OpKind Op) {
     return GuardAtom::Le;
   case GuardAtom::Ge:
     return GuardAtom::Lt;
+  case GuardAtom::AnyBits:
+    return GuardAtom::NoBits;
+  case GuardAtom::NoBits:
+    return GuardAtom::AnyBits;
   }
   llvm_unreachable("covered switch");
 }

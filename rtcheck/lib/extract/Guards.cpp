@@ -322,6 +322,8 @@ public:
         return comparison(B, GuardAtom::Gt, Positive);
       case BO_GE:
         return comparison(B, GuardAtom::Ge, Positive);
+      case BO_And:
+        return bitTest(B, Positive);
       default:
         return {};
       }
@@ -335,7 +337,28 @@ public:
   }
 
 private:
+  /// `x & K` tested for truth (or `(x & K) != 0`, `== 0`): whether x has any of K's bits.
+  CNF bitTest(const BinaryOperator *B, bool Positive) const {
+    const Expr *Subject = B->getLHS();
+    std::optional<int64_t> K = constant(B->getRHS());
+    if (!K) {
+      Subject = B->getRHS();
+      K = constant(B->getLHS());
+    }
+    std::optional<GuardAtom> A = K ? subject(Subject) : std::nullopt;
+    if (!A)
+      return {};
+    A->Op = Positive ? GuardAtom::AnyBits : GuardAtom::NoBits;
+    A->Value = *K;
+    return {{*A}};
+  }
+
   CNF comparison(const BinaryOperator *B, GuardAtom::OpKind Op, bool Positive) const {
+    // `(x & K) != 0`, `(x & K) == 0`.
+    if (const auto *Bits = dyn_cast<BinaryOperator>(B->getLHS()->IgnoreParenImpCasts());
+        Bits && Bits->getOpcode() == BO_And && (Op == GuardAtom::Eq || Op == GuardAtom::Ne) &&
+        constant(B->getRHS()) == 0)
+      return bitTest(Bits, Positive == (Op == GuardAtom::Ne));
     const Expr *Subject = B->getLHS();
     std::optional<GuardAtom> A = subject(Subject);
     std::optional<int64_t> K = constant(B->getRHS());

@@ -3,6 +3,7 @@
 
 #include "FlowContext.h"
 #include "MembersLeftSet.h"
+#include "ValueWrites.h"
 #include "ReturnValues.h"
 
 #include "rtcheck/Suppressions.h"
@@ -133,6 +134,9 @@ size_t SummaryBuilder::entryFor(const FunctionDecl *FD) {
     if (isa<CXXConstructorDecl>(MD) && MD->getParent()->hasDefinition() &&
         MD->getParent()->isPolymorphic())
       F.Constructs = noteClass(MD->getParent());
+    else if (MD->isInstance() && MD->getParent()->hasDefinition() &&
+             MD->getParent()->isPolymorphic())
+      F.ThisClass = noteClass(MD->getParent());
     for (const CXXMethodDecl *O : MD->overridden_methods()) {
       F.Overrides.push_back(usrOf(O));
       entryFor(O); // so that the link step knows the overridden method's name
@@ -329,6 +333,7 @@ std::string summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
     Out.Functions[I].Returns = returnsOf(B, FD);
   }
   collectAddressFlows(B);
+  collectValueWrites(B, Definitions);
   llvm::sort(Out.Flows, [](const FlowEdge &A, const FlowEdge &B) {
     return std::tie(A.From, A.To) < std::tie(B.From, B.To);
   });

@@ -24,6 +24,7 @@
 #include <optional>
 
 namespace rtcheck {
+class ValueBits;
 
 /// Known parameter values on entry to a function, sorted by parameter index.
 using EntryFacts = std::vector<std::pair<unsigned, int64_t>>;
@@ -55,6 +56,9 @@ public:
   /// Sites that run only when a raise of the calling thread failed (ThreadRoots.h): the thread
   /// is not real-time there.
   llvm::DenseSet<const CallSite *> AfterFailedRaise;
+  // --- the bits integer members can hold (#10, bridge; ValueBits.h) ---
+  /// When set, a guard atom on a member that no value the program gives it satisfies is false.
+  const ValueBits *Bits = nullptr;
 
 private:
   // --- constants through return values (#10, newcode; ReturnFacts.cpp) ---
