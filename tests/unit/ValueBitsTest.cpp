@@ -189,3 +189,38 @@ TEST(SetupOrderObjects, MethodRunsOnlyAfterItsObjectIsMade) {
   EXPECT_TRUE(link(methodProgram(true).TUs, rules(Rules), {}).Findings.empty());
   EXPECT_EQ(lines(link(methodProgram(false).TUs, rules(Rules), {})), (std::set<unsigned>{20, 30}));
 }
+
+TEST(ValueBits, SummaryFieldsRoundTripThroughJSON) {
+  Summary S;
+  S.MainFile = "/src/a.cpp";
+  Function F;
+  F.USR = "c:@S@Dev@F@start#";
+  F.Name = "Dev::start";
+  F.ThisClass = "c:@S@Dev";
+  S.Functions.push_back(F);
+  S.AddressesTakenAt.push_back({"c:@F@cb", "c:@S@Dev@F@start#", {"/src/a.cpp", 7, 9}});
+  S.AddressesTakenAt.push_back({"c:@F@cb", "", {"/src/a.cpp", 2, 1}});
+  ValueWrite Any;
+  Any.Var = "Opts::flags";
+  Any.AnyBits = true;
+  S.ValueWrites = {written("Opts::flags", 0x13, {{var("Opts::flags", GuardAtom::AnyBits, 8)}}),
+                   Any};
+  S.RawWrites.push_back({"Opts", "c:@F@pthread_create", 3, true});
+
+  llvm::Expected<Summary> Back = summaryFromJSON(toJSON(S));
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  EXPECT_EQ(Back->Functions[0].ThisClass, "c:@S@Dev");
+  ASSERT_EQ(Back->AddressesTakenAt.size(), 2u);
+  EXPECT_EQ(Back->AddressesTakenAt[0].InBody, "c:@S@Dev@F@start#");
+  EXPECT_EQ(Back->AddressesTakenAt[0].Loc.Line, 7u);
+  EXPECT_EQ(Back->AddressesTakenAt[1].InBody, "");
+  ASSERT_EQ(Back->ValueWrites.size(), 2u);
+  EXPECT_EQ(Back->ValueWrites[0].Bits, 0x13u);
+  EXPECT_FALSE(Back->ValueWrites[0].AnyBits);
+  ASSERT_EQ(Back->ValueWrites[0].Guards.size(), 1u);
+  EXPECT_EQ(Back->ValueWrites[0].Guards[0][0].Op, GuardAtom::AnyBits);
+  EXPECT_TRUE(Back->ValueWrites[1].AnyBits);
+  ASSERT_EQ(Back->RawWrites.size(), 1u);
+  EXPECT_EQ(Back->RawWrites[0].Argument, 3);
+  EXPECT_TRUE(Back->RawWrites[0].Untyped);
+}
