@@ -97,6 +97,11 @@ public:
     if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
       if (const FieldDecl *F = member(U->getSubExpr()))
         write(F, std::nullopt);
+    // A pointer to member (`&S::flags`) writes through `obj.*p`, which names no member.
+    if (U->getOpcode() == UO_AddrOf)
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParens()))
+        if (const auto *F = dyn_cast<FieldDecl>(Ref->getDecl()); F && tracked(F))
+          write(F, std::nullopt);
     return true;
   }
 
@@ -212,7 +217,9 @@ public:
 private:
   bool tracked(const FieldDecl *F) const {
     const RecordDecl *RD = F->getParent();
-    return F->getType()->isIntegralOrEnumerationType() && !RD->isUnion() &&
+    // A volatile member may be changed by what the program does not show (a device, a signal).
+    return F->getType()->isIntegralOrEnumerationType() && !F->getType().isVolatileQualified() &&
+           !RD->isUnion() &&
            !RD->isDependentContext() && !B.isSystem(RD->getLocation()) && !F->getName().empty();
   }
 
