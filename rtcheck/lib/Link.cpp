@@ -15,6 +15,7 @@
 #include "rtcheck/link/Roots.h"
 #include "rtcheck/link/SetupOrder.h"
 #include "rtcheck/link/SitePruner.h"
+#include "rtcheck/link/ValueBits.h"
 #include "rtcheck/link/ThreadRoots.h"
 
 #include <memory>
@@ -29,6 +30,8 @@ LinkResult link(ArrayRef<Summary> Summaries, const RuleSet &Rules, const LinkOpt
   G.reportNoReturnPaths(Options.ReportNoReturnPaths);
   G.trustNonBlockingPromises(Options.TrustNonBlockingPromises);
   SitePruner Pruner(G, Options.Assume);
+  ValueBits Bits(G, Summaries, Rules);
+  Pruner.Bits = &Bits;
   Pruner.AfterFailedRaise = sitesAfterFailedRaise(G, Summaries, Rules);
   // Rapid type analysis and registrations from the program's entries (EntryReach.h).
   std::optional<DenseSet<NodeId>> Live = reachFromEntries(G, Summaries, Rules, Options, Pruner);

@@ -51,6 +51,8 @@ json::Value functionToJSON(const Function &F) {
     O["class"] = F.Class;
   if (!F.Constructs.empty())
     O["constructs"] = F.Constructs;
+  if (!F.ThisClass.empty())
+    O["this_class"] = F.ThisClass;
   if (!F.LeavesNonNull.empty()) {
     json::Array Members;
     for (const MemberLeftSet &M : F.LeavesNonNull) {
@@ -93,7 +95,7 @@ bool functionFromJSON(const json::Value &V, Function &F, json::Path P) {
       !M.mapOptional("trusted_reason", F.TrustedReason) || !M.mapOptional("type", F.TypeKey) ||
       !M.mapOptional("section", F.Section) || !M.mapOptional("blocking", F.DeclaredBlocking) ||
       !M.mapOptional("nonblocking", F.DeclaredNonBlocking) || !M.mapOptional("class", F.Class) ||
-      !M.mapOptional("constructs", F.Constructs))
+      !M.mapOptional("constructs", F.Constructs) || !M.mapOptional("this_class", F.ThisClass))
     return false;
   const json::Object *O = V.getAsObject();
   if (const json::Value *Loc = O->get("loc"); !Loc || !locFromJSON(*Loc, F.Loc, P.field("loc")))
@@ -189,6 +191,35 @@ json::Value toJSON(const Summary &S) {
     for (const ModeClass &C : S.ModeClasses)
       Modes.push_back(modeClassToJSON(C));
     Out["mode_classes"] = std::move(Modes);
+  if (!S.AddressesTakenAt.empty()) {
+    json::Array Taken;
+    for (const AddressTakenAt &A : S.AddressesTakenAt)
+      Taken.push_back(json::Object{{"usr", A.USR}, {"in", A.InBody}, {"loc", locToJSON(A.Loc)}});
+    Out["addresses_taken_at"] = std::move(Taken);
+  }
+  if (!S.ValueWrites.empty()) {
+    json::Array Writes;
+    for (const ValueWrite &W : S.ValueWrites) {
+      json::Object O{{"var", W.Var}};
+      if (W.AnyBits)
+        O["any"] = true;
+      else
+        O["bits"] = int64_t(W.Bits);
+      CallSite Context;
+      Context.Guards = W.Guards;
+      guardsToJSON(Context, O);
+      Writes.push_back(std::move(O));
+    }
+    Out["value_writes"] = std::move(Writes);
+  }
+  if (!S.RawWrites.empty()) {
+    json::Array Raw;
+    for (const RawWrite &W : S.RawWrites)
+      Raw.push_back(json::Object{{"record", W.Record},
+                                 {"callee", W.Callee},
+                                 {"argument", W.Argument},
+                                 {"untyped", W.Untyped}});
+    Out["raw_writes"] = std::move(Raw);
   }
   return Out;
 }
@@ -287,6 +318,18 @@ Expected<Summary> summaryFromJSON(const json::Value &V) {
       if (!modeClassFromJSON((*Modes)[I], S.ModeClasses.emplace_back(),
                              P.field("mode_classes").index(I)))
         return Fail();
+  if (const json::Array *Taken = O->getArray("addresses_taken_at"))
+    for (size_t I = 0; I < Taken->size(); ++I) {
+      AddressTakenAt A;
+      json::Path Item = P.field("addresses_taken_at").index(I);
+      json::ObjectMapper AM((*Taken)[I], Item);
+      const json::Value *Loc = (*Taken)[I].getAsObject() ? (*Taken)[I].getAsObject()->get("loc")
+                                                          : nullptr;
+      if (!AM || !AM.map("usr", A.USR) || !AM.map("in", A.InBody) || !Loc ||
+          !locFromJSON(*Loc, A.Loc, Item.field("loc")))
+        return Fail();
+      S.AddressesTakenAt.push_back(std::move(A));
+    }
   if (const json::Array *Flows = O->getArray("flows"))
     for (size_t I = 0; I < Flows->size(); ++I) {
       const json::Array *Pair = (*Flows)[I].getAsArray();
@@ -313,6 +356,30 @@ Expected<Summary> summaryFromJSON(const json::Value &V) {
         F.Guards = std::move(C.Guards);
         F.ParamArgs = std::move(C.ParamArgs);
       }
+    }
+  if (const json::Array *Writes = O->getArray("value_writes"))
+    for (size_t I = 0; I < Writes->size(); ++I) {
+      ValueWrite W;
+      json::Path At = P.field("value_writes").index(I);
+      json::ObjectMapper WM((*Writes)[I], At);
+      int64_t Bits = 0;
+      CallSite Context;
+      if (!WM || !WM.map("var", W.Var) || !WM.mapOptional("any", W.AnyBits) ||
+          !WM.mapOptional("bits", Bits) ||
+          !guardsFromJSON(*(*Writes)[I].getAsObject(), Context, At))
+        return Fail();
+      W.Bits = uint64_t(Bits);
+      W.Guards = std::move(Context.Guards);
+      S.ValueWrites.push_back(std::move(W));
+    }
+  if (const json::Array *Raw = O->getArray("raw_writes"))
+    for (size_t I = 0; I < Raw->size(); ++I) {
+      RawWrite W;
+      json::ObjectMapper RM((*Raw)[I], P.field("raw_writes").index(I));
+      if (!RM || !RM.map("record", W.Record) || !RM.map("callee", W.Callee) ||
+          !RM.map("argument", W.Argument) || !RM.map("untyped", W.Untyped))
+        return Fail();
+      S.RawWrites.push_back(std::move(W));
     }
   if (Error E = checkCallees(S))
     return E;

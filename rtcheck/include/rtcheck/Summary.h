@@ -241,6 +241,10 @@ struct Function {
   // --- member values fixed by stores (#10, modes) ---
   /// Stores into integer members of ModeClasses, constructor initialisers included.
   std::vector<MemberStore> MemberStores;
+  // --- the object a method runs on (#10, bridge; link/SetupOrder) ---
+  /// Non-static methods other than constructors of polymorphic classes: the USR of the class of
+  /// `*this`. The body runs only once some constructor of that class has been entered.
+  std::string ThisClass;
 };
 
 /// A polymorphic class of the TU, for resolving virtual calls by the receiver's type.
@@ -299,6 +303,41 @@ struct FlowEdge {
   std::vector<std::pair<unsigned, unsigned>> ParamArgs;
 };
 
+// --- where function addresses are taken (#10, bridge; link/SetupOrder) ---
+/// One reference to a function that is not a direct call's callee (its address is taken, passed,
+/// or stored): nothing can call the function through a pointer before such a place has run.
+struct AddressTakenAt {
+  std::string USR;
+  /// The function whose body takes the address; empty outside every body (a global's
+  /// initialiser, which runs before main) and in a block.
+  std::string InBody;
+  SourceLoc Loc;
+};
+
+// --- the bits fields may hold (#10, bridge; link/ValueBits) ---
+/// One write of an integer member (GuardAtom::Var names it `record::field`), in any code of the
+/// TU: a store, a compound assignment, a constructor's member initialiser, a default member
+/// initialiser or an aggregate's initialiser.
+struct ValueWrite {
+  std::string Var;
+  bool AnyBits = false; ///< any value: not a constant, or a write the extraction does not model
+  uint64_t Bits = 0;    ///< otherwise: the bits the write may set (`= K`, `|= K`, `^= K`)
+  /// The conditions under which the write runs (as CallSite::Guards); empty outside bodies.
+  std::vector<GuardClause> Guards;
+};
+/// The fields of a record's objects may be written by code the analysis cannot see or as raw
+/// memory: its address converted to another pointer type (`memset(&s, ...)`, `(char *)&s`), the
+/// object handed to or received from a function that may have no body in the program.
+struct RawWrite {
+  std::string Record; ///< qualified name, as the members' Var starts
+  /// Non-empty: the object (or a `void *` to it) is argument Argument of a call of this function
+  /// (USR), which writes it unless the program has its body and the object keeps its type, or
+  /// the link step knows better (a thread's creation writes only its handle).
+  std::string Callee;
+  int Argument = -1;
+  bool Untyped = false; ///< passed as another pointer type (`void *`)
+};
+
 struct Summary {
   std::string MainFile;
   std::vector<Function> Functions;
@@ -319,6 +358,12 @@ struct Summary {
   // --- member values fixed by stores (#10, modes) ---
   /// Classes defined in the TU whose integer members the link step may decide.
   std::vector<ModeClass> ModeClasses;
+  // --- where function addresses are taken (#10, bridge) ---
+  /// Every place a function's address is taken, in a body or outside all of them.
+  std::vector<AddressTakenAt> AddressesTakenAt;
+  // --- the bits fields may hold (#10, bridge) ---
+  std::vector<ValueWrite> ValueWrites;
+  std::vector<RawWrite> RawWrites;
 };
 
 llvm::json::Value toJSON(const Summary &S);

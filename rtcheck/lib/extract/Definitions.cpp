@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringSet.h"
 
 #include <set>
+#include <tuple>
 
 using namespace clang;
 using namespace llvm;
@@ -41,8 +42,27 @@ public:
   bool TraverseDecl(Decl *D) override {
     bool Body = isa_and_nonnull<FunctionDecl>(D);
     FunctionDepth += Body;
+    if (Body)
+      Bodies.push_back(cast<FunctionDecl>(D));
     bool Result = DynamicRecursiveASTVisitor::TraverseDecl(D);
+    if (Body)
+      Bodies.pop_back();
     FunctionDepth -= Body;
+    return Result;
+  }
+
+  /// A lambda's body is its call operator's, which runs when the lambda is called, not where it
+  /// is written; a block's is not tracked (addresses taken there count as taken anywhere).
+  bool TraverseLambdaExpr(LambdaExpr *L) override {
+    Bodies.push_back(L->getCallOperator());
+    bool Result = DynamicRecursiveASTVisitor::TraverseLambdaExpr(L);
+    Bodies.pop_back();
+    return Result;
+  }
+  bool TraverseBlockExpr(BlockExpr *E) override {
+    Bodies.push_back(nullptr);
+    bool Result = DynamicRecursiveASTVisitor::TraverseBlockExpr(E);
+    Bodies.pop_back();
     return Result;
   }
 
@@ -77,15 +97,19 @@ public:
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda())
       return true;
     noteAddressTaken(FD);
+    noteWhereTaken(FD, DRE->getBeginLoc());
     return true;
   }
 
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) override {
     // A lambda converted to a function pointer can be called through that pointer.
-    if (isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
-      if (const auto *L =
-              dyn_cast<LambdaExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts()))
-        noteAddressTaken(L->getCallOperator(), /*AsFreeFunction=*/true);
+    if (!isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
+      return true;
+    if (const auto *L =
+            dyn_cast<LambdaExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts())) {
+      noteAddressTaken(L->getCallOperator(), /*AsFreeFunction=*/true);
+      noteWhereTaken(L->getCallOperator(), MC->getBeginLoc());
+    }
     return true;
   }
 
@@ -165,6 +189,21 @@ private:
     B.Out.AddressTakenFunctions.push_back({B.Out.Functions[I].USR, Key});
   }
 
+  /// Where FD's address is taken: in which body (the innermost function the walk is in) and at
+  /// which place, so that the link step can order the hand-out after that body's earlier calls.
+  void noteWhereTaken(const FunctionDecl *FD, SourceLocation L) {
+    std::string InBody;
+    if (!Bodies.empty() && Bodies.back()) {
+      // A template's pattern runs only as its instantiations, which the walk also visits.
+      if (Bodies.back()->isDependentContext())
+        return;
+      InBody = B.usrOf(Bodies.back());
+    }
+    AddressTakenAt A{B.Out.Functions[B.entryFor(FD)].USR, std::move(InBody), B.loc(L)};
+    if (TakenAt.insert({A.USR, A.InBody, A.Loc.File, A.Loc.Line, A.Loc.Column}).second)
+      B.Out.AddressesTakenAt.push_back(std::move(A));
+  }
+
   void noteFieldStore(const FieldDecl *Field, const Expr *Value) {
     // Tables of handlers are often `void *` (Zephyr's _isr_list::func).
     QualType T = Field->getType();
@@ -202,6 +241,9 @@ private:
   StringSet<> InitialiserCallees;
   DenseSet<const DeclRefExpr *> CalleeRefs;
   std::set<std::pair<size_t, std::string>> Seen;
+  /// The function bodies the walk is in, innermost last (null: a block).
+  std::vector<const FunctionDecl *> Bodies;
+  std::set<std::tuple<std::string, std::string, std::string, unsigned, unsigned>> TakenAt;
   DenseMap<const RecordDecl *, SmallVector<std::string, 1>> TypedefNames;
 };
 

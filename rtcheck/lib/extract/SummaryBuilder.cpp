@@ -4,6 +4,7 @@
 #include "FlowContext.h"
 #include "MemberStores.h"
 #include "MembersLeftSet.h"
+#include "ValueWrites.h"
 #include "ReturnValues.h"
 
 #include "rtcheck/Suppressions.h"
@@ -134,6 +135,9 @@ size_t SummaryBuilder::entryFor(const FunctionDecl *FD) {
     if (isa<CXXConstructorDecl>(MD) && MD->getParent()->hasDefinition() &&
         MD->getParent()->isPolymorphic())
       F.Constructs = noteClass(MD->getParent());
+    else if (MD->isInstance() && MD->getParent()->hasDefinition() &&
+             MD->getParent()->isPolymorphic())
+      F.ThisClass = noteClass(MD->getParent());
     for (const CXXMethodDecl *O : MD->overridden_methods()) {
       F.Overrides.push_back(usrOf(O));
       entryFor(O); // so that the link step knows the overridden method's name
@@ -331,6 +335,7 @@ std::string summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
     Out.Functions[I].MemberStores = memberStoresOf(B, FD);
   }
   collectAddressFlows(B);
+  collectValueWrites(B, Definitions);
   llvm::sort(Out.Flows, [](const FlowEdge &A, const FlowEdge &B) {
     return std::tie(A.From, A.To) < std::tie(B.From, B.To);
   });

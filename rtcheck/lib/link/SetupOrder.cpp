@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <iterator>
 #include <optional>
+#include <map>
 #include <set>
+#include <tuple>
 
 using namespace llvm;
 
@@ -21,7 +23,7 @@ class SetupOrder {
 public:
   SetupOrder(CallGraph &G, ArrayRef<Summary> Summaries, const RootsFound &Roots,
              const Reachability &Reach)
-      : G(G), Roots(Roots), Reach(Reach) {
+      : G(G), Summaries(Summaries), Roots(Roots), Reach(Reach) {
     for (const Summary &S : Summaries)
       for (const std::string &USR : S.InitialiserCalls)
         if (NodeId N = G.find(USR); N != NoNode)
@@ -38,7 +40,7 @@ public:
         Candidates.push_back(N);
     if (Candidates.empty())
       return Ready;
-    indexCalls();
+    indexCalls(Summaries);
     for (NodeId F : Candidates)
       if (declaresStaticsUnconditionally(F) && readyForEveryRoot(F))
         Ready.insert(F);
@@ -46,9 +48,10 @@ public:
   }
 
 private:
-  using Site = std::pair<NodeId, const CallSite *>;
+  /// A place in a body: the body and how many of its calls (a prefix) run before the place.
+  using Point = std::pair<NodeId, unsigned>;
 
-  void indexCalls() {
+  void indexCalls(ArrayRef<Summary> Summaries) {
     std::map<std::string, unsigned> RootIndex;
     for (unsigned I = 0; I < Roots.Roots.size(); ++I)
       RootIndex.emplace(Roots.Roots[I].USR, I);
@@ -59,16 +62,43 @@ private:
       const Function *Body = G.node(N).Def;
       if (!Body)
         continue;
-      for (const CallSite &C : Body->Calls) {
+      for (unsigned I = 0; I < Body->Calls.size(); ++I) {
+        const CallSite &C = Body->Calls[I];
         for (NodeId T : G.targets(C))
-          Callers[T].push_back({N, &C});
+          Callers[T].push_back({N, I});
         if (C.Kind == CallKind::Indirect)
           continue;
         for (const auto &[Index, USR] : C.FunctionArgs)
           if (auto It = RootIndex.find(USR); It != RootIndex.end())
-            Registrations[It->second].push_back({N, &C});
+            Registrations[It->second].push_back({N, I});
       }
     }
+    for (const Summary &S : Summaries) {
+      for (const FieldStore &FS : S.FieldStores)
+        if (NodeId N = G.find(FS.USR); N != NoNode)
+          StoredInField.insert(N);
+      for (const AddressTakenAt &A : S.AddressesTakenAt) {
+        NodeId N = G.find(A.USR);
+        if (N == NoNode)
+          continue;
+        NodeId In = A.InBody.empty() ? NoNode : G.find(A.InBody);
+        if (In == NoNode || !G.node(In).Def)
+          TakenAnywhere.insert(N);
+        else
+          TakenAt[N].push_back({In, callsBefore(*G.node(In).Def, A.Loc)});
+      }
+    }
+  }
+
+  /// How many of Body's first calls lie before L in the source: they ran before the place L.
+  static unsigned callsBefore(const Function &Body, const SourceLoc &L) {
+    unsigned I = 0;
+    for (const CallSite &C : Body.Calls) {
+      if (C.Loc.File != L.File || std::tie(C.Loc.Line, C.Loc.Column) >= std::tie(L.Line, L.Column))
+        break;
+      ++I;
+    }
+    return I;
   }
 
   bool declaresStaticsUnconditionally(NodeId F) {
@@ -87,75 +117,111 @@ private:
     });
   }
 
-  /// Every call that passes root R's address is preceded by a call that must reach F.
+  /// Every place that hands root R out is preceded by a call that must reach F. The hand-outs
+  /// are the calls passing R's address and every place that takes it (a struct field store
+  /// before the call that registers the struct); an address taken outside every body (a
+  /// global's initialiser, before main) leaves the order unknown.
   bool readyBeforeRegistrations(unsigned R, NodeId F) {
     // A thread's start routine runs only once the creating call has passed its address.
     if (Roots.Roots[R].Origin != "registration" && Roots.Roots[R].Origin != "thread")
       return false;
-    auto It = Registrations.find(R);
-    return It != Registrations.end() &&
-           all_of(It->second, [&](const Site &S) { return beforeSite(S).count(F); });
+    NodeId Root = Roots.Nodes[R];
+    auto Calls = Registrations.find(R);
+    // Roots by name (interrupt vectors) are entered without any hand-out: only a registration
+    // call, or a store into a struct field, makes the root one that is handed out.
+    if ((Calls == Registrations.end() && !StoredInField.contains(Root)) ||
+        TakenAnywhere.contains(Root))
+      return false;
+    std::vector<Point> HandOuts;
+    if (Calls != Registrations.end())
+      llvm::append_range(HandOuts, Calls->second);
+    if (auto It = TakenAt.find(Root); It != TakenAt.end())
+      llvm::append_range(HandOuts, It->second);
+    return !HandOuts.empty() &&
+           all_of(HandOuts, [&](const Point &P) { return beforePoint(P).count(F); });
   }
 
   /// Root R is a virtual method: nothing can call it before an object of its class exists, so
   /// F is ready when a call that must reach F precedes every entry into the class's
-  /// constructors (derived classes' constructors enter them too). Objects made outside the
-  /// program, or by a constructor no call of the program enters (a global's initialiser), leave
-  /// the order unknown.
+  /// constructors (derived classes' constructors enter them too).
   bool readyBeforeObjects(unsigned R, NodeId F) {
     StringRef Class = G.node(Roots.Nodes[R]).info().Class;
-    if (Class.empty() || G.createdOutside(Class))
+    if (Class.empty())
       return false;
-    auto It = ConstructorsOf.find(Class);
-    if (It == ConstructorsOf.end())
-      return false;
-    return all_of(It->second, [&](NodeId Ctor) {
-      auto Up = Callers.find(Ctor);
-      return Up != Callers.end() && !enteredFromOutside(Ctor) &&
-             all_of(Up->second, [&](const Site &S) { return beforeSite(S).count(F); });
-    });
+    std::set<NodeId> InProgress;
+    return objectsBefore(Class, 0, InProgress).count(F);
   }
 
-  const std::set<NodeId> &beforeSite(const Site &S) {
-    auto [Memo, Inserted] = BeforeMemo.try_emplace(S.second);
+  const std::set<NodeId> &beforePoint(const Point &P) {
+    auto [Memo, Inserted] = BeforeMemo.try_emplace(P);
     if (Inserted) {
       std::set<NodeId> InProgress;
-      Memo->second = before(S.first, S.second, 0, InProgress);
+      Memo->second = before(P.first, P.second, 0, InProgress);
     }
     return Memo->second;
   }
 
-  /// Functions certainly called before the site S of M runs.
-  std::set<NodeId> before(NodeId M, const CallSite *S, unsigned Depth,
-                          std::set<NodeId> &InProgress) {
+  /// Functions certainly called before the place of M after its first End calls runs.
+  std::set<NodeId> before(NodeId M, unsigned End, unsigned Depth, std::set<NodeId> &InProgress) {
     std::set<NodeId> Result;
-    for (const CallSite &D : G.node(M).Def->Calls) {
-      if (&D == S)
-        break;
+    const std::vector<CallSite> &Calls = G.node(M).Def->Calls;
+    for (unsigned I = 0; I < End && I < Calls.size(); ++I) {
+      const CallSite &D = Calls[I];
       if (D.Unconditional && D.Kind == CallKind::Direct && D.StaticInit.empty())
         for (NodeId T : G.targets(D))
           mustCall(T, 0, Result);
     }
-    if (Depth >= MaxCallerDepth || enteredFromOutside(M) || !InProgress.insert(M).second)
+    if (Depth >= MaxCallerDepth || !InProgress.insert(M).second)
       return Result;
-    auto It = Callers.find(M);
-    if (It != Callers.end()) {
-      std::optional<std::set<NodeId>> Common;
-      for (const Site &Up : It->second) {
-        std::set<NodeId> Via = before(Up.first, Up.second, Depth + 1, InProgress);
-        if (!Common) {
-          Common = std::move(Via);
-          continue;
-        }
-        std::set<NodeId> Both;
-        std::set_intersection(Common->begin(), Common->end(), Via.begin(), Via.end(),
-                              std::inserter(Both, Both.begin()));
-        Common = std::move(Both);
-      }
-      Result.insert(Common->begin(), Common->end());
+    // A method runs on an object: after a constructor of its class was entered, whoever calls
+    // the method (callers the graph does not show, a retry calling itself).
+    if (StringRef Class = G.node(M).info().ThisClass; !Class.empty()) {
+      std::set<NodeId> Made = objectsBefore(Class, Depth + 1, InProgress);
+      Result.insert(Made.begin(), Made.end());
     }
+    if (!enteredFromOutside(M))
+      if (auto It = Callers.find(M); It != Callers.end()) {
+        std::vector<std::set<NodeId>> Paths;
+        for (const Point &Up : It->second)
+          Paths.push_back(before(Up.first, Up.second, Depth + 1, InProgress));
+        std::set<NodeId> Common = intersection(Paths);
+        Result.insert(Common.begin(), Common.end());
+      }
     InProgress.erase(M);
     return Result;
+  }
+
+  /// Functions certainly called before every entry into a constructor of Class. Objects made
+  /// outside the program, or by a constructor no call of the program enters (a global's
+  /// initialiser), leave the order unknown.
+  std::set<NodeId> objectsBefore(StringRef Class, unsigned Depth, std::set<NodeId> &InProgress) {
+    if (Depth >= MaxCallerDepth || G.createdOutside(Class))
+      return {};
+    auto It = ConstructorsOf.find(Class);
+    if (It == ConstructorsOf.end())
+      return {};
+    std::vector<std::set<NodeId>> Paths;
+    for (NodeId Ctor : It->second) {
+      auto Up = Callers.find(Ctor);
+      if (Up == Callers.end() || enteredFromOutside(Ctor))
+        return {};
+      for (const Point &P : Up->second)
+        Paths.push_back(before(P.first, P.second, Depth, InProgress));
+    }
+    return intersection(Paths);
+  }
+
+  static std::set<NodeId> intersection(ArrayRef<std::set<NodeId>> Sets) {
+    if (Sets.empty())
+      return {};
+    std::set<NodeId> Common = Sets.front();
+    for (const std::set<NodeId> &S : Sets.drop_front()) {
+      std::set<NodeId> Both;
+      std::set_intersection(Common.begin(), Common.end(), S.begin(), S.end(),
+                            std::inserter(Both, Both.begin()));
+      Common = std::move(Both);
+    }
+    return Common;
   }
 
   /// Adds T and every function T calls unconditionally, down the chain.
@@ -179,13 +245,17 @@ private:
   }
 
   CallGraph &G;
+  ArrayRef<Summary> Summaries;
   const RootsFound &Roots;
   const Reachability &Reach;
-  DenseMap<NodeId, std::vector<Site>> Callers;
-  DenseMap<unsigned, std::vector<Site>> Registrations;
+  DenseMap<NodeId, std::vector<Point>> Callers;
+  DenseMap<unsigned, std::vector<Point>> Registrations;
+  DenseMap<NodeId, std::vector<Point>> TakenAt; ///< places in bodies taking a function's address
+  DenseSet<NodeId> TakenAnywhere;              ///< address taken outside every known body
+  DenseSet<NodeId> StoredInField;              ///< stored into a struct field somewhere
   StringMap<std::vector<NodeId>> ConstructorsOf; ///< by the class's USR
   DenseSet<NodeId> CalledBeforeMain; ///< by the initialisers of globals
-  DenseMap<const CallSite *, std::set<NodeId>> BeforeMemo;
+  std::map<Point, std::set<NodeId>> BeforeMemo;
 };
 
 } // namespace

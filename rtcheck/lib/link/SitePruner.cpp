@@ -1,6 +1,8 @@
 //===- SitePruner.cpp - call sites that cannot run ------------------------===//
 #include "rtcheck/link/SitePruner.h"
 
+#include "rtcheck/link/ValueBits.h"
+
 #include "llvm/ADT/STLExtras.h"
 
 using namespace llvm;
@@ -64,6 +66,8 @@ bool SitePruner::leftNonNull(const MemberAfterCall &M, const EntryFacts &Entry) 
 
 bool SitePruner::atomFalse(const GuardAtom &A, const EntryFacts &Entry,
                            const CallResults &Results, const AfterCallMap *After) const {
+  if (Bits && Bits->impossible(A))
+    return true;
   if (After && A.Param < 0)
     if (auto It = After->find(A.Var); It != After->end())
       return A.Op == GuardAtom::Eq && A.Value == 0 && leftNonNull(It->second, Entry);
@@ -93,7 +97,8 @@ bool SitePruner::falsified(NodeId U, const std::vector<GuardClause> &Guards,
                            const EntryFacts &Entry, const CallResults &Results) const {
   auto It = AfterCalls.find(U);
   const AfterCallMap *After = It == AfterCalls.end() ? nullptr : &It->second;
-  if (Entry.empty() && Assume.empty() && Results.empty() && !After && MemberValues.empty())
+  if (Entry.empty() && Assume.empty() && Results.empty() && !After && MemberValues.empty() &&
+      !Bits)
     return false;
   // A clause is false when every atom is known and false; unknown atoms may hold.
   return any_of(Guards, [&](const GuardClause &Clause) {

@@ -13,8 +13,12 @@
 // unconditional direct calls), and F declares its statics unconditionally. A root that is a
 // virtual method needs an object of its class first: for it, every call entering one of the
 // class's constructors takes the place of the registrations (no such call, or objects made
-// outside the program: not ready). Other roots found otherwise (annotations on plain functions,
-// patterns, struct fields) are never assumed registered after setup, and callers are only
+// outside the program: not ready). A root handed out through a struct field is ordered by
+// every place its address is taken (none outside function bodies). A non-static method of a
+// polymorphic class runs only after a constructor of its class was entered, so what precedes
+// every such entry precedes the method's body too, whoever calls it (#10, bridge). Other roots
+// (annotations on plain functions, patterns, name rules) are never assumed registered after
+// setup, and callers are only
 // followed while the function cannot be entered from outside the program (address taken,
 // overrides a library virtual, a root itself, called by a global's initialiser).
 //

@@ -24,6 +24,7 @@
 #include <optional>
 
 namespace rtcheck {
+class ValueBits;
 
 /// Known parameter values on entry to a function, sorted by parameter index.
 using EntryFacts = std::vector<std::pair<unsigned, int64_t>>;
@@ -75,6 +76,9 @@ public:
     MemberValues = std::move(Values);
     Results.clear();
   }
+  // --- the bits integer members can hold (#10, bridge; ValueBits.h) ---
+  /// When set, a guard atom on a member that no value the program gives it satisfies is false.
+  const ValueBits *Bits = nullptr;
 
 private:
   // --- constants through return values (#10, newcode; ReturnFacts.cpp) ---
