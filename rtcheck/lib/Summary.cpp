@@ -191,6 +191,7 @@ json::Value toJSON(const Summary &S) {
     for (const ModeClass &C : S.ModeClasses)
       Modes.push_back(modeClassToJSON(C));
     Out["mode_classes"] = std::move(Modes);
+  }
   if (!S.AddressesTakenAt.empty()) {
     json::Array Taken;
     for (const AddressTakenAt &A : S.AddressesTakenAt)
