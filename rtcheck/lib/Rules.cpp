@@ -232,7 +232,8 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
             if (Error Err =
                     checkKeys(Path, Where, E,
                               {"name", "category", "safe", "reason", "fallback", "unless_arg",
-                               "noreturn_path", "unless_checked", "unless_format"}))
+                               "noreturn_path", "unless_checked", "unless_in_range",
+                               "unless_format"}))
               return Err;
             FunctionRule R;
             R.File = Path.str();
@@ -271,6 +272,11 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
               if (!U->getAsBoolean())
                 return entryError(Path, Where, "'unless_checked' must be true or false");
               R.UnlessChecked = *U->getAsBoolean();
+            }
+            if (const json::Value *U = E.get("unless_in_range")) {
+              if (!U->getAsBoolean())
+                return entryError(Path, Where, "'unless_in_range' must be true or false");
+              R.UnlessInRange = *U->getAsBoolean();
             }
             if (const json::Value *U = E.get("unless_arg")) {
               const json::Object *UO = U->getAsObject();

@@ -23,7 +23,7 @@ class Value;
 namespace rtcheck {
 
 /// Version of the summary format; a summary of another version is rejected at link.
-inline constexpr int SummaryFormatVersion = 4;
+inline constexpr int SummaryFormatVersion = 5;
 
 struct SourceLoc {
   std::string File; ///< absolute, normalised path; empty when unknown
@@ -135,6 +135,11 @@ struct CallSite {
   /// Arguments that are the result of a direct call of the same body, or a local variable the
   /// body initialises from one and never changes: (argument, callResultName of that call).
   std::vector<std::pair<unsigned, std::string>> ResultArgs;
+
+  // --- value ranges (#10, ranges; docs/analyzer.md "Indexes in range") ---
+  /// `v.at(i)` of a standard container whose index is proven below `v.size()` where the call
+  /// runs: rules' `unless_in_range` hazards (std::out_of_range) cannot happen.
+  bool InRange = false;
 };
 
 /// One `return` of a body (#10, newcode): what it returns, when the link step can know it, and
