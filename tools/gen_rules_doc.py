@@ -49,6 +49,8 @@ def family_section(path, doc):
                 notes.append(f"a hazard only when argument {u['index']} is {u['equals']}")
             if e.get("unless_checked"):
                 notes.append("not at a call whose object was checked non-empty")
+            if e.get("unless_in_range"):
+                notes.append("not at an at() whose index is proven in range")
             reason = e["reason"] + (f" *({'; '.join(notes)})*" if notes else "")
             out.append(f"| `{cell(e['name'])}` | {cat} | {cell(reason)} |")
         out.append("")

@@ -231,8 +231,9 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
               Where += " '" + N->str() + "'";
             if (Error Err =
                     checkKeys(Path, Where, E,
-                              {"name", "category", "safe", "reason", "fallback", "unless_arg", "when_arg",
-                               "noreturn_path", "unless_checked", "unless_format"}))
+                              {"name", "category", "safe", "reason", "fallback", "unless_arg",
+                               "when_arg", "noreturn_path", "unless_checked", "unless_in_range",
+                               "unless_format"}))
               return Err;
             FunctionRule R;
             R.File = Path.str();
@@ -271,6 +272,11 @@ Error RuleSet::loadFamily(StringRef Path, const json::Object &O) {
               if (!U->getAsBoolean())
                 return entryError(Path, Where, "'unless_checked' must be true or false");
               R.UnlessChecked = *U->getAsBoolean();
+            }
+            if (const json::Value *U = E.get("unless_in_range")) {
+              if (!U->getAsBoolean())
+                return entryError(Path, Where, "'unless_in_range' must be true or false");
+              R.UnlessInRange = *U->getAsBoolean();
             }
             for (auto [Key, Into] : {std::pair{"unless_arg", &R.UnlessArg},
                                      std::pair{"when_arg", &R.WhenArg}}) {

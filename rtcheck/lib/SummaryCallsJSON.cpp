@@ -148,6 +148,8 @@ json::Value callToJSON(const CallSite &C) {
     O["receiver"] = C.Receiver;
   if (C.Checked)
     O["checked"] = true;
+  if (C.InRange)
+    O["in_range"] = true;
   if (!C.Through.empty())
     O["through"] = C.Through;
   pairsToJSON(O, "arg_slots", C.ArgSlots);
@@ -169,8 +171,9 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
   if (!M || !M.map("kind", Kind) || !M.map("callee", C.Callee) || !M.mapOptional("note", C.Note) ||
       !M.mapOptional("spelled", C.Spelled) || !M.mapOptional("path_ends_in", C.PathEndsIn) ||
       !M.mapOptional("field", C.Field) || !M.mapOptional("receiver", C.Receiver) ||
-      !M.mapOptional("checked", C.Checked) || !M.mapOptional("through", C.Through) ||
-      !M.mapOptional("system", C.InSystemHeader) || !M.mapOptional("called_on", C.CalledOn))
+      !M.mapOptional("checked", C.Checked) || !M.mapOptional("in_range", C.InRange) ||
+      !M.mapOptional("through", C.Through) || !M.mapOptional("system", C.InSystemHeader) ||
+      !M.mapOptional("called_on", C.CalledOn))
     return false;
   if (Kind == "direct")
     C.Kind = CallKind::Direct;

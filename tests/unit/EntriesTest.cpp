@@ -15,7 +15,9 @@ namespace {
 const char *Threads = R"({"family":"t","functions":[
   {"name":"pthread_setschedparam","category":"syscall","reason":"system call"},
   {"name":"std::__throw_bad_function_call","category":"exception","reason":"throws",
-   "unless_checked":true}],
+   "unless_checked":true},
+  {"name":"std::__throw_out_of_range_fmt","category":"exception","reason":"throws",
+   "unless_in_range":true}],
   "realtime_threads":[
   {"create":"pthread_create","entry":2,"attributes":1,"handle":0,"reason":"posix"},
   {"create":"spawn_*","entry":0,"context":"camera","reason":"a glob"},
@@ -267,6 +269,24 @@ TEST(CheckedCalls, UnlessCheckedRulesAreExemptAtCheckedSites) {
   const Classification &Cls = G.classify(G.find("u:std::__throw_bad_function_call"));
   EXPECT_TRUE(G.exempt(Cls, F.Calls[0]));
   EXPECT_FALSE(G.exempt(Cls, F.Calls[1]));
+}
+
+TEST(CheckedCalls, UnlessInRangeRulesAreExemptOnlyAtInRangeSites) {
+  Program P;
+  P.decl("std::__throw_bad_function_call");
+  P.decl("std::__throw_out_of_range_fmt");
+  Function &F = P.def("f");
+  Program::call(F, "std::__throw_out_of_range_fmt", 2).InRange = true;
+  Program::call(F, "std::__throw_out_of_range_fmt", 3).Checked = true;
+  Program::call(F, "std::__throw_bad_function_call", 4).InRange = true;
+  RuleSet Rules = rules(Threads);
+  CallGraph G(P.TUs, Rules, true);
+  const Classification &Range = G.classify(G.find("u:std::__throw_out_of_range_fmt"));
+  const Classification &Empty = G.classify(G.find("u:std::__throw_bad_function_call"));
+  EXPECT_TRUE(G.exempt(Range, F.Calls[0]));
+  // Each proof answers its own hazard only: a checked object says nothing about an index.
+  EXPECT_FALSE(G.exempt(Range, F.Calls[1]));
+  EXPECT_FALSE(G.exempt(Empty, F.Calls[2]));
 }
 
 TEST(VirtualTargets, RapidTypeAnalysisKeepsClassesWithObjects) {

@@ -49,6 +49,7 @@ TEST(Summary, RoundTripsThroughJSON) {
   C.CallArgs = {{0, "pthread_self"}};
   C.Receiver = "c:@S@A";
   C.Checked = true;
+  C.InRange = true;
   F.Class = "c:@S@Base";
   F.Calls.push_back(C);
   S.Functions.push_back(F);
@@ -77,6 +78,7 @@ TEST(Summary, RoundTripsThroughJSON) {
   EXPECT_EQ(G.Calls[0].CallArgs, C.CallArgs);
   EXPECT_EQ(G.Calls[0].Receiver, "c:@S@A");
   EXPECT_TRUE(G.Calls[0].Checked);
+  EXPECT_TRUE(G.Calls[0].InRange);
   EXPECT_EQ(G.Class, "c:@S@Base");
   ASSERT_EQ(Back->Classes.size(), 1u);
   EXPECT_EQ(Back->Classes[0].Bases, (std::vector<std::string>{"c:@S@Base"}));

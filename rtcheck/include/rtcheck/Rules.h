@@ -57,6 +57,8 @@ struct FunctionRule {
   std::optional<std::pair<unsigned, int64_t>> WhenArg;
   /// Happens only when the object called is empty: not at a call the caller checked non-empty.
   bool UnlessChecked = false;
+  /// Happens only for an index out of range: not at an `at()` call whose index is proven in range.
+  bool UnlessInRange = false;
   std::optional<FormatCondition> UnlessFormat;
   std::string File; ///< where the entry comes from
   /// `noreturn_path`: true, a call to the function is on a path that ends the program or reports

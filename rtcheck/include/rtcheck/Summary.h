@@ -173,6 +173,10 @@ struct CallSite {
   /// ...)`): the field's qualified name (`libcamera::Camera::requestCompleted`), so that a
   /// registration rule can name the signal and not only its type.
   std::string CalledOn;
+  // --- value ranges (#10, ranges; docs/analyzer.md "Indexes in range") ---
+  /// `v.at(i)` of a standard container whose index is proven below `v.size()` where the call
+  /// runs: rules' `unless_in_range` hazards (std::out_of_range) cannot happen.
+  bool InRange = false;
 };
 
 /// One `return` of a body (#10, newcode): what it returns, when the link step can know it, and

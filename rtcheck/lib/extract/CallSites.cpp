@@ -12,6 +12,7 @@
 #include "CheckedObjects.h"
 #include "ConstantConditions.h"
 #include "EndingPaths.h"
+#include "IndexRanges.h"
 
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
@@ -30,7 +31,7 @@ class BodyWalker : public DynamicRecursiveASTVisitor {
 public:
   BodyWalker(SummaryBuilder &B, const FunctionDecl *FD)
       : B(B), Ctx(B.Ctx), FD(FD), Generated(FD->isImplicit() || FD->isDefaulted()),
-        Regions(B, FD) {
+        Regions(B, FD), Ranges(B.Ctx, FD) {
     ShouldVisitImplicitCode = true;
     ShouldVisitLambdaBody = false; // a lambda body is its own function
   }
@@ -173,6 +174,8 @@ public:
     CallSite &Site = add(B.entryFor(Callee), Kind, CE->getExprLoc());
     Site.Receiver = std::move(Receiver);
     Site.Checked = isChecked(CE);
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      Site.InRange = Ranges.inRange(MC);
     if (SourceLocation L = CE->getCallee()->getBeginLoc(); L.isMacroID())
       Site.Spelled = Lexer::getImmediateMacroName(L, B.SM, Ctx.getLangOpts()).str();
     recordArguments(CE, Callee, Site);
@@ -521,6 +524,7 @@ private:
   const FunctionDecl *EndsIn = nullptr;
   DenseSet<const CXXBindTemporaryExpr *> Elided;
   GuardRegions Regions;
+  IndexRangeProver Ranges;
   /// Longer string arguments are not worth their summary space (formats are short).
   static constexpr unsigned MaxStringArg = 256;
 };

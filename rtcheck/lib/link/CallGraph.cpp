@@ -195,6 +195,8 @@ bool CallGraph::exempt(const Classification &Cls, const CallSite &C) const {
     return true;
   if (C.Checked && Cls.Rule && Cls.Rule->UnlessChecked)
     return true;
+  if (C.InRange && Cls.Rule && Cls.Rule->UnlessInRange)
+    return true;
   if (!Cls.Rule)
     return false;
   if (Cls.Rule->UnlessArg && is_contained(C.ConstArgs, *Cls.Rule->UnlessArg))

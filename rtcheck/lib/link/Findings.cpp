@@ -80,7 +80,8 @@ private:
     });
     for (const Effect &E : Found)
       if (!(Policy.ThrowOnlyAlone && OtherHazard && E.Cat == Category::Exception) &&
-          !(C.Checked && E.Rule && E.Rule->UnlessChecked))
+          !(C.Checked && E.Rule && E.Rule->UnlessChecked) &&
+          !(C.InRange && E.Rule && E.Rule->UnlessInRange))
         add(U, C, E);
   }
 
