@@ -68,7 +68,7 @@ struct MemberLeftSet {
   std::vector<std::vector<GuardAtom>> When;
 };
 
-/// A store into an integer member by a body (#10, modes; docs/analyzer.md "Constants and modes"):
+/// A store into an integer member by a body (#10, modes; docs/constants.md):
 /// the values a member can hold in a program are those its reachable stores give it.
 struct MemberStore {
   std::string Field; ///< qualified name, as GuardAtom::Var spells a member
@@ -147,7 +147,7 @@ struct CallSite {
   /// Function-pointer arguments read from a slot: (index, slot key), so that a registration
   /// reached through the user's own wrappers finds what the wrappers' callers pass.
   std::vector<std::pair<unsigned, std::string>> ArgSlots;
-  // --- constants and modes (#10 item 4; docs/analyzer.md "Constants and modes") ---
+  // --- constants and modes (#10 item 4; docs/constants.md) ---
   /// The understood conditions under which the site runs, in conjunctive normal form: every
   /// clause must hold. Anything not understood guards nothing (no clause), so pruning by these
   /// is never less conservative than ignoring them. ConstArgs above also hold null pointers
@@ -163,7 +163,7 @@ struct CallSite {
   /// guard and the initialiser's calls): its name, qualified by the function.
   std::string StaticInit;
 
-  // --- constants through return values (#10, newcode; docs/analyzer.md "Constants and modes") ---
+  // --- constants through return values (#10, newcode; docs/constants.md) ---
   /// Arguments that are the result of a direct call of the same body, or a local variable the
   /// body initialises from one and never changes: (argument, callResultName of that call).
   std::vector<std::pair<unsigned, std::string>> ResultArgs;
@@ -234,7 +234,7 @@ struct Function {
   // Rapid type analysis from the program's entries (#10, dpf).
   /// Constructors of polymorphic classes: the USR of the class whose objects a call creates.
   std::string Constructs;
-  // --- members a call leaves set (#10, rtapi; docs/analyzer.md "Constants and modes") ---
+  // --- members a call leaves set (#10, rtapi; docs/constants.md) ---
   /// Methods: pointer members of `*this` that hold a non-null value whenever the method returns
   /// normally, and under which conditions on its parameters.
   std::vector<MemberLeftSet> LeavesNonNull;

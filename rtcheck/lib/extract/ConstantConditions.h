@@ -3,7 +3,7 @@
 // Private to the extraction (CallSites.cpp). `if (0)`, `if (DEBUG_LEVEL > 3)` with a constant
 // macro, and a library's `if (v.valueless_by_exception())` on a variant whose alternatives can
 // never be valueless all have a branch that never runs; its calls are no call sites at all
-// (docs/analyzer.md "Constants and modes").
+// (docs/constants.md).
 //
 //===----------------------------------------------------------------------===//
 #ifndef RTCHECK_LIB_EXTRACT_CONSTANTCONDITIONS_H

@@ -1,6 +1,6 @@
 //===- MemberStores.h - what a body stores into integer members -*- C++ -*-===//
 //
-// Private to the extraction (#10, modes; docs/analyzer.md "Constants and modes"). Rubber Band's
+// Private to the extraction (#10, modes; docs/constants.md). Rubber Band's
 // plug-ins construct their stretcher with `OptionProcessRealTime`, the constructor leaves
 // `m_realtime` true, and `reconfigure()` calls `configure()` only `if (!m_realtime)`. The values a
 // member can hold in a program are what the stores the program runs put there, so this pass

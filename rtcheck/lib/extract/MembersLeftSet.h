@@ -11,7 +11,7 @@
 // loop or `switch` that calls or stores, a store of anything but a fresh `new`, `&x` or `this`,
 // a store through another object, a member whose address is taken or bound to a reference, a
 // return before the end, a `try`, a label or a local with a destructor forgets what is known
-// (docs/analyzer.md "Constants and modes").
+// (docs/constants.md).
 //
 //===----------------------------------------------------------------------===//
 #ifndef RTCHECK_LIB_EXTRACT_MEMBERSLEFTSET_H

@@ -1,6 +1,6 @@
 //===- ReturnValues.cpp - what a body returns, and when -------------------===//
 //
-// Constants through return values (#10, newcode; docs/analyzer.md "Constants and modes"): every
+// Constants through return values (#10, newcode; docs/constants.md): every
 // `return` of a user body that returns an integer or a pointer, with the conditions under which
 // it runs (Guards.h) and what it returns when the link step can know it: a constant (a null
 // pointer is 0), a parameter the body never changes, or the result of a direct call of the same

@@ -1,6 +1,6 @@
 //===- ValueWrites.h - the bits integer members may be given ----*- C++ -*-===//
 //
-// The possible bits of a field (#10, bridge; docs/analyzer.md "Constants and modes"): every
+// The possible bits of a field (#10, bridge; docs/constants.md): every
 // write of an integer member of a record the user defines, with the bits it may set and the
 // conditions under which it runs, and the records whose objects may be written some other way
 // (raw memory, code the analysis cannot see). The link step (link/ValueBits) joins them over

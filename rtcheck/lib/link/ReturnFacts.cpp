@@ -1,6 +1,6 @@
 //===- ReturnFacts.cpp - constants through return values ------------------===//
 //
-// Part of SitePruner (#10, newcode; docs/analyzer.md "Constants and modes"): a direct call's
+// Part of SitePruner (#10, newcode; docs/constants.md): a direct call's
 // result is known in a caller's context when every `return` of the callee that can run in the
 // context the call gives it returns the same value (Summary.h ReturnSite). A callee without a
 // body, an indirect or virtual call, a callee the rules describe, a return the extraction does

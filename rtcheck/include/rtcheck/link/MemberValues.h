@@ -1,6 +1,6 @@
 //===- MemberValues.h - the values a member can hold in a program -*- C++ -*-===//
 //
-// Part of the link step (#10, modes; docs/analyzer.md "Constants and modes"). The values an
+// Part of the link step (#10, modes; docs/constants.md). The values an
 // integer member of a mode class (MemberStore in Summary.h) can hold in a program are those its
 // stores give it in the code the program's entries reach, each store evaluated in every entry
 // context its body is walked in: R2Stretcher's constructor stores the `options` its callers

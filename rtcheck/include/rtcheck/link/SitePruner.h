@@ -1,7 +1,7 @@
 //===- SitePruner.h - call sites that cannot run ---------------*- C++ -*-===//
 //
 // Part of the link step: which call sites of a body are ruled out by what is known on entry to
-// the function. Four kinds of facts rule a site out (docs/analyzer.md "Constants and modes"):
+// the function. Four kinds of facts rule a site out (docs/constants.md):
 // constant arguments the caller passes for the parameters the site's guards test (passed on
 // through parameters handed down unchanged), `assume` facts about globals and members,
 // members a method called just before the test leaves non-null under the arguments it gets

@@ -1,6 +1,6 @@
 //===- ValueBits.h - the bits integer members can hold ----------*- C++ -*-===//
 //
-// Part of the link step (#10, bridge; docs/analyzer.md "Constants and modes"). Over every write
+// Part of the link step (#10, bridge; docs/constants.md). Over every write
 // of the program (extract/ValueWrites), the bits each integer member of a user record may hold:
 // the union of the constants its writes store (`|=` adds bits, `&=` adds none), any bits once a
 // write stores something else, a reference or pointer to the member is made, or objects of the
