@@ -207,7 +207,8 @@ static void write_scope(writer *w, uint32_t first, uint32_t n) {
       continue;
     int seen_thread = 0;
     for (uint32_t j = first; j < i && !seen_thread; j++)
-      seen_thread = rtcheck_g.records[j].in_use && rtcheck_g.records[j].thread == r->thread &&
+      seen_thread = __atomic_load_n(&rtcheck_g.records[j].in_use, __ATOMIC_ACQUIRE) &&
+                    rtcheck_g.records[j].thread == r->thread &&
                     strcmp(rtcheck_g.records[j].name, r0->name) == 0;
     threads += !seen_thread;
     if (!budget)
@@ -329,7 +330,8 @@ static void write_report(writer *w) {
       continue;
     int earlier = 0;
     for (uint32_t j = 0; j < i && !earlier; j++)
-      earlier = rtcheck_g.records[j].in_use && strcmp(rtcheck_g.records[j].name, r->name) == 0;
+      earlier = __atomic_load_n(&rtcheck_g.records[j].in_use, __ATOMIC_ACQUIRE) &&
+                strcmp(rtcheck_g.records[j].name, r->name) == 0;
     if (earlier)
       continue;
     w_raw(w, any++ ? "," : "");
