@@ -14,22 +14,6 @@ const char *Rules = R"({"family":"t","functions":[
   {"name":"lock","category":"lock","reason":"mutex"},
   {"name":"write","category":"syscall","reason":"io"}]})";
 
-std::set<unsigned> lines(const LinkResult &R) {
-  std::set<unsigned> Out;
-  for (const Finding &F : R.Findings)
-    Out.insert(F.Site.Line);
-  return Out;
-}
-
-GuardAtom atom(int Param, std::string Var, GuardAtom::OpKind Op, int64_t Value) {
-  GuardAtom A;
-  A.Param = Param;
-  A.Var = std::move(Var);
-  A.Op = Op;
-  A.Value = Value;
-  return A;
-}
-
 /// cb() { make(Api) [line 2] }
 /// make(api) { open(api) [line 5]; if (api != 0) { if (impl) return; }  lock() [line 9] }
 /// open(api) { write() [line 20]; api == 2 leaves impl non-null }
@@ -43,13 +27,13 @@ Program program(int64_t Api, CallKind OpenKind = CallKind::Direct, bool OpenHasB
   Open.ParamArgs = {{0, 0}};
   std::string ImplAfterOpen = memberAfterCallName("A::impl", Open.Callee, Open.Loc);
   Program::call(Make, "lock", 9).Guards = {
-      {atom(0, "", GuardAtom::Eq, 0), atom(-1, ImplAfterOpen, GuardAtom::Eq, 0)}};
+      {guardAtom(0, "", GuardAtom::Eq, 0), guardAtom(-1, ImplAfterOpen, GuardAtom::Eq, 0)}};
   if (!OpenHasBody) {
     P.decl("open");
   } else {
     Function &OpenDef = P.def("open");
     Program::call(OpenDef, "write", 20);
-    OpenDef.LeavesNonNull = {{"A::impl", {{atom(0, "", GuardAtom::Eq, 2)}}}};
+    OpenDef.LeavesNonNull = {{"A::impl", {{guardAtom(0, "", GuardAtom::Eq, 2)}}}};
   }
   P.decl("lock");
   P.decl("write");
@@ -59,20 +43,20 @@ Program program(int64_t Api, CallKind OpenKind = CallKind::Direct, bool OpenHasB
 } // namespace
 
 TEST(MemberAfterCall, CalleeLeavingTheMemberSetRulesOutTheSequel) {
-  EXPECT_EQ(lines(link(program(2).TUs, rules(Rules), {})), (std::set<unsigned>{20}));
+  EXPECT_EQ(findingLines(link(program(2).TUs, rules(Rules), {})), (std::set<unsigned>{20}));
 }
 
 TEST(MemberAfterCall, ArgumentsOutsideTheCasesKeepTheSequel) {
-  EXPECT_EQ(lines(link(program(1).TUs, rules(Rules), {})), (std::set<unsigned>{9, 20}));
+  EXPECT_EQ(findingLines(link(program(1).TUs, rules(Rules), {})), (std::set<unsigned>{9, 20}));
   // api == 0: the other atom of the clause holds, whatever the member.
-  EXPECT_EQ(lines(link(program(0).TUs, rules(Rules), {})), (std::set<unsigned>{9, 20}));
+  EXPECT_EQ(findingLines(link(program(0).TUs, rules(Rules), {})), (std::set<unsigned>{9, 20}));
 }
 
 TEST(MemberAfterCall, OnlyDirectCallsOfBodiesDecide) {
-  EXPECT_EQ(lines(link(program(2, CallKind::Virtual).TUs, rules(Rules), {})),
+  EXPECT_EQ(findingLines(link(program(2, CallKind::Virtual).TUs, rules(Rules), {})),
             (std::set<unsigned>{9, 20}));
   // Without a body, `open` is an unknown call (line 5) that decides nothing.
-  EXPECT_EQ(lines(link(program(2, CallKind::Direct, false).TUs, rules(Rules), {})),
+  EXPECT_EQ(findingLines(link(program(2, CallKind::Direct, false).TUs, rules(Rules), {})),
             (std::set<unsigned>{5, 9}));
 }
 

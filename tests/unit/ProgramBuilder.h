@@ -2,12 +2,14 @@
 #ifndef RTCHECK_TESTS_UNIT_PROGRAMBUILDER_H
 #define RTCHECK_TESTS_UNIT_PROGRAMBUILDER_H
 
+#include "rtcheck/Link.h"
 #include "rtcheck/Rules.h"
 #include "rtcheck/Summary.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <gtest/gtest.h>
+#include <set>
 
 namespace rtcheck {
 
@@ -69,6 +71,24 @@ inline RuleSet rules(llvm::StringRef Family, llvm::StringRef Profile = "") {
     Write("profile.json", Profile);
   llvm::sys::fs::remove_directories(Dir);
   return R;
+}
+
+/// The lines of a link's findings.
+inline std::set<unsigned> findingLines(const LinkResult &R) {
+  std::set<unsigned> Out;
+  for (const Finding &F : R.Findings)
+    Out.insert(F.Site.Line);
+  return Out;
+}
+
+/// A guard atom on a parameter (Param >= 0) or a global or member (Var).
+inline GuardAtom guardAtom(int Param, std::string Var, GuardAtom::OpKind Op, int64_t Value) {
+  GuardAtom A;
+  A.Param = Param;
+  A.Var = std::move(Var);
+  A.Op = Op;
+  A.Value = Value;
+  return A;
 }
 
 } // namespace rtcheck

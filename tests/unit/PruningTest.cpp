@@ -18,13 +18,6 @@ const char *Rules = R"({"family":"t","functions":[
   {"name":"__cxa_guard_acquire","category":"lock","reason":"first call"}],
   "registrations":[{"function":"register_cb","argument":0,"context":"audio","reason":"cb"}]})";
 
-std::set<unsigned> lines(const LinkResult &R) {
-  std::set<unsigned> Out;
-  for (const Finding &F : R.Findings)
-    Out.insert(F.Site.Line);
-  return Out;
-}
-
 GuardAtom param(int Index, GuardAtom::OpKind Op, int64_t Value) {
   GuardAtom A;
   A.Param = Index;
@@ -50,7 +43,7 @@ TEST(Pruning, ConstantArgumentRulesOutGuardedSites) {
   Root.RootContext = "audio";
   Program::call(Root, "wait", 2).ConstArgs = {{1, 0}};
   addWait(P);
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{11}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{11}));
 }
 
 TEST(Pruning, EachEntryContextKeepsWhatItReaches) {
@@ -60,7 +53,7 @@ TEST(Pruning, EachEntryContextKeepsWhatItReaches) {
   Program::call(Root, "wait", 2).ConstArgs = {{1, 0}};
   Program::call(Root, "wait", 3).ConstArgs = {{1, 1}};
   addWait(P);
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{10, 11}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{10, 11}));
 }
 
 TEST(Pruning, UnknownArgumentsAndUnknownAtomsPruneNothing) {
@@ -71,7 +64,7 @@ TEST(Pruning, UnknownArgumentsAndUnknownAtomsPruneNothing) {
   // A clause with an atom nothing decides may hold.
   Program::call(Root, "lock", 4).Guards = {{param(0, GuardAtom::Eq, 1), param(1, GuardAtom::Eq, 1)}};
   addWait(P);
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{4, 10, 11}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{4, 10, 11}));
 }
 
 TEST(Pruning, ParametersHandedOnCarryTheirConstants) {
@@ -83,7 +76,7 @@ TEST(Pruning, ParametersHandedOnCarryTheirConstants) {
   Program::call(Outer, "wait", 5).ParamArgs = {{1, 0}};
   addWait(P);
   // outer(7) passes its parameter 0 as wait's parameter 1: block == 7, so the lock runs.
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{10}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{10}));
 }
 
 TEST(Pruning, AssumeFactsDecideGlobalsAndMembers) {
@@ -101,12 +94,12 @@ TEST(Pruning, AssumeFactsDecideGlobalsAndMembers) {
   Program::call(Root, "lock", 4).Guards = {{Mode}};
   P.decl("lock");
   P.decl("write");
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{3, 4}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{3, 4}));
   LinkOptions O;
   O.Assume = {{"verbose", 0}, {"Server::realtime_mode", 1}};
   EXPECT_TRUE(link(P.TUs, rules(Rules), O).Findings.empty());
   O.Assume = {{"verbose", 2}};
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), O)), (std::set<unsigned>{3, 4}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), O)), (std::set<unsigned>{3, 4}));
 }
 
 namespace {
@@ -169,7 +162,7 @@ TEST(Pruning, StaticNotInitialisedFirstIsStillReported) {
     if (Variant == 2)
       Program::call(P.tu(0).Functions.back(), "bridge", 40);
     addBridge(P);
-    EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{20, 30}))
+    EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{20, 30}))
         << "variant " << Variant;
   }
 }
@@ -197,7 +190,7 @@ TEST(Pruning, UnlessFormatExemptsLiteralFormatsOnly) {
   Program::call(Root, "snprintf", 4); // a format that is not a literal
   Program::call(Root, "snprintf", 5).StringArgs = {{1, "%u"}}; // another argument
   P.decl("snprintf");
-  EXPECT_EQ(lines(link(P.TUs, rules(Family), {})), (std::set<unsigned>{3, 4, 5}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Family), {})), (std::set<unsigned>{3, 4, 5}));
 }
 
 TEST(Pruning, AssumeInConfigurationAndOnTheCommandLine) {

@@ -20,13 +20,6 @@ const char *Rules = R"({"family":"t","functions":[
                    {"function":"open_device","field":"spec::callback","context":"audio","reason":"cb"}],
   "realtime_threads":[{"create":"thread_create","entry":1,"handle":0,"reason":"r"}]})";
 
-std::set<unsigned> lines(const LinkResult &R) {
-  std::set<unsigned> Out;
-  for (const Finding &F : R.Findings)
-    Out.insert(F.Site.Line);
-  return Out;
-}
-
 GuardAtom var(const char *Name, GuardAtom::OpKind Op, int64_t Value) {
   GuardAtom A;
   A.Var = Name;
@@ -73,9 +66,9 @@ TEST(ValueBits, GuardedWritesCountOnceTheirConditionCanHold) {
   Program P = bitsProgram();
   P.tu(0).ValueWrites.push_back(
       written("Opts::flags", 8, {{var("Opts::flags", GuardAtom::AnyBit, 4)}}));
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{3}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{3}));
   P.tu(0).ValueWrites.push_back(written("Opts::flags", 2));
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{3, 4}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{3, 4}));
 }
 
 TEST(ValueBits, AnyWriteOrRawWriteDecidesNothing) {
@@ -95,7 +88,7 @@ TEST(ValueBits, AnyWriteOrRawWriteDecidesNothing) {
       P.def("fill");
       S.RawWrites.push_back({"Opts", "u:fill", 0, true});
     }
-    EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{3, 4}))
+    EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{3, 4}))
         << "variant " << Variant;
   }
 }
@@ -109,7 +102,7 @@ TEST(ValueBits, CallsThatKeepTheObjectDoNotWriteIt) {
   EXPECT_TRUE(link(P.TUs, rules(Rules), {}).Findings.empty());
   // The handle argument of the same call is written.
   P.tu(0).RawWrites.push_back({"Opts", "u:thread_create", 0, true});
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{3, 4}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{3, 4}));
 }
 
 namespace {
@@ -151,8 +144,8 @@ TEST(SetupOrderFields, StoreIntoRegisteredFieldAfterSetupIsOrdered) {
 }
 
 TEST(SetupOrderFields, StoreBeforeSetupOrOutsideBodiesIsNot) {
-  EXPECT_EQ(lines(link(fieldProgram(8, 7).TUs, rules(Rules), {})), (std::set<unsigned>{20, 30}));
-  EXPECT_EQ(lines(link(fieldProgram(5, 7, false).TUs, rules(Rules), {})),
+  EXPECT_EQ(findingLines(link(fieldProgram(8, 7).TUs, rules(Rules), {})), (std::set<unsigned>{20, 30}));
+  EXPECT_EQ(findingLines(link(fieldProgram(5, 7, false).TUs, rules(Rules), {})),
             (std::set<unsigned>{20, 30}));
 }
 
@@ -187,7 +180,7 @@ Program methodProgram(bool SetupFirst) {
 
 TEST(SetupOrderObjects, MethodRunsOnlyAfterItsObjectIsMade) {
   EXPECT_TRUE(link(methodProgram(true).TUs, rules(Rules), {}).Findings.empty());
-  EXPECT_EQ(lines(link(methodProgram(false).TUs, rules(Rules), {})), (std::set<unsigned>{20, 30}));
+  EXPECT_EQ(findingLines(link(methodProgram(false).TUs, rules(Rules), {})), (std::set<unsigned>{20, 30}));
 }
 
 TEST(ValueBits, SummaryFieldsRoundTripThroughJSON) {

@@ -10,8 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "ReturnValues.h"
 
-#include "Guards.h"
-#include "clang/AST/DynamicRecursiveASTVisitor.h"
+#include "GuardedWalk.h"
 
 using namespace clang;
 using namespace llvm;
@@ -20,25 +19,10 @@ namespace rtcheck {
 namespace {
 
 /// Walks a body as CallSites.cpp does, so that the guard regions apply at each `return`.
-class ReturnCollector : public DynamicRecursiveASTVisitor {
+class ReturnCollector : public GuardedWalk {
 public:
-  ReturnCollector(SummaryBuilder &B, const FunctionDecl *FD) : B(B), Regions(B, FD) {
-    ShouldVisitImplicitCode = true;
-  }
-
-  bool dataTraverseStmtPre(Stmt *S) override {
-    Regions.enter(S);
-    return true;
-  }
-  bool dataTraverseStmtPost(Stmt *S) override {
-    Regions.leave(S);
-    return true;
-  }
-  // A lambda body, a local class and a block return from functions of their own.
-  bool TraverseLambdaExpr(LambdaExpr *) override { return true; }
-  bool TraverseCXXRecordDecl(CXXRecordDecl *) override { return true; }
-  bool TraverseRecordDecl(RecordDecl *) override { return true; }
-  bool TraverseBlockExpr(BlockExpr *) override { return true; }
+  ReturnCollector(SummaryBuilder &B, const FunctionDecl *FD)
+      : GuardedWalk(&Regions), B(B), Regions(B, FD) {}
 
   bool VisitReturnStmt(ReturnStmt *S) override {
     ReturnSite R;

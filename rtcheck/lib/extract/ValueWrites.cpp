@@ -9,8 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "ValueWrites.h"
 
-#include "Guards.h"
-#include "clang/AST/DynamicRecursiveASTVisitor.h"
+#include "GuardedWalk.h"
 #include "clang/AST/ExprCXX.h"
 
 #include <set>
@@ -33,30 +32,12 @@ std::string recordKey(const RecordDecl *RD) {
   return {};
 }
 
-class WriteCollector : public DynamicRecursiveASTVisitor {
+class WriteCollector : public GuardedWalk {
 public:
   using EscapeSet = std::set<std::tuple<const RecordDecl *, std::string, int, bool>>;
 
   WriteCollector(SummaryBuilder &B, GuardRegions *Regions, EscapeSet &Escaped)
-      : B(B), Regions(Regions), Escaped(Escaped) {
-    ShouldVisitImplicitCode = true;
-  }
-
-  bool dataTraverseStmtPre(Stmt *S) override {
-    if (Regions)
-      Regions->enter(S);
-    return true;
-  }
-  bool dataTraverseStmtPost(Stmt *S) override {
-    if (Regions)
-      Regions->leave(S);
-    return true;
-  }
-  // Lambda bodies, local classes and blocks are functions of their own (walked as such).
-  bool TraverseLambdaExpr(LambdaExpr *) override { return true; }
-  bool TraverseCXXRecordDecl(CXXRecordDecl *) override { return true; }
-  bool TraverseRecordDecl(RecordDecl *) override { return true; }
-  bool TraverseBlockExpr(BlockExpr *) override { return true; }
+      : GuardedWalk(Regions), B(B), Regions(Regions), Escaped(Escaped) {}
 
   /// A constructor's member initialisers run before its body, unconditionally.
   void constructorInits(const CXXConstructorDecl *Ctor) {
