@@ -192,6 +192,12 @@ json::Value toJSON(const Summary &S) {
       Modes.push_back(modeClassToJSON(C));
     Out["mode_classes"] = std::move(Modes);
   }
+  if (!S.StaticInits.empty()) {
+    json::Array Inits;
+    for (const MemberStore &I : S.StaticInits)
+      Inits.push_back(memberStoreToJSON(I));
+    Out["static_inits"] = std::move(Inits);
+  }
   if (!S.AddressesTakenAt.empty()) {
     json::Array Taken;
     for (const AddressTakenAt &A : S.AddressesTakenAt)
@@ -318,6 +324,11 @@ Expected<Summary> summaryFromJSON(const json::Value &V) {
     for (size_t I = 0; I < Modes->size(); ++I)
       if (!modeClassFromJSON((*Modes)[I], S.ModeClasses.emplace_back(),
                              P.field("mode_classes").index(I)))
+        return Fail();
+  if (const json::Array *Inits = O->getArray("static_inits"))
+    for (size_t I = 0; I < Inits->size(); ++I)
+      if (!memberStoreFromJSON((*Inits)[I], S.StaticInits.emplace_back(),
+                               P.field("static_inits").index(I)))
         return Fail();
   if (const json::Array *Taken = O->getArray("addresses_taken_at"))
     for (size_t I = 0; I < Taken->size(); ++I) {

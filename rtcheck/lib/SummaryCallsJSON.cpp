@@ -154,6 +154,7 @@ json::Value callToJSON(const CallSite &C) {
     O["through"] = C.Through;
   pairsToJSON(O, "arg_slots", C.ArgSlots);
   pairsToJSON(O, "result_args", C.ResultArgs);
+  pairsToJSON(O, "member_args", C.MemberArgs);
   if (!C.CalledOn.empty())
     O["called_on"] = C.CalledOn;
   guardsToJSON(C, O);
@@ -196,7 +197,8 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
          pairsFromJSON(*O, "object_args", C.ObjectArgs, P) &&
          pairsFromJSON(*O, "call_args", C.CallArgs, P) &&
          pairsFromJSON(*O, "arg_slots", C.ArgSlots, P) &&
-         pairsFromJSON(*O, "result_args", C.ResultArgs, P) && guardsFromJSON(*O, C, P);
+         pairsFromJSON(*O, "result_args", C.ResultArgs, P) &&
+         pairsFromJSON(*O, "member_args", C.MemberArgs, P) && guardsFromJSON(*O, C, P);
 }
 
 /// A return is written as a call site's guards are, with what it returns.

@@ -23,6 +23,12 @@ json::Value memberStoreToJSON(const MemberStore &S) {
     O["to_bool"] = true;
   if (S.BitUpdate)
     O["bits"] = json::Array{S.MayClear, S.MaySet};
+  if (!S.From.empty())
+    O["from"] = S.From;
+  if (S.Offset)
+    O["offset"] = S.Offset;
+  if (S.MayDecrease)
+    O["may_decrease"] = true;
   if (S.OverwrittenWhen) {
     json::Array Clauses;
     for (const GuardClause &Clause : *S.OverwrittenWhen)
@@ -38,7 +44,9 @@ bool memberStoreFromJSON(const json::Value &V, MemberStore &S, json::Path P) {
   CallSite Context;
   if (!O || !M || !M.map("field", S.Field) || !M.mapOptional("value", S.Constant) ||
       !M.mapOptional("param", S.Param) || !M.mapOptional("mask", S.Mask) ||
-      !M.mapOptional("to_bool", S.ToBool) || !guardsFromJSON(*O, Context, P))
+      !M.mapOptional("to_bool", S.ToBool) || !M.mapOptional("from", S.From) ||
+      !M.mapOptional("offset", S.Offset) || !M.mapOptional("may_decrease", S.MayDecrease) ||
+      !guardsFromJSON(*O, Context, P))
     return false;
   S.Guards = std::move(Context.Guards);
   if (const json::Value *Bits = O->get("bits")) {
@@ -63,12 +71,16 @@ bool memberStoreFromJSON(const json::Value &V, MemberStore &S, json::Path P) {
 }
 
 json::Value modeClassToJSON(const ModeClass &C) {
-  return json::Object{{"name", C.Name}, {"fields", C.Fields}, {"methods", C.Methods}};
+  json::Object O{{"name", C.Name}, {"fields", C.Fields}, {"methods", C.Methods}};
+  if (!C.Statics.empty())
+    O["statics"] = C.Statics;
+  return O;
 }
 
 bool modeClassFromJSON(const json::Value &V, ModeClass &C, json::Path P) {
   json::ObjectMapper M(V, P);
-  return M && M.map("name", C.Name) && M.map("fields", C.Fields) && M.map("methods", C.Methods);
+  return M && M.map("name", C.Name) && M.map("fields", C.Fields) && M.map("methods", C.Methods) &&
+         M.mapOptional("statics", C.Statics);
 }
 
 } // namespace rtcheck::summary_json

@@ -19,22 +19,6 @@ const char *Rules = R"({"family":"t","functions":[
   {"name":"lock","category":"lock","reason":"mutex"},
   {"name":"write","category":"syscall","reason":"io"}]})";
 
-std::set<unsigned> lines(const LinkResult &R) {
-  std::set<unsigned> Out;
-  for (const Finding &F : R.Findings)
-    Out.insert(F.Site.Line);
-  return Out;
-}
-
-GuardAtom atom(int Param, std::string Var, GuardAtom::OpKind Op, int64_t Value) {
-  GuardAtom A;
-  A.Param = Param;
-  A.Var = std::move(Var);
-  A.Op = Op;
-  A.Value = Value;
-  return A;
-}
-
 MemberStore store(std::string Field, std::optional<int64_t> Constant, int Param = -1) {
   MemberStore S;
   S.Field = std::move(Field);
@@ -57,18 +41,18 @@ Program program(std::optional<int64_t> Options, llvm::StringRef Entry = "main") 
   Function &Ctor = P.def("E");
   Ctor.MemberStores.push_back(store("E::opts", std::nullopt, 0));
   MemberStore Initial = store("E::rt", 0);
-  Initial.OverwrittenWhen = std::vector<GuardClause>{{atom(-1, "E::opts", GuardAtom::AnyBit, 1)}};
+  Initial.OverwrittenWhen = std::vector<GuardClause>{{guardAtom(-1, "E::opts", GuardAtom::AnyBit, 1)}};
   Ctor.MemberStores.push_back(Initial);
   MemberStore Set = store("E::rt", 1);
-  Set.Guards = {{atom(-1, "E::opts", GuardAtom::AnyBit, 1)}};
+  Set.Guards = {{guardAtom(-1, "E::opts", GuardAtom::AnyBit, 1)}};
   Ctor.MemberStores.push_back(Set);
   Function &Run = P.def("run");
   Run.RootContext = "audio";
-  Program::call(Run, "lock", 9).Guards = {{atom(-1, "E::rt", GuardAtom::Eq, 0)}};
-  Program::call(Run, "write", 10).Guards = {{atom(-1, "E::opts", GuardAtom::AnyBit, 4)}};
+  Program::call(Run, "lock", 9).Guards = {{guardAtom(-1, "E::rt", GuardAtom::Eq, 0)}};
+  Program::call(Run, "write", 10).Guards = {{guardAtom(-1, "E::opts", GuardAtom::AnyBit, 4)}};
   P.decl("lock");
   P.decl("write");
-  P.tu(0).ModeClasses.push_back({"E", {"E::opts", "E::rt"}, {"u:E", "u:run", "u:reset"}});
+  P.tu(0).ModeClasses.push_back({"E", {"E::opts", "E::rt"}, {"u:E", "u:run", "u:reset"}, {}});
   return P;
 }
 
@@ -76,17 +60,17 @@ Program program(std::optional<int64_t> Options, llvm::StringRef Entry = "main") 
 
 TEST(MemberValues, ConstructorConstantsDecideTheMembersTests) {
   // Real-time bit set, bit 4 clear: neither guarded site can run.
-  EXPECT_EQ(lines(link(program(1).TUs, rules(Rules), {})), (std::set<unsigned>{}));
+  EXPECT_EQ(findingLines(link(program(1).TUs, rules(Rules), {})), (std::set<unsigned>{}));
   // Both bits set: the write runs; the initial `rt = false` is still replaced.
-  EXPECT_EQ(lines(link(program(5).TUs, rules(Rules), {})), (std::set<unsigned>{10}));
+  EXPECT_EQ(findingLines(link(program(5).TUs, rules(Rules), {})), (std::set<unsigned>{10}));
 }
 
 TEST(MemberValues, InitialValueKeptWhenTheReplacingStoreMayNotRun) {
-  EXPECT_EQ(lines(link(program(0).TUs, rules(Rules), {})), (std::set<unsigned>{9}));
+  EXPECT_EQ(findingLines(link(program(0).TUs, rules(Rules), {})), (std::set<unsigned>{9}));
 }
 
 TEST(MemberValues, UnknownArgumentDecidesNothing) {
-  EXPECT_EQ(lines(link(program(std::nullopt).TUs, rules(Rules), {})),
+  EXPECT_EQ(findingLines(link(program(std::nullopt).TUs, rules(Rules), {})),
             (std::set<unsigned>{9, 10}));
 }
 
@@ -94,23 +78,23 @@ TEST(MemberValues, EveryConstructionCounts) {
   Program P = program(1);
   // A second construction in offline mode: rt can be false.
   Program::call(P.TUs[0].Functions[0], "E", 4).ConstArgs = {{0, 0}};
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{9}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{9}));
 }
 
 TEST(MemberValues, ReachedStoresCountUnreachedDoNot) {
   Program P = program(1);
   P.def("reset").MemberStores.push_back(store("E::rt", 0));
   // reset() is never called: its store does not count.
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{}));
   Program::call(P.TUs[0].Functions[0], "reset", 5);
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{9}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{9}));
 }
 
 TEST(MemberValues, UnknownStoreKeepsEveryTest) {
   Program P = program(1);
   P.def("reset").MemberStores.push_back(store("E::rt", std::nullopt));
   Program::call(P.TUs[0].Functions[0], "reset", 5);
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{9}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{9}));
 }
 
 TEST(MemberValues, BodylessMethodOfTheClassDecidesNothing) {
@@ -119,11 +103,11 @@ TEST(MemberValues, BodylessMethodOfTheClassDecidesNothing) {
   Program::call(P.TUs[0].Functions[0], "reset", 5);
   // reset() has no body in the program: it could store anything into E (its call, in main, is
   // not on a real-time path).
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{9, 10}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{9, 10}));
 }
 
 TEST(MemberValues, ProgramWithoutNamedEntryDecidesNothing) {
-  EXPECT_EQ(lines(link(program(1, "setup").TUs, rules(Rules), {})), (std::set<unsigned>{9, 10}));
+  EXPECT_EQ(findingLines(link(program(1, "setup").TUs, rules(Rules), {})), (std::set<unsigned>{9, 10}));
 }
 
 TEST(MemberValues, BitUpdatesDecideOnlyTheBitsTheyLeave) {
@@ -141,11 +125,11 @@ TEST(MemberValues, BitUpdatesDecideOnlyTheBitsTheyLeave) {
     Program::call(P.TUs[0].Functions[0], "setPhase", 6);
     return P;
   };
-  EXPECT_EQ(lines(link(WithBitUpdates(1).TUs, rules(Rules), {})), (std::set<unsigned>{10}));
+  EXPECT_EQ(findingLines(link(WithBitUpdates(1).TUs, rules(Rules), {})), (std::set<unsigned>{10}));
   // A bit update that may clear bit 1 keeps the real-time test live.
   Program P = WithBitUpdates(1);
   P.TUs[0].Functions.back().MemberStores[0].MayClear = 7;
-  EXPECT_EQ(lines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{9, 10}));
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{9, 10}));
 }
 
 TEST(MemberValues, FactsDecideBitTestsOfBitUpdatedMembers) {

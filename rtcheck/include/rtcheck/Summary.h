@@ -23,7 +23,7 @@ class Value;
 namespace rtcheck {
 
 /// Version of the summary format; a summary of another version is rejected at link.
-inline constexpr int SummaryFormatVersion = 5;
+inline constexpr int SummaryFormatVersion = 6;
 
 struct SourceLoc {
   std::string File; ///< absolute, normalised path; empty when unknown
@@ -88,7 +88,15 @@ struct MemberStore {
   /// left as they were; Constant and Param are unused.
   bool BitUpdate = false;
   int64_t MayClear = 0, MaySet = 0;
-  bool known() const { return Constant || Param >= 0 || BitUpdate; }
+  // --- levels handed from member to member (#10, levels) ---
+  /// A copy of this integer member of a mode class or private static member (qualified name),
+  /// of whichever object: `m_level(params.debugLevel)`, `m_level(m_log.getDebugLevel())`.
+  std::string From;
+  /// Added to the value of Constant, Param or From: `level - 1`.
+  int64_t Offset = 0;
+  /// The value may also be lower: a local counted down before the store (`if (d > 0) --d;`).
+  bool MayDecrease = false;
+  bool known() const { return Constant || Param >= 0 || BitUpdate || !From.empty(); }
 };
 
 /// A class whose integer members the stores decide (#10, modes): every method it declares
@@ -97,6 +105,9 @@ struct ModeClass {
   std::string Name; ///< qualified
   std::vector<std::string> Fields;  ///< qualified names of its integer members
   std::vector<std::string> Methods; ///< USRs of its user-declared methods and constructors
+  /// Its private static integer members (#10, levels): only its methods can store into them,
+  /// and they are decided once the program holds their definition (Summary::StaticInits).
+  std::vector<std::string> Statics;
 };
 
 /// One call made by a function body, explicit or implicit.
@@ -177,6 +188,11 @@ struct CallSite {
   /// `v.at(i)` of a standard container whose index is proven below `v.size()` where the call
   /// runs: rules' `unless_in_range` hazards (std::out_of_range) cannot happen.
   bool InRange = false;
+  // --- levels handed from member to member (#10, levels) ---
+  /// Arguments of user calls that read an integer member of a mode class or a private static
+  /// member (`params.debugLevel`): (argument, qualified name), so that the callee's parameter
+  /// holds what the member can.
+  std::vector<std::pair<unsigned, std::string>> MemberArgs;
 };
 
 /// One `return` of a body (#10, newcode): what it returns, when the link step can know it, and
@@ -362,6 +378,9 @@ struct Summary {
   // --- member values fixed by stores (#10, modes) ---
   /// Classes defined in the TU whose integer members the link step may decide.
   std::vector<ModeClass> ModeClasses;
+  /// The initial values of the private static integer members of those classes that the TU
+  /// defines (`int Log::m_defaultLevel = 0;`): stores that run whatever the program reaches.
+  std::vector<MemberStore> StaticInits;
   // --- where function addresses are taken (#10, bridge) ---
   /// Every place a function's address is taken, in a body or outside all of them.
   std::vector<AddressTakenAt> AddressesTakenAt;

@@ -12,7 +12,9 @@
 #include "CheckedObjects.h"
 #include "ConstantConditions.h"
 #include "EndingPaths.h"
+#include "FunctionTargets.h"
 #include "IndexRanges.h"
+#include "ModeValues.h"
 
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
@@ -239,7 +241,7 @@ public:
   }
 
   bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) override {
-    if (Elided.contains(E))
+    if (Elided.contains(E) || holdsTargetInPlace(E, Ctx))
       return true;
     if (const CXXDestructorDecl *Dtor = E->getTemporary()->getDestructor();
         Dtor && !Dtor->isTrivial())
@@ -276,7 +278,7 @@ public:
     uint64_t Align = Ctx.getTypeAlign(T);
     if (Ctx.getTargetInfo().hasBuiltinAtomic(Size, Align))
       return true;
-    add(B.runtimeEntry(libatomicName(E)), CallKind::Direct, E->getBeginLoc(),
+    add(B.runtimeEntry(SummaryBuilder::libatomicName(E)), CallKind::Direct, E->getBeginLoc(),
         "'" + T.getAsString() + "' is not lock-free");
     return true;
   }
@@ -327,25 +329,6 @@ private:
     if (!Ctx.BuiltinInfo.isLibFunction(ID) || !Lib.consume_front("__builtin_"))
       return {};
     return Lib.str();
-  }
-
-  static StringRef libatomicName(const AtomicExpr *E) {
-    switch (E->getOp()) {
-    case AtomicExpr::AO__atomic_load:
-    case AtomicExpr::AO__atomic_load_n:
-    case AtomicExpr::AO__c11_atomic_load:
-      return "__atomic_load";
-    case AtomicExpr::AO__atomic_store:
-    case AtomicExpr::AO__atomic_store_n:
-    case AtomicExpr::AO__c11_atomic_store:
-      return "__atomic_store";
-    case AtomicExpr::AO__atomic_exchange:
-    case AtomicExpr::AO__atomic_exchange_n:
-    case AtomicExpr::AO__c11_atomic_exchange:
-      return "__atomic_exchange";
-    default:
-      return E->isCmpXChg() ? "__atomic_compare_exchange" : "__atomic_fetch_add";
-    }
   }
 
   /// A prvalue that initialises an object of its own type is that object (C++17 guaranteed
@@ -470,6 +453,8 @@ private:
         Site.ParamArgs.emplace_back(I, unsigned(Param));
       else if (std::string Result = Regions.callResultOf(Arg); !Result.empty() && !LibraryDecl)
         Site.ResultArgs.emplace_back(I, std::move(Result)); // ReturnValues.h
+      else if (const ValueDecl *M = LibraryDecl ? nullptr : modeMemberRead(B, Arg))
+        Site.MemberArgs.emplace_back(I, M->getQualifiedNameAsString()); // ModeValues.h
       Expr::EvalResult R;
       if (Arg->getType()->isIntegralOrEnumerationType()) {
         if (Arg->EvaluateAsInt(R, Ctx) && R.Val.isInt())

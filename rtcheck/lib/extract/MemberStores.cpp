@@ -8,9 +8,10 @@
 //===----------------------------------------------------------------------===//
 #include "MemberStores.h"
 
-#include "Guards.h"
+#include "GuardedWalk.h"
+#include "ModeValues.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/DynamicRecursiveASTVisitor.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -19,30 +20,6 @@ using namespace llvm;
 
 namespace rtcheck {
 namespace {
-
-/// A class whose objects only its own constructors create: one with a user-provided
-/// constructor and no compiler-provided default one (value-initialisation would zero it), no
-/// friends, not a template, a union or a library's class.
-bool isModeClass(SummaryBuilder &B, const CXXRecordDecl *RD) {
-  if (!RD || !RD->hasDefinition())
-    return false;
-  RD = RD->getDefinition();
-  if (RD->isUnion() || RD->isLambda() || !RD->getIdentifier() || B.isSystem(RD->getLocation()) ||
-      RD->isDependentContext() || isa<ClassTemplateSpecializationDecl>(RD) ||
-      RD->getDescribedClassTemplate() || RD->hasFriends() || !RD->hasUserDeclaredConstructor() ||
-      RD->needsImplicitDefaultConstructor())
-    return false;
-  return none_of(RD->ctors(), [](const CXXConstructorDecl *C) {
-    return C->isDefaultConstructor() && !C->isUserProvided();
-  });
-}
-
-const FieldDecl *modeField(SummaryBuilder &B, const ValueDecl *D) {
-  const auto *F = dyn_cast_or_null<FieldDecl>(D);
-  if (!F || !F->getType()->isIntegralOrEnumerationType())
-    return nullptr;
-  return isModeClass(B, dyn_cast<CXXRecordDecl>(F->getParent())) ? F : nullptr;
-}
 
 /// The mode fields an untyped pointer to an object of RD lets anyone write: its own, its
 /// bases' and its members' (at most a few levels deep; deeper ones are not tracked).
@@ -61,7 +38,7 @@ void fieldsWithin(SummaryBuilder &B, const CXXRecordDecl *RD, std::vector<const 
 }
 
 /// E reads the member F of another object: a copy, which adds no value the member cannot hold.
-bool copiesField(const Expr *E, const FieldDecl *F, const ASTContext &Ctx) {
+bool copiesField(const Expr *E, const ValueDecl *F, const ASTContext &Ctx) {
   const auto *ME = dyn_cast<MemberExpr>(guard_forms::withoutValueCasts(E, Ctx));
   return ME && ME->getMemberDecl() == F;
 }
@@ -99,7 +76,9 @@ public:
     return !Found;
   }
   bool VisitStmt(Stmt *S) override {
-    Found |= isa<ReturnStmt, GotoStmt, IndirectGotoStmt, LabelStmt, CoreturnStmt>(S);
+    // Leaving the block early skips the store that would replace the value.
+    Found |= isa<ReturnStmt, GotoStmt, IndirectGotoStmt, LabelStmt, CoreturnStmt, BreakStmt,
+                 ContinueStmt>(S);
     return !Found;
   }
   bool found(const Stmt *S) {
@@ -118,8 +97,8 @@ bool observes(const Stmt *S, const FieldDecl *Field, const Expr *Skip = nullptr)
   return S && Observes(Field, Skip).found(S);
 }
 
-void noteModeClass(SummaryBuilder &B, const FieldDecl *F) {
-  const auto *RD = cast<CXXRecordDecl>(F->getParent())->getDefinition();
+void noteModeClass(SummaryBuilder &B, const ValueDecl *Member) {
+  const auto *RD = cast<CXXRecordDecl>(Member->getDeclContext())->getDefinition();
   std::string Name = RD->getQualifiedNameAsString();
   if (any_of(B.Out.ModeClasses, [&](const ModeClass &M) { return M.Name == Name; }))
     return;
@@ -131,54 +110,44 @@ void noteModeClass(SummaryBuilder &B, const FieldDecl *F) {
   for (const CXXMethodDecl *MD : RD->methods())
     if (!MD->isImplicit() && !MD->isDeleted() && !MD->isDefaulted() && !MD->isPureVirtual())
       M.Methods.push_back(B.usrOf(MD->getCanonicalDecl()));
+  for (const Decl *D : RD->decls())
+    if (const VarDecl *V = modeStatic(B, dyn_cast<ValueDecl>(D)))
+      M.Statics.push_back(V->getQualifiedNameAsString());
   B.Out.ModeClasses.push_back(std::move(M));
 }
 
 /// Walks a body as CallSites.cpp does, so that the guard regions apply at each store.
-class StoreCollector : public DynamicRecursiveASTVisitor {
+class StoreCollector : public GuardedWalk {
 public:
-  StoreCollector(SummaryBuilder &B, const FunctionDecl *FD) : B(B), Regions(B, FD), Uses(FD) {
-    ShouldVisitImplicitCode = true;
+  StoreCollector(SummaryBuilder &B, const FunctionDecl *FD)
+      : GuardedWalk(&Regions), B(B), Regions(B, FD), Uses(FD), Reader(B, Regions, Uses) {
     Uses.TraverseStmt(FD->getBody());
   }
-
-  bool dataTraverseStmtPre(Stmt *S) override {
-    Regions.enter(S);
-    return true;
-  }
-  bool dataTraverseStmtPost(Stmt *S) override {
-    Regions.leave(S);
-    return true;
-  }
-  // Lambda bodies, local classes and blocks are functions of their own.
-  bool TraverseLambdaExpr(LambdaExpr *) override { return true; }
-  bool TraverseCXXRecordDecl(CXXRecordDecl *) override { return true; }
-  bool TraverseRecordDecl(RecordDecl *) override { return true; }
-  bool TraverseBlockExpr(BlockExpr *) override { return true; }
 
   bool VisitBinaryOperator(BinaryOperator *BO) override {
     if (!BO->isAssignmentOp())
       return true;
-    const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParens());
-    const FieldDecl *F = ME ? modeField(B, ME->getMemberDecl()) : nullptr;
-    if (!F)
+    const Expr *LHS = BO->getLHS()->IgnoreParens();
+    const ValueDecl *Member = memberNamedBy(LHS);
+    if (!Member)
       return true;
-    Handled.insert(ME);
-    if (BO->getOpcode() == BO_Assign && copiesField(BO->getRHS(), F, B.Ctx))
+    Handled.insert(LHS);
+    if (BO->getOpcode() == BO_Assign && copiesField(BO->getRHS(), Member, B.Ctx))
       return true;
-    MemberStore &S = add(F);
+    size_t Index = Stores.size();
+    add(Member);
     if (BO->getOpcode() == BO_Assign)
-      valueOf(BO->getRHS(), S);
+      valueOf(BO->getRHS(), Index);
     else
-      bitUpdate(BO->getOpcode(), BO->getRHS(), S);
-    if (isThisMember(ME))
-      ThisStores[BO] = Stores.size() - 1;
+      bitUpdate(BO->getOpcode(), BO->getRHS(), Stores[Index]);
+    if (const auto *ME = dyn_cast<MemberExpr>(LHS); ME && isThisMember(ME))
+      ThisStores[BO] = Index;
     return true;
   }
   bool VisitImplicitCastExpr(ImplicitCastExpr *E) override {
     if (E->getCastKind() == CK_LValueToRValue)
-      if (const auto *ME = dyn_cast<MemberExpr>(E->getSubExpr()->IgnoreParens()))
-        Handled.insert(ME);
+      if (const Expr *Sub = E->getSubExpr()->IgnoreParens(); isa<MemberExpr, DeclRefExpr>(Sub))
+        Handled.insert(Sub);
     return VisitCastExpr(E);
   }
   bool VisitExplicitCastExpr(ExplicitCastExpr *E) override { return VisitCastExpr(E); }
@@ -197,53 +166,61 @@ public:
       add(F);
     return true;
   }
-  /// Every other use of a member: `&m`, a reference bound to it, `m++`, `m += k`.
+  /// Every other use of a member: `&m`, a reference bound to it, `m++`, `m += k`, and `&C::m`
+  /// (a member pointer).
   bool VisitMemberExpr(MemberExpr *ME) override {
-    if (const FieldDecl *F = modeField(B, ME->getMemberDecl()); F && !Handled.contains(ME))
-      add(F);
+    if (const ValueDecl *M = memberNamedBy(ME); M && !Handled.contains(ME))
+      add(M);
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *E) override {
-    if (const FieldDecl *F = modeField(B, E->getDecl())) // `&C::m`: a member pointer
-      add(F);
+    if (const ValueDecl *M = memberNamedBy(E); M && !Handled.contains(E))
+      add(M);
     return true;
   }
 
-  MemberStore &add(const FieldDecl *F, bool Guarded = true) {
-    noteModeClass(B, F);
+  /// The mode member or private static member E names directly.
+  const ValueDecl *memberNamedBy(const Expr *E) const {
+    const ValueDecl *D = nullptr;
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      D = ME->getMemberDecl();
+    else if (const auto *DR = dyn_cast<DeclRefExpr>(E))
+      D = DR->getDecl();
+    if (const FieldDecl *F = modeField(B, D))
+      return F;
+    return modeStatic(B, D);
+  }
+
+  MemberStore &add(const ValueDecl *Member, bool Guarded = true) {
+    if (isa<CXXRecordDecl>(Member->getDeclContext()))
+      noteModeClass(B, Member);
     MemberStore &S = Stores.emplace_back();
-    S.Field = F->getQualifiedNameAsString();
+    S.Field = Member->getQualifiedNameAsString();
     if (Guarded)
       S.Guards = Regions.clauses();
     return S;
   }
 
-  /// A constant, a parameter the body never changes, or such a parameter's bits `p & K`,
-  /// possibly converted to bool (`(p & K) != 0`, `!!(p & K)` are not read).
-  void valueOf(const Expr *E, MemberStore &S) {
-    if ((S.Constant = constantValue(E, B.Ctx)))
-      return;
-    E = E->IgnoreParens();
-    if (const auto *C = dyn_cast<ImplicitCastExpr>(E); C && C->getCastKind() == CK_IntegralToBoolean) {
-      S.ToBool = true;
-      E = C->getSubExpr();
+  /// Fills the store at Index with what E gives (ModeValues.h), one more store per further
+  /// alternative; returns how many stores the site has.
+  size_t valueOf(const Expr *E, size_t Index) {
+    std::vector<MemberStore> Values = Reader.alternatives(E);
+    if (Values.empty())
+      return 1;
+    MemberStore Site = Stores[Index];
+    for (size_t I = 1; I < Values.size(); ++I)
+      Stores.push_back(Site);
+    for (size_t I = 0; I < Values.size(); ++I) {
+      MemberStore &S = Stores[Index + I];
+      S.Constant = Values[I].Constant;
+      S.Param = Values[I].Param;
+      S.Mask = Values[I].Mask;
+      S.ToBool = Values[I].ToBool;
+      S.From = std::move(Values[I].From);
+      S.Offset = Values[I].Offset;
+      S.MayDecrease = Values[I].MayDecrease;
     }
-    E = guard_forms::withoutValueCasts(E, B.Ctx);
-    if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_And) {
-      const Expr *X = BO->getLHS();
-      std::optional<int64_t> K = constantValue(BO->getRHS(), B.Ctx);
-      if (!K) {
-        X = BO->getRHS();
-        K = constantValue(BO->getLHS(), B.Ctx);
-      }
-      if (!K || *K == 0)
-        return;
-      S.Mask = *K;
-      E = X;
-    }
-    S.Param = Regions.unchangedValueParam(E);
-    if (S.Param < 0)
-      S.Mask = 0, S.ToBool = false;
+    return Values.size();
   }
 
   /// `m &= x`, `m |= x`, `m ^= x`: the bits the store may clear and set.
@@ -298,8 +275,9 @@ public:
   SummaryBuilder &B;
   GuardRegions Regions;
   guard_forms::VariableUses Uses;
+  StoredValueReader Reader;
   std::vector<MemberStore> Stores;
-  DenseSet<const MemberExpr *> Handled;
+  DenseSet<const Expr *> Handled;
   /// Stores `this->m = v`, by their assignment: index into Stores.
   DenseMap<const BinaryOperator *, size_t> ThisStores;
 };
@@ -350,9 +328,9 @@ bool exactCondition(const Expr *E, const StoreCollector &C, unsigned &Leaves) {
   return Subject(E);
 }
 
-/// The store of Field that S is or, for an `if` without else, begins its then-branch with
-/// (after statements that do not observe Field): its assignment, when nothing before it in S
-/// observes Field.
+/// The store of Field that S is or, for an `if`, begins its then-branch with (after statements
+/// that do not observe Field): its assignment, when nothing before it in S observes Field. An
+/// `else` runs only when the condition fails, when the store is not replaced.
 const BinaryOperator *replacingStore(const Stmt *S, const FieldDecl *Field,
                                      const StoreCollector &C) {
   auto StoreIn = [&](const Stmt *X) -> const BinaryOperator * {
@@ -371,7 +349,7 @@ const BinaryOperator *replacingStore(const Stmt *S, const FieldDecl *Field,
     return BO;
   const auto *If = dyn_cast<IfStmt>(S);
   unsigned Leaves = 0;
-  if (!If || If->getElse() || If->getInit() || If->getConditionVariable() || If->isConsteval() ||
+  if (!If || If->getInit() || If->getConditionVariable() || If->isConsteval() ||
       observes(If->getCond(), Field) || !exactCondition(If->getCond(), C, Leaves))
     return nullptr;
   const Stmt *Then = If->getThen();
@@ -409,9 +387,10 @@ void initialValues(SummaryBuilder &B, const CXXConstructorDecl *CD, StoreCollect
       Init = List->getInit(0);
     if (Init && copiesField(Init, F, B.Ctx))
       continue;
-    MemberStore &S = C.add(F, /*Guarded=*/false);
+    size_t Index = C.Stores.size(), Count = 1;
+    C.add(F, /*Guarded=*/false);
     if (Init)
-      C.valueOf(Init, S);
+      Count = C.valueOf(Init, Index);
     // Scan forward from the initialiser (or from the start) for a store that replaces it.
     size_t From = Own == Inits.end() ? 0 : size_t(Own - Inits.begin()) + 1;
     bool Stopped = false;
@@ -425,10 +404,55 @@ void initialValues(SummaryBuilder &B, const CXXConstructorDecl *CD, StoreCollect
         std::vector<GuardClause> When = C.Stores[C.ThisStores.lookup(BO)].Guards;
         if (X == BO || (isa<ExprWithCleanups>(X) && cast<ExprWithCleanups>(X)->getSubExpr() == BO) ||
             !When.empty())
-          S.OverwrittenWhen = std::move(When);
+          for (size_t I = Index; I < Index + Count; ++I)
+            C.Stores[I].OverwrittenWhen = When;
         break;
       }
       if (observes(X, F))
+        break;
+    }
+  }
+}
+
+bool sameAtom(const GuardAtom &A, const GuardAtom &B) {
+  return A.Param == B.Param && A.Var == B.Var && A.Op == B.Op && A.Value == B.Value;
+}
+
+/// A constructor's store of a member inside a block (`if (channels > 1) { m_threaded = true;
+/// if (m_realtime) m_threaded = false; ... }`): the conditions, beyond its own, under which a
+/// later store of the same block replaces it before anything can read it.
+void replacedInBlock(const CXXConstructorDecl *CD, StoreCollector &C) {
+  if (C.ThisStores.empty() || !CD->getBody())
+    return;
+  ParentMap Parents(CD->getBody());
+  for (const auto &[BO, Index] : C.ThisStores) {
+    const Stmt *Statement = BO;
+    const Stmt *Parent = Parents.getParent(BO);
+    if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(Parent)) {
+      Statement = Cleanups;
+      Parent = Parents.getParent(Cleanups);
+    }
+    const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent);
+    if (!Block || C.Stores[Index].OverwrittenWhen)
+      continue;
+    const auto *Field = cast<FieldDecl>(cast<MemberExpr>(BO->getLHS()->IgnoreParens())->getMemberDecl());
+    const auto *Next = std::next(find(Block->body(), Statement));
+    for (; Next != Block->body_end(); ++Next) {
+      if (const BinaryOperator *Later = replacingStore(*Next, Field, C)) {
+        std::vector<GuardClause> When;
+        for (const GuardClause &Clause : C.Stores[C.ThisStores.lookup(Later)].Guards)
+          if (none_of(C.Stores[Index].Guards, [&](const GuardClause &Own) {
+                return Own.size() == Clause.size() && all_of(zip(Own, Clause), [](auto Pair) {
+                         return sameAtom(std::get<0>(Pair), std::get<1>(Pair));
+                       });
+              }))
+            When.push_back(Clause);
+        const auto *Cleanups = dyn_cast<ExprWithCleanups>(*Next);
+        if (Later == *Next || (Cleanups && Cleanups->getSubExpr() == Later) || !When.empty())
+          C.Stores[Index].OverwrittenWhen = std::move(When);
+        break;
+      }
+      if (observes(*Next, Field))
         break;
     }
   }
@@ -451,10 +475,67 @@ std::vector<MemberStore> memberStoresOf(SummaryBuilder &B, const FunctionDecl *F
       Collector.TraverseStmt(I->getInit()); // what initialisers store or leak
     Collector.TraverseStmt(FD->getBody());
     initialValues(B, CD, Collector);
+    replacedInBlock(CD, Collector);
   } else {
     Collector.TraverseStmt(FD->getBody());
   }
   return std::move(Collector.Stores);
+}
+
+namespace {
+
+/// Uses of mode statics in initialisers outside every body (`static int *p = &level;`): a
+/// pointer to one lets anyone write it.
+class InitialiserUses : public DynamicRecursiveASTVisitor {
+public:
+  explicit InitialiserUses(SummaryBuilder &B) : B(B) { ShouldVisitImplicitCode = true; }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *E) override {
+    if (E->getCastKind() == CK_LValueToRValue)
+      Reads.insert(E->getSubExpr()->IgnoreParens());
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) override {
+    if (const VarDecl *V = modeStatic(B, E->getDecl()); V && !Reads.contains(E)) {
+      MemberStore &S = B.Out.StaticInits.emplace_back();
+      S.Field = V->getQualifiedNameAsString(); // a value the analysis does not know
+    }
+    return true;
+  }
+
+private:
+  SummaryBuilder &B;
+  DenseSet<const Expr *> Reads;
+};
+
+void staticInitsIn(SummaryBuilder &B, const DeclContext *DC, unsigned Depth) {
+  if (Depth > 8)
+    return;
+  for (const Decl *D : DC->decls()) {
+    if (const auto *V = dyn_cast<VarDecl>(D)) {
+      if (V->hasGlobalStorage() && V->getInit() && !B.isSystem(V->getLocation()))
+        InitialiserUses(B).TraverseStmt(const_cast<Expr *>(V->getInit()));
+      if (V->isThisDeclarationADefinition() == VarDecl::DeclarationOnly || !modeStatic(B, V) ||
+          B.isSystem(V->getLocation()))
+        continue;
+      if (isa<CXXRecordDecl>(V->getDeclContext()))
+        noteModeClass(B, V); // its methods must all be in view
+      MemberStore &S = B.Out.StaticInits.emplace_back();
+      S.Field = V->getQualifiedNameAsString();
+      if (!V->getInit())
+        S.Constant = 0;
+      else
+        S.Constant = constantValue(V->getInit(), B.Ctx);
+    } else if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D) ||
+               (isa<CXXRecordDecl>(D) && cast<CXXRecordDecl>(D)->isThisDeclarationADefinition())) {
+      staticInitsIn(B, cast<DeclContext>(D), Depth + 1);
+    }
+  }
+}
+
+} // namespace
+
+void collectStaticInits(SummaryBuilder &B) {
+  staticInitsIn(B, B.Ctx.getTranslationUnitDecl(), 0);
 }
 
 } // namespace rtcheck

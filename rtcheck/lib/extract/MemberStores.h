@@ -27,6 +27,11 @@ namespace rtcheck {
 /// of mode classes; adds those classes to the summary's ModeClasses once each.
 std::vector<MemberStore> memberStoresOf(SummaryBuilder &B, const clang::FunctionDecl *FD);
 
+/// The initial values of the private static integer members of mode classes that the TU
+/// defines (Summary::StaticInits): the initialiser's value, 0 for none (static storage starts
+/// zeroed), unknown for one that is not a constant.
+void collectStaticInits(SummaryBuilder &B);
+
 } // namespace rtcheck
 
 #endif

@@ -187,6 +187,25 @@ size_t SummaryBuilder::runtimeEntry(StringRef Name) {
   return It->second;
 }
 
+StringRef SummaryBuilder::libatomicName(const AtomicExpr *E) {
+  switch (E->getOp()) {
+  case AtomicExpr::AO__atomic_load:
+  case AtomicExpr::AO__atomic_load_n:
+  case AtomicExpr::AO__c11_atomic_load:
+    return "__atomic_load";
+  case AtomicExpr::AO__atomic_store:
+  case AtomicExpr::AO__atomic_store_n:
+  case AtomicExpr::AO__c11_atomic_store:
+    return "__atomic_store";
+  case AtomicExpr::AO__atomic_exchange:
+  case AtomicExpr::AO__atomic_exchange_n:
+  case AtomicExpr::AO__c11_atomic_exchange:
+    return "__atomic_exchange";
+  default:
+    return E->isCmpXChg() ? "__atomic_compare_exchange" : "__atomic_fetch_add";
+  }
+}
+
 std::string SummaryBuilder::usrOf(const Decl *D) {
   SmallString<128> Buf;
   if (!index::generateUSRForDecl(D, Buf))
@@ -336,6 +355,7 @@ std::string summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
   }
   collectAddressFlows(B);
   collectValueWrites(B, Definitions);
+  collectStaticInits(B);
   llvm::sort(Out.Flows, [](const FlowEdge &A, const FlowEdge &B) {
     return std::tie(A.From, A.To) < std::tie(B.From, B.To);
   });

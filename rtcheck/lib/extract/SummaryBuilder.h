@@ -34,6 +34,8 @@ public:
   size_t entryFor(const clang::FunctionDecl *FD);
   /// Summary index of a synthetic runtime function (e.g. __cxa_throw) that no declaration names.
   size_t runtimeEntry(llvm::StringRef Name);
+  /// The libatomic function an atomic builtin that is not lock-free calls (`__atomic_load`).
+  static llvm::StringRef libatomicName(const clang::AtomicExpr *E);
 
   std::string usrOf(const clang::Decl *D);
   std::string nameOf(const clang::FunctionDecl *FD);

@@ -13,7 +13,7 @@ namespace {
 /// More values than this: the member is not decided (a counter, a size).
 constexpr size_t MaxValues = 16;
 /// Rounds of recomputation with the previous round's values.
-constexpr unsigned MaxRounds = 4;
+constexpr unsigned MaxRounds = 8;
 
 enum class Truth { False, True, Unknown };
 
@@ -86,6 +86,26 @@ StringSet<> classesWithUnseenWriters(CallGraph &G, ArrayRef<Summary> Summaries,
 
 std::optional<bool> MemberFacts::decides(GuardAtom::OpKind Op, int64_t K) const {
   auto Holds = [&](int64_t V) { return guardAtomHolds(Op, V, K); };
+  if (MayDecrease) {
+    // Every value up to the largest may occur: only an upper bound decides.
+    if (MayClear || MaySet)
+      return std::nullopt;
+    int64_t Max = *llvm::max_element(Values);
+    switch (Op) {
+    case GuardAtom::Gt:
+    case GuardAtom::Ge:
+    case GuardAtom::Eq:
+      return Holds(Max) || (Op == GuardAtom::Eq && K <= Max) ? std::nullopt
+                                                              : std::optional<bool>(false);
+    case GuardAtom::Lt:
+    case GuardAtom::Le:
+      return Holds(Max) ? std::optional<bool>(true) : std::nullopt;
+    case GuardAtom::Ne:
+      return K > Max ? std::optional<bool>(true) : std::nullopt;
+    default:
+      return std::nullopt;
+    }
+  }
   if (!MayClear && !MaySet) {
     if (all_of(Values, Holds))
       return true;
@@ -115,66 +135,163 @@ std::optional<bool> MemberFacts::decides(GuardAtom::OpKind Op, int64_t K) const 
 int64_t storedValue(const MemberStore &S, int64_t V) {
   if (S.Mask)
     V &= S.Mask;
-  return S.ToBool ? V != 0 : V;
+  return (S.ToBool ? V != 0 : V) + S.Offset;
 }
+
+namespace {
+
+/// The stores of the candidate members and what decides their values, one round at a time.
+class StoreEvaluator {
+public:
+  StoreEvaluator(CallGraph &G, const Reachability &Reach,
+                 const std::map<std::string, int64_t> &Assume)
+      : G(G), Reach(Reach), Assume(Assume) {}
+
+  /// Adds to Facts what store S of body U (NoNode: a static's definition) can put, with the
+  /// previous round's Known; false when some value is not known.
+  bool add(const MemberStore &S, NodeId U, const MemberValueSets &Known, MemberFacts &Facts) {
+    static const std::vector<EntryFacts> NoContext{EntryFacts{}};
+    const std::vector<EntryFacts> &Contexts = U == NoNode ? NoContext : contextsOf(U);
+    for (const EntryFacts &Entry : Contexts) {
+      Evaluator E(Entry, Known, Assume);
+      if (E.ruledOut(S.Guards) || (S.OverwrittenWhen && E.certain(*S.OverwrittenWhen)))
+        continue;
+      if (S.BitUpdate) {
+        Facts.MayClear |= uint64_t(S.MayClear);
+        Facts.MaySet |= uint64_t(S.MaySet);
+        continue;
+      }
+      Facts.MayDecrease |= S.MayDecrease;
+      if (S.Constant) {
+        Facts.Values.push_back(*S.Constant + S.Offset);
+      } else if (!S.From.empty()) {
+        if (!copy(Known, S.From, S.Offset, Facts))
+          return false;
+      } else if (S.Param >= 0) {
+        auto Fixed = find_if(Entry, [&](const auto &F) { return F.first == unsigned(S.Param); });
+        if (Fixed != Entry.end())
+          Facts.Values.push_back(storedValue(S, Fixed->second));
+        else if (U == NoNode || !passedByCallers(S, U, Known, Facts))
+          return false;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+private:
+  const std::vector<EntryFacts> &contextsOf(NodeId U) {
+    auto [It, Inserted] = Contexts.try_emplace(U);
+    if (Inserted)
+      It->second = Reach.entryContextsOf(U);
+    return It->second;
+  }
+
+  /// The values of member From (plus Offset), when the previous round decided it.
+  static bool copy(const MemberValueSets &Known, StringRef From, int64_t Offset,
+                   MemberFacts &Facts) {
+    auto It = Known.find(From.str());
+    if (It == Known.end() || It->second.MayClear || It->second.MaySet)
+      return false;
+    for (int64_t V : It->second.Values)
+      Facts.Values.push_back(V + Offset);
+    Facts.MayDecrease |= It->second.MayDecrease;
+    return true;
+  }
+
+  /// Parameter S.Param of U as every live call of U passes it: a constant or a decided member
+  /// (`new D_BQResampler(..., params.debugLevel)`, #10 levels).
+  bool passedByCallers(const MemberStore &S, NodeId U, const MemberValueSets &Known,
+                       MemberFacts &Facts) {
+    if (!CallersCollected)
+      collectCallers();
+    auto It = Callers.find(U);
+    if (It == Callers.end())
+      return false; // entered from outside the program, with anything
+    unsigned Param = unsigned(S.Param);
+    for (const CallSite *C : It->second) {
+      if (auto K = find_if(C->ConstArgs, [&](const auto &A) { return A.first == Param; });
+          K != C->ConstArgs.end()) {
+        Facts.Values.push_back(storedValue(S, K->second));
+        continue;
+      }
+      auto M = find_if(C->MemberArgs, [&](const auto &A) { return A.first == Param; });
+      if (M == C->MemberArgs.end() || S.Mask || S.ToBool || !copy(Known, M->second, S.Offset, Facts))
+        return false;
+    }
+    return true;
+  }
+
+  void collectCallers() {
+    for (NodeId U = 0; U < G.size(); ++U) {
+      if (!Reach.reached(U) || !G.node(U).hasBody())
+        continue;
+      for (const CallSite &C : G.node(U).Def->Calls)
+        if (Reach.live(C))
+          for (NodeId T : G.targets(C))
+            Callers[T].push_back(&C);
+    }
+    CallersCollected = true;
+  }
+
+  CallGraph &G;
+  const Reachability &Reach;
+  const std::map<std::string, int64_t> &Assume;
+  DenseMap<NodeId, std::vector<EntryFacts>> Contexts;
+  DenseMap<NodeId, std::vector<const CallSite *>> Callers;
+  bool CallersCollected = false;
+};
+
+} // namespace
 
 MemberValueSets memberValuesOf(CallGraph &G, ArrayRef<Summary> Summaries,
                                const Reachability &Reach,
                                const std::map<std::string, int64_t> &Assume) {
   StringSet<> Unseen = classesWithUnseenWriters(G, Summaries, Reach);
-  StringSet<> Candidates;
+  // The stores of each candidate: a body's (with the body) or a static's definition (NoNode).
+  StringMap<std::vector<std::pair<const MemberStore *, NodeId>>> Stores;
+  StringSet<> Defined;
   for (const Summary &S : Summaries)
-    for (const ModeClass &C : S.ModeClasses)
-      if (!Unseen.contains(C.Name))
-        for (const std::string &F : C.Fields)
-          Candidates.insert(F);
-  // The reached stores of each candidate, with the contexts their bodies are walked in.
-  struct Store {
-    const MemberStore *S;
-    NodeId Body;
-  };
-  StringMap<std::vector<Store>> Stores;
-  DenseMap<NodeId, std::vector<EntryFacts>> Contexts;
+    for (const MemberStore &Init : S.StaticInits) {
+      Defined.insert(Init.Field);
+      Stores[Init.Field].emplace_back(&Init, NoNode);
+    }
+  // Members of classes whose methods are all in view; statics whose definition the program
+  // holds (one it lacks starts from a value nobody wrote here), unless their class's methods
+  // are not all in view.
+  StringSet<> Candidates, UnseenStatics;
+  for (const Summary &S : Summaries)
+    for (const ModeClass &C : S.ModeClasses) {
+      if (Unseen.contains(C.Name)) {
+        for (const std::string &F : C.Statics)
+          UnseenStatics.insert(F);
+        continue;
+      }
+      for (const std::string &F : C.Fields)
+        Candidates.insert(F);
+    }
+  for (const auto &Static : Defined)
+    if (!UnseenStatics.contains(Static.getKey()))
+      Candidates.insert(Static.getKey());
   for (NodeId U = 0; U < G.size(); ++U) {
-    if (!Reach.reached(U) || !G.node(U).hasBody() || G.node(U).Def->MemberStores.empty())
+    if (!Reach.reached(U) || !G.node(U).hasBody())
       continue;
-    Contexts[U] = Reach.entryContextsOf(U);
     for (const MemberStore &S : G.node(U).Def->MemberStores)
-      if (Candidates.contains(S.Field))
-        Stores[S.Field].push_back({&S, U});
+      Stores[S.Field].emplace_back(&S, U);
   }
+  StoreEvaluator Evaluate(G, Reach, Assume);
   MemberValueSets Known;
   for (unsigned Round = 0; Round < MaxRounds; ++Round) {
     MemberValueSets Next;
     for (const auto &[Field, List] : Stores) {
+      if (!Candidates.contains(Field))
+        continue;
       MemberFacts Facts;
+      bool Decided = all_of(List, [&](const auto &Store) {
+        return Evaluate.add(*Store.first, Store.second, Known, Facts);
+      });
       std::vector<int64_t> &Values = Facts.Values;
-      bool Decided = true;
-      for (const Store &X : List) {
-        for (const EntryFacts &Entry : Contexts[X.Body]) {
-          Evaluator E(Entry, Known, Assume);
-          if (E.ruledOut(X.S->Guards) ||
-              (X.S->OverwrittenWhen && E.certain(*X.S->OverwrittenWhen)))
-            continue;
-          if (X.S->BitUpdate) {
-            Facts.MayClear |= uint64_t(X.S->MayClear);
-            Facts.MaySet |= uint64_t(X.S->MaySet);
-            continue;
-          }
-          std::optional<int64_t> V = X.S->Constant;
-          if (!V && X.S->Param >= 0)
-            for (const auto &[Param, Value] : Entry)
-              if (Param == unsigned(X.S->Param))
-                V = storedValue(*X.S, Value);
-          if (!V) {
-            Decided = false;
-            break;
-          }
-          Values.push_back(*V);
-        }
-        if (!Decided)
-          break;
-      }
       llvm::sort(Values);
       Values.erase(std::unique(Values.begin(), Values.end()), Values.end());
       if (Decided && !Values.empty() && Values.size() <= MaxValues)

@@ -88,6 +88,8 @@ std::optional<int64_t> SitePruner::memberReturned(const ReturnSite &R) const {
   if (It == MemberValues.end())
     return std::nullopt;
   const MemberFacts &M = It->second;
+  if (M.MayDecrease)
+    return std::nullopt;
   if (M.MayClear || M.MaySet) {
     // Only a bit test converted to bool is decided by bits.
     if (!R.Mask || !R.ToBool)

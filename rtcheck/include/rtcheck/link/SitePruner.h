@@ -46,10 +46,14 @@ struct MemberFacts {
   /// Bits compound stores (`m &= ~K`, `m |= x`) may clear or set: when any, only bit tests
   /// are decided, by the bits every value has and no store clears (or none has and none sets).
   uint64_t MayClear = 0, MaySet = 0;
+  /// The member may also hold any value below the largest of Values (a level counted down
+  /// before it was stored, #10 levels): only tests an upper bound settles are decided.
+  bool MayDecrease = false;
   /// A holds for every value the member can have (true), for none (false), or neither.
   std::optional<bool> decides(GuardAtom::OpKind Op, int64_t K) const;
   bool operator==(const MemberFacts &O) const {
-    return Values == O.Values && MayClear == O.MayClear && MaySet == O.MaySet;
+    return Values == O.Values && MayClear == O.MayClear && MaySet == O.MaySet &&
+           MayDecrease == O.MayDecrease;
   }
 };
 
