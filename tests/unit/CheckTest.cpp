@@ -190,6 +190,21 @@ TEST_F(CheckTest, AFailedTranslationUnitDoesNotStopTheOthers) {
   EXPECT_EQ(exitStatus(*R), ExitInput);
 }
 
+TEST_F(CheckTest, CodeWithErrorsIsReportedNotWalked) {
+  // Clang's recovered AST holds a call of a builtin whose type it never settled (DPF's Window.cpp
+  // against a newer pugl): walking it crashed the extraction.
+  CheckOptions O = checkOf({write("recovered.cpp", "void f() {\n"
+                                                   "  const int size = UNDECLARED_SIZE;\n"
+                                                   "  if (__builtin_expect(!(size.width > 0), 0))\n"
+                                                   "    return;\n"
+                                                   "}\n")});
+  llvm::Expected<CheckResult> R = runCheck(O);
+  ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
+  ASSERT_EQ(R->Result.Errors.size(), 1u);
+  EXPECT_TRUE(contains(R->Result.Errors[0].Message, "does not parse"))
+      << R->Result.Errors[0].Message;
+}
+
 TEST_F(CheckTest, ExtractThenLinkFindsWhatCheckFinds) {
   std::string Cb = write("cb.cpp", Callback);
   ExtractFilesOptions E;

@@ -68,6 +68,10 @@ public:
                   StringRef Directory)
       : Out(Out), Failure(Failure), Inputs(Inputs), Directory(Directory) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    // A TU with errors is reported as not parsed and its summary dropped: its recovered AST
+    // (untyped calls, invalid declarations) is not walked at all.
+    if (Ctx.getDiagnostics().hasErrorOccurred())
+      return;
     Failure = summarizeTranslationUnit(Ctx, Out);
     if (Inputs)
       *Inputs = filesRead(Ctx.getSourceManager(), Directory);

@@ -153,6 +153,8 @@ public:
       return true;
     // What such a callee returns it may have written itself, const or not.
     QualType Result = CE->getCallReturnType(B.Ctx);
+    if (Result.isNull()) // a callee Clang could not type (code with errors it recovered from)
+      return true;
     if (Result->isPointerType() || Result->isReferenceType())
       Result = Result->getPointeeType();
     if (const RecordDecl *RD = Result->getAsRecordDecl())
