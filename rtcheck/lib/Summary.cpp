@@ -136,6 +136,18 @@ std::string memberAfterCallName(StringRef Field, StringRef Callee, const SourceL
   return (Field + " after " + callResultName(Callee, Loc)).str();
 }
 
+std::string paramMinusName(unsigned Param, StringRef Var) {
+  return ("p" + Twine(Param) + " - " + Var).str();
+}
+
+std::optional<std::pair<unsigned, StringRef>> parseParamMinus(StringRef Name) {
+  unsigned Param;
+  auto [Left, Var] = Name.split(" - ");
+  if (Var.empty() || !Left.consume_front("p") || Left.getAsInteger(10, Param))
+    return std::nullopt;
+  return std::make_pair(Param, Var);
+}
+
 json::Value toJSON(const Summary &S) {
   json::Array Functions;
   for (const Function &F : S.Functions)

@@ -119,3 +119,42 @@ TEST(LevelValues, CountedDownCopyKeepsAnUpperBound) {
   P.TUs[0].Functions[1].MemberStores[0].MayDecrease = true;
   EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{}));
 }
+
+TEST(LevelValues, ParameterAgainstMemberIsDecidedByTheCallersConstant) {
+  // log(int level) { if (level <= L::level) write(); [line 12] }, called from run with Level.
+  auto WithLog = [](int64_t Level) {
+    Program P = program(0);
+    Function &Log = P.def("log");
+    GuardAtom A;
+    A.Var = paramMinusName(0, "L::level");
+    A.Op = GuardAtom::Le;
+    Program::call(Log, "write", 12).Guards = {{A}};
+    Program::call(P.TUs[0].Functions[3], "log", 11).ConstArgs = {{0, Level}};
+    return P;
+  };
+  EXPECT_EQ(findingLines(link(WithLog(1).TUs, rules(Rules), {})), (std::set<unsigned>{}));
+  // Level 0 passes `0 <= 0`: reported inside log().
+  EXPECT_EQ(findingLines(link(WithLog(0).TUs, rules(Rules), {})), (std::set<unsigned>{12}));
+  // An unknown level decides nothing.
+  Program P = WithLog(1);
+  P.TUs[0].Functions[3].Calls.back().ConstArgs.clear();
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{12}));
+}
+
+TEST(LevelValues, ParamMinusNamesRoundTrip) {
+  std::string Name = paramMinusName(3, "ns::Log::m_level"); // the result points into it
+  auto Parsed = parseParamMinus(Name);
+  ASSERT_TRUE(Parsed.has_value());
+  EXPECT_EQ(Parsed->first, 3u);
+  EXPECT_EQ(Parsed->second, "ns::Log::m_level");
+  EXPECT_FALSE(parseParamMinus("ns::Log::m_level").has_value());
+  EXPECT_FALSE(parseParamMinus("()u:f@3:4").has_value());
+}
+
+TEST(LevelValues, ConstructorReachedThroughItsAddressTakesAnyArgument) {
+  Program P = program(0);
+  // K's address is taken (a callback a library may call with anything): its visible caller's
+  // argument does not bound the parameter.
+  P.TUs[0].Functions[2].TypeKey = "void(int)";
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{9}));
+}

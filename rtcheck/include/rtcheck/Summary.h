@@ -59,6 +59,12 @@ std::string callResultName(llvm::StringRef Callee, const SourceLoc &Loc);
 /// (USR) at Loc on `*this` (`openRtApi(api); if (rtapi_) return;`): decided by what the callee
 /// leaves in the member (Function::LeavesNonNull), in the caller's context.
 std::string memberAfterCallName(llvm::StringRef Field, llvm::StringRef Callee, const SourceLoc &Loc);
+/// GuardAtom::Var naming the difference between parameter Param of the function and the global
+/// or member Var (`level <= m_debugLevel` is `p0 - Log::m_debugLevel <= 0`, #10 levels): decided
+/// when the caller's constant and the member's values settle it.
+std::string paramMinusName(unsigned Param, llvm::StringRef Var);
+/// The parameter and the variable of a paramMinusName, or nothing for other names.
+std::optional<std::pair<unsigned, llvm::StringRef>> parseParamMinus(llvm::StringRef Name);
 
 /// A pointer member a method leaves non-null (Function::LeavesNonNull): it does whenever any one
 /// of the cases holds on entry, each a conjunction of atoms on the method's parameters (an empty

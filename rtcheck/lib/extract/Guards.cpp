@@ -381,10 +381,29 @@ private:
       Op = mirrored(Op);
     }
     if (!A || !K)
-      return {};
+      return paramAgainstVariable(B, mirrored(Op), Positive);
     A->Op = Positive ? Op : negated(Op);
     A->Value = *K;
     return withAfterCall(Subject, *A);
+  }
+
+  /// `level <= m_debugLevel` (or mirrored): an unchanged parameter compared with a global or a
+  /// member, as their difference compared with 0 (paramMinusName).
+  CNF paramAgainstVariable(const BinaryOperator *B, GuardAtom::OpKind Op, bool Positive) const {
+    std::optional<GuardAtom> L = subject(B->getLHS()), R = subject(B->getRHS());
+    if (!L || !R)
+      return {};
+    if (L->Param < 0) {
+      std::swap(L, R);
+      Op = mirrored(Op);
+    }
+    if (L->Param < 0 || R->Param >= 0 || R->Var.empty() || parseParamMinus(R->Var) ||
+        R->Var.find('(') != std::string::npos || R->Var.find(' ') != std::string::npos)
+      return {};
+    GuardAtom A;
+    A.Var = paramMinusName(unsigned(L->Param), R->Var);
+    A.Op = Positive ? Op : negated(Op);
+    return {{A}};
   }
 
   /// The atom A on the subject E; when E is a member right after a method call on `*this`, also

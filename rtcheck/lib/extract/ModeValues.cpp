@@ -121,8 +121,12 @@ const VarDecl *modeStatic(SummaryBuilder &B, const ValueDecl *D) {
                    isModeClass(B, dyn_cast<CXXRecordDecl>(V->getDeclContext()))
                ? V
                : nullptr;
-  // A file's own variable: only its TU can name it.
-  return V->getDeclContext()->isFileContext() && !V->isExternallyVisible() ? V : nullptr;
+  // A variable of a file or namespace: code outside the program does not write the program's
+  // own variables (the closed world of mode classes); a weak definition may be replaced.
+  if (!V->getDeclContext()->isFileContext() || V->hasAttr<WeakAttr>() ||
+      V->hasAttr<WeakImportAttr>())
+    return nullptr;
+  return V;
 }
 
 const ValueDecl *modeMemberRead(SummaryBuilder &B, const Expr *E) {

@@ -2,8 +2,10 @@
 //
 // Private to the extraction (#10, modes and levels; docs/constants.md). A mode member is an
 // integer member of a class whose objects only its own constructors create; a mode static is a
-// private static integer member of such a class or an integer variable of a file that no other
-// file can name (`static int debug;`). Every store into them is in code the analysis reads.
+// private static integer member of such a class or an integer variable of a file or namespace
+// (`static int debug;`, `bool a2j_do_debug = false;`). In a program with a named entry point
+// every store into them is in code the analysis reads (the link step decides them only once
+// the program holds their definition).
 //
 // Debug levels travel: Rubber Band's `Log` starts from a private static default, a stretcher
 // hands `m_log.getDebugLevel()`, counted down by one, to a resampler's parameters struct, and the

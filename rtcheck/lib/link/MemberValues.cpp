@@ -1,6 +1,8 @@
 //===- MemberValues.cpp - the values a member can hold in a program -------===//
 #include "rtcheck/link/MemberValues.h"
 
+#include "rtcheck/link/EntryReach.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -204,6 +206,12 @@ private:
   /// (`new D_BQResampler(..., params.debugLevel)`, #10 levels).
   bool passedByCallers(const MemberStore &S, NodeId U, const MemberValueSets &Known,
                        MemberFacts &Facts) {
+    // A function others may call too: through its address, as an entry point, or in place of a
+    // method it overrides (a library's call through the base).
+    const Node &N = G.node(U);
+    if (!N.info().TypeKey.empty() || N.info().isRoot() || isProgramEntryName(N.info().Name) ||
+        !N.Overridden.empty())
+      return false;
     if (!CallersCollected)
       collectCallers();
     auto It = Callers.find(U);

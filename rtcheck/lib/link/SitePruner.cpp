@@ -30,6 +30,14 @@ bool guardAtomHolds(GuardAtom::OpKind Op, int64_t V, int64_t K) {
   llvm_unreachable("covered switch");
 }
 
+int atomParam(const GuardAtom &A) {
+  if (A.Param >= 0)
+    return A.Param;
+  if (auto Difference = parseParamMinus(A.Var))
+    return int(Difference->first);
+  return -1;
+}
+
 SitePruner::SitePruner(CallGraph &G, std::map<std::string, int64_t> Assume)
     : G(G), Assume(std::move(Assume)) {
   for (NodeId U = 0; U < G.size(); ++U) {
@@ -72,10 +80,47 @@ bool SitePruner::atomFalse(const GuardAtom &A, const EntryFacts &Entry,
     if (auto It = After->find(A.Var); It != After->end())
       return A.Op == GuardAtom::Eq && A.Value == 0 && leftNonNull(It->second, Entry);
   std::optional<int64_t> V = valueOf(A, Entry, Results);
-  if (!V && A.Param < 0)
+  if (!V && A.Param < 0) {
     if (auto It = MemberValues.find(A.Var); It != MemberValues.end())
       return It->second.decides(A.Op, A.Value) == false;
+    if (auto Difference = parseParamMinus(A.Var))
+      return differenceFalse(A, *Difference, Entry);
+  }
   return V && !guardAtomHolds(A.Op, *V, A.Value);
+}
+
+/// `p - x op K` (paramMinusName) cannot hold: p is known on entry and no value x can hold
+/// satisfies it.
+bool SitePruner::differenceFalse(const GuardAtom &A,
+                                 const std::pair<unsigned, StringRef> &Difference,
+                                 const EntryFacts &Entry) const {
+  auto Param = find_if(Entry, [&](const auto &E) { return E.first == Difference.first; });
+  std::optional<int64_t> Fixed;
+  if (auto It = Assume.find(Difference.second.str()); It != Assume.end())
+    Fixed = It->second;
+  auto It = MemberValues.find(Difference.second.str());
+  if (Param == Entry.end() || (!Fixed && It == MemberValues.end()))
+    return false;
+  // Small counts (levels) only: keep the subtraction from overflowing.
+  constexpr int64_t Limit = int64_t(1) << 40;
+  auto Holds = [&](int64_t X) {
+    return std::abs(Param->second) < Limit && std::abs(X) < Limit &&
+           guardAtomHolds(A.Op, Param->second - X, A.Value);
+  };
+  auto Unsure = [&](int64_t X) {
+    return std::abs(Param->second) >= Limit || std::abs(X) >= Limit || Holds(X);
+  };
+  if (Fixed)
+    return !Unsure(*Fixed);
+  const MemberFacts &M = It->second;
+  if (M.MayClear || M.MaySet)
+    return false;
+  if (M.MayDecrease) {
+    // x may be anything up to its largest value: p - x anything down from p - max.
+    int64_t Max = *max_element(M.Values);
+    return (A.Op == GuardAtom::Lt || A.Op == GuardAtom::Le) && !Unsure(Max);
+  }
+  return none_of(M.Values, Unsure);
 }
 
 std::optional<int64_t> SitePruner::valueOf(const GuardAtom &A, const EntryFacts &Entry,
@@ -125,16 +170,16 @@ const std::vector<unsigned> &SitePruner::usedParams(NodeId N) {
   for (const CallSite &C : G.node(N).Def->Calls) {
     for (const GuardClause &Clause : C.Guards)
       for (const GuardAtom &A : Clause)
-        if (A.Param >= 0)
-          P.push_back(unsigned(A.Param));
+        if (int Param = atomParam(A); Param >= 0)
+          P.push_back(unsigned(Param));
     for (const auto &[Arg, Param] : C.ParamArgs)
       P.push_back(Param);
   }
   for (const ReturnSite &R : G.node(N).Def->Returns) {
     for (const GuardClause &Clause : R.Guards)
       for (const GuardAtom &A : Clause)
-        if (A.Param >= 0)
-          P.push_back(unsigned(A.Param));
+        if (int Param = atomParam(A); Param >= 0)
+          P.push_back(unsigned(Param));
     if (R.Param >= 0)
       P.push_back(unsigned(R.Param));
   }
@@ -142,8 +187,8 @@ const std::vector<unsigned> &SitePruner::usedParams(NodeId N) {
   auto AddParams = [&](const std::vector<GuardClause> &Clauses) {
     for (const GuardClause &Clause : Clauses)
       for (const GuardAtom &A : Clause)
-        if (A.Param >= 0)
-          P.push_back(unsigned(A.Param));
+        if (int Param = atomParam(A); Param >= 0)
+          P.push_back(unsigned(Param));
   };
   for (const MemberStore &S : G.node(N).Def->MemberStores) {
     if (S.Param >= 0)

@@ -39,6 +39,8 @@ EntryFacts factsPassedOn(llvm::ArrayRef<unsigned> Used,
 
 /// `V op K`: whether an atom holds for a known value V.
 bool guardAtomHolds(GuardAtom::OpKind Op, int64_t V, int64_t K);
+/// The parameter an atom reads (also through a paramMinusName subject), or -1.
+int atomParam(const GuardAtom &A);
 
 /// What the program's stores say about a member (#10, modes; MemberValues.h).
 struct MemberFacts {
@@ -116,6 +118,8 @@ private:
   /// The atom A of a site of a body whose tested members are After is false.
   bool atomFalse(const GuardAtom &A, const EntryFacts &Entry, const CallResults &Results,
                  const AfterCallMap *After) const;
+  bool differenceFalse(const GuardAtom &A, const std::pair<unsigned, llvm::StringRef> &Difference,
+                       const EntryFacts &Entry) const;
   /// The call M.Call, made with the caller's Entry, leaves M.Set's member non-null.
   bool leftNonNull(const MemberAfterCall &M, const EntryFacts &Entry) const;
   /// Per body, its direct calls of methods that leave members non-null, by the guard names of

@@ -1,4 +1,4 @@
-// Debug levels handed from member to member: the engine counts its logger's level down for its resamplers, and its threading flag set in a nested block is replaced in real-time mode before anything reads it; none of the level tests can pass, so only the tests that read values the analysis cannot know stay reported.
+// Debug levels handed from member to member: the engine logs at level 1 through a logger that prints only up to its level (0), counts the logger's level down for its resamplers, and its threading flag set in a nested block is replaced in real-time mode before anything reads it; none of the level tests can pass, so only the tests that read values the analysis cannot know stay reported.
 #include "log.h"
 #include "resampler.h"
 
@@ -37,6 +37,7 @@ public:
   void process(int frames) {
     if (m_log.level() > 2)
       fprintf(stderr, "process %d\n", frames);
+    m_log.log(1, "processing");
     if (m_threaded)
       pthread_mutex_lock(&m_lock);
     m_a->resample(frames);
@@ -63,6 +64,7 @@ RTCHECK_REALTIME(audio) void run_plugin(int frames) { g_engine->process(frames);
 
 int main() {
   levels::Log log;
+  log.log(0, "starting");
   levels::g_engine = new levels::Engine(log, 2, true);
   levels::g_engine->m_trace.m_on = corpus_opaque_query();
   levels::run_plugin(64);

@@ -2,6 +2,8 @@
 #ifndef CORPUS_LEVEL_LOG_H
 #define CORPUS_LEVEL_LOG_H
 
+#include <stdio.h>
+
 namespace levels {
 
 class Log {
@@ -10,6 +12,11 @@ public:
   int level() const { return m_level; }
   void setLevel(int level) { m_level = level; }
   static void setDefaultLevel(int level) { s_defaultLevel = level; }
+  /// Prints messages up to the logger's level: `log(1, ...)` never prints at level 0.
+  void log(int level, const char *message) const {
+    if (level <= m_level)
+      fprintf(stderr, "%s\n", message);
+  }
 
 private:
   int m_level;

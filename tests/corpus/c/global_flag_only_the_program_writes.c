@@ -1,15 +1,16 @@
-// A flag only its own file can name holds what that file stores: a debug flag nothing sets keeps its prints off the audio path, one that main sets from its arguments keeps them reported, and one whose address is handed out may hold anything.
+// A flag of the program holds what the program stores: a debug flag nothing sets (file-private or exported) keeps its prints off the audio path, one that main sets from its arguments keeps them reported, and one whose address is handed out may hold anything.
 #include <stdio.h>
 #include <rtcheck/realtime.h>
 
 static int debug_enabled = 0;
+int exported_debug = 0;
 static int trace_level;
 static int verbose;
 static int quiet = 1;
 static int *quiet_handle = &quiet;
 
 RTCHECK_REALTIME(audio) void process(float *out, int frames) {
-  if (debug_enabled)
+  if (debug_enabled || exported_debug)
     fprintf(stderr, "process %d\n", frames);
   if (trace_level > 1)
     fprintf(stderr, "trace\n");
