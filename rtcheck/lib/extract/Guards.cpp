@@ -12,6 +12,30 @@ using namespace llvm;
 namespace rtcheck {
 using namespace guard_forms;
 
+namespace {
+
+/// The global or member E reads, through value-keeping casts (`g_flag`, `s.cb`, `(F)info.cb`).
+const ValueDecl *variableReadBy(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  while (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+    CastKind K = Cast->getCastKind();
+    if (K != CK_BitCast && K != CK_NoOp)
+      return nullptr;
+    E = Cast->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const ValueDecl *D = nullptr;
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E))
+    D = DR->getDecl();
+  else if (const auto *ME = dyn_cast<MemberExpr>(E))
+    D = ME->getMemberDecl();
+  if (const auto *VD = dyn_cast_or_null<VarDecl>(D);
+      VD && VD->hasGlobalStorage() && !VD->isStaticLocal())
+    return VD;
+  return dyn_cast_or_null<FieldDecl>(D);
+}
+
+} // namespace
+
 /// Walks a body once and records the region of every guarded statement.
 class RegionFinder : public DynamicRecursiveASTVisitor {
 public:
@@ -261,16 +285,12 @@ private:
       A.Var = std::move(Result);
       return A;
     }
-    const ValueDecl *D = nullptr;
-    if (const auto *DR = dyn_cast<DeclRefExpr>(E))
-      D = DR->getDecl();
-    else if (const auto *ME = dyn_cast<MemberExpr>(E))
-      D = ME->getMemberDecl();
-    if (const auto *VD = dyn_cast_or_null<VarDecl>(D); VD && VD->hasGlobalStorage() &&
-                                                       !VD->isStaticLocal())
-      A.Var = VD->getQualifiedNameAsString();
-    else if (const auto *FD = dyn_cast_or_null<FieldDecl>(D))
-      A.Var = FD->getQualifiedNameAsString();
+    const ValueDecl *D = variableReadBy(E);
+    if (const auto *DR = dyn_cast<DeclRefExpr>(E); !D && DR)
+      if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
+        D = R.LocalCopies.lookup(V);
+    if (D)
+      A.Var = D->getQualifiedNameAsString();
     if (A.Var.empty())
       return std::nullopt;
     return A;
@@ -449,12 +469,17 @@ GuardRegions::GuardRegions(SummaryBuilder &B, const FunctionDecl *FD) : B(B), FD
   for (const ParmVarDecl *P : FD->parameters())
     if (Uses.unchanged(P))
       Unchanged.insert(P);
-  // Locals initialised once by a direct call and never changed hold its result (#10, newcode).
-  for (const auto &[V, Count] : Uses.Uses)
-    if (!isa<ParmVarDecl>(V) && V->getInit() && Uses.unchanged(V))
-      if (const auto *Call = dyn_cast<CallExpr>(withoutValueCasts(V->getInit(), B.Ctx));
-          Call && Call->getDirectCallee())
-        LocalResults[V] = Call;
+  // Locals initialised once by a direct call and never changed hold its result (#10, newcode);
+  // those initialised from a global or member hold one of its values (#10, levels).
+  for (const auto &[V, Count] : Uses.Uses) {
+    if (isa<ParmVarDecl>(V) || !V->getInit() || !Uses.unchanged(V))
+      continue;
+    const Expr *Init = withoutValueCasts(V->getInit(), B.Ctx);
+    if (const auto *Call = dyn_cast<CallExpr>(Init); Call && Call->getDirectCallee())
+      LocalResults[V] = Call;
+    else if (const ValueDecl *Read = variableReadBy(Init))
+      LocalCopies[V] = Read;
+  }
   Library = false;
   // A goto can skip any statement: nothing is unconditional in a body with labels.
   HasLabel = RegionFinder::hasGotoLabel(FD->getBody());

@@ -64,6 +64,9 @@ private:
   const clang::FunctionDecl *FD;
   llvm::DenseMap<const clang::Stmt *, Region> Regions;
   llvm::DenseMap<const clang::VarDecl *, const clang::CallExpr *> LocalResults;
+  /// Locals initialised once from a global or a member and never changed (`auto cb =
+  /// (Callback)info.errorCallback;`): a test of one is a test of that variable's value.
+  llvm::DenseMap<const clang::VarDecl *, const clang::ValueDecl *> LocalCopies;
   bool Library = true;
   llvm::DenseSet<const clang::ParmVarDecl *> Unchanged;
   std::vector<const Region *> Active;

@@ -102,7 +102,9 @@ bool isModeClass(SummaryBuilder &B, const CXXRecordDecl *RD) {
 
 const FieldDecl *modeField(SummaryBuilder &B, const ValueDecl *D) {
   const auto *F = dyn_cast_or_null<FieldDecl>(D);
-  if (!F || !F->getType()->isIntegralOrEnumerationType())
+  // Pointers too: a callback pointer the program only ever stores null into (#10, levels).
+  if (!F || !(F->getType()->isIntegralOrEnumerationType() || F->getType()->isPointerType()) ||
+      F->getType().isVolatileQualified())
     return nullptr;
   return isModeClass(B, dyn_cast<CXXRecordDecl>(F->getParent())) ? F : nullptr;
 }
@@ -112,7 +114,8 @@ const VarDecl *modeStatic(SummaryBuilder &B, const ValueDecl *D) {
   if (V)
     V = V->getCanonicalDecl(); // the declaration in the class, which has the access
   if (!V || !V->hasGlobalStorage() || V->isStaticLocal() ||
-      !V->getType()->isIntegralOrEnumerationType() || V->getType().isConstQualified() ||
+      !(V->getType()->isIntegralOrEnumerationType() || V->getType()->isPointerType()) ||
+      V->getType().isConstQualified() ||
       V->getType().isVolatileQualified() || V->getTLSKind() != VarDecl::TLS_None ||
       B.isSystem(V->getLocation()))
     return nullptr;

@@ -30,7 +30,7 @@ namespace rtcheck {
 /// constructor and no compiler-provided default one (value-initialisation would zero it), no
 /// friends, not a template, a union or a library's class.
 bool isModeClass(SummaryBuilder &B, const clang::CXXRecordDecl *RD);
-/// D when it is an integer (or enumeration) member of a mode class.
+/// D when it is an integer, enumeration or pointer member of a mode class.
 const clang::FieldDecl *modeField(SummaryBuilder &B, const clang::ValueDecl *D);
 /// D (its first declaration) when it is a mode static: not const, volatile or thread-local.
 const clang::VarDecl *modeStatic(SummaryBuilder &B, const clang::ValueDecl *D);
