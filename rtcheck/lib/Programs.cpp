@@ -53,8 +53,10 @@ void reportDuplicateDefinitions(ArrayRef<Summary> Summaries, const ProgramUnit &
         continue;
       auto [It, Inserted] = First.try_emplace(F.USR, &F);
       const Function &Old = *It->second;
+      // Inline definitions in two files are the same definition by the one-definition rule
+      // (`inline float clamp(float)` repeated in two sources).
       if (Inserted || (Old.Loc.File == F.Loc.File && Old.Loc.Line == F.Loc.Line) ||
-          !Reported.insert(F.USR).second)
+          (Old.Inline && F.Inline) || !Reported.insert(F.USR).second)
         continue;
       if (Reported.size() <= Shown)
         Warnings.push_back("program '" + P.Name + "' defines '" + F.Name + "' twice, at " +

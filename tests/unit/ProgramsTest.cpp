@@ -146,6 +146,15 @@ TEST(ProgramsTest, SharedFindingsAreReportedOnceNamingEveryProgram) {
   ASSERT_EQ(Both.Warnings.size(), 1u);
   EXPECT_EQ(Both.Warnings[0], "program 'ab' defines 'render' twice, at /s/a.c:3:1 and at "
                               "/s/b.c:7:1 (a configuration problem: only the first is analysed)");
+
+  // Both definitions inline (`inline float clamp(float)` written in two sources): the same
+  // definition by the one-definition rule, no warning.
+  for (size_t T : {1, 2})
+    for (Function &F : S[T].Functions)
+      if (F.Name == "render")
+        F.Inline = true;
+  EXPECT_TRUE(linkPrograms(S, {{"ab", "executable", {0, 1, 2}}}, Rules, LinkOptions())
+                  .Warnings.empty());
 }
 
 } // namespace

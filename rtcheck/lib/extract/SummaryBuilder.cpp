@@ -344,6 +344,7 @@ std::string summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
     Out.Functions[I].Loc = B.loc(FD->getLocation());
     Out.Functions[I].InSystemHeader = B.isSystem(FD->getLocation());
     Out.Functions[I].HasBody = true;
+    Out.Functions[I].Inline = FD->isInlined();
     // Walking the body adds entries for its callees: index Out.Functions only afterwards.
     std::vector<CallSite> Calls = callSitesOf(B, FD);
     if (B.Nesting.exceeded())
