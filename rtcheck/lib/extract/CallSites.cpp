@@ -67,7 +67,7 @@ public:
     auto It = S ? EndingStatements.find(S) : EndingStatements.end();
     if (It == EndingStatements.end())
       return DynamicRecursiveASTVisitor::TraverseStmt(S);
-    const FunctionDecl *Saved = EndsIn;
+    PathEnd Saved = EndsIn;
     EndsIn = It->second;
     bool Result = DynamicRecursiveASTVisitor::TraverseStmt(S);
     EndsIn = Saved;
@@ -490,8 +490,10 @@ private:
     // library call's, its effects are reported where the user calls the function.
     C.InSystemHeader = B.isSystem(L) || (Generated && !UserWritten);
     C.Note = std::move(Note);
-    if (EndsIn)
-      C.PathEndsIn = B.Out.Functions[B.entryFor(EndsIn)].USR;
+    if (const auto *Fn = dyn_cast_if_present<const FunctionDecl *>(EndsIn))
+      C.PathEndsIn = B.Out.Functions[B.entryFor(Fn)].USR;
+    else if (EndsIn)
+      C.PathEndsIn = B.Out.Functions[B.runtimeEntry(DebuggerTrap)].USR;
     Regions.apply(C);
     Calls.push_back(std::move(C));
     return Calls.back();
@@ -505,8 +507,8 @@ private:
   SourceLocation Override;
   /// The statements after which control never comes back, and the noreturn callee ending the
   /// innermost one being walked.
-  DenseMap<const Stmt *, const FunctionDecl *> EndingStatements;
-  const FunctionDecl *EndsIn = nullptr;
+  DenseMap<const Stmt *, PathEnd> EndingStatements;
+  PathEnd EndsIn = nullptr;
   DenseSet<const CXXBindTemporaryExpr *> Elided;
   GuardRegions Regions;
   IndexRangeProver Ranges;

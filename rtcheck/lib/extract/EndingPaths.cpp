@@ -12,6 +12,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/StmtObjC.h"
+#include "clang/Basic/Builtins.h"
 
 using namespace clang;
 using namespace llvm;
@@ -19,8 +20,8 @@ using namespace llvm;
 namespace rtcheck {
 namespace {
 
-/// The noreturn function whose call S always makes before finishing, or null.
-const FunctionDecl *endingCallee(const Stmt *S);
+/// What S always ends in (a noreturn function's call, a trap), or null.
+PathEnd endingCallee(const Stmt *S);
 
 /// S contains a jump that can leave it other than by falling through: return, goto, throw,
 /// co_return, or a break/continue that is not caught by a loop or switch inside S.
@@ -43,12 +44,20 @@ bool mayLeave(const Stmt *S, bool InLoop = false, bool InSwitch = false) {
   return false;
 }
 
+/// `do { ... } while (0)`, the statement macros are wrapped in: its body runs once.
+bool runsOnce(const DoStmt *Do) {
+  const auto *Lit = dyn_cast<IntegerLiteral>(Do->getCond()->IgnoreParenImpCasts());
+  if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(Do->getCond()->IgnoreParenImpCasts()))
+    return !B->getValue();
+  return Lit && Lit->getValue() == 0;
+}
+
 /// S contains a loop (outside nested functions). A call in a loop before `exit()` runs many
 /// times on the way there (a worker's `while (running) work(); exit(0);`): it is not marked.
 bool containsLoop(const Stmt *S) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return false;
-  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+  if (isa<ForStmt, WhileStmt, CXXForRangeStmt>(S) || (isa<DoStmt>(S) && !runsOnce(cast<DoStmt>(S))))
     return true;
   for (const Stmt *Child : S->children())
     if (containsLoop(Child))
@@ -56,39 +65,69 @@ bool containsLoop(const Stmt *S) {
   return false;
 }
 
-const FunctionDecl *endingCalleeOfExpr(const Expr *E) {
+/// A breakpoint instruction alone: x86 `int3` / `int $3`, AArch64 `brk`, ARM `bkpt`, RISC-V
+/// `ebreak`.
+bool isTrapInstruction(StringRef Asm) {
+  Asm = Asm.trim();
+  if (Asm.consume_front("int")) {
+    Asm = Asm.trim();
+    return Asm == "3" || Asm == "$3" || Asm == "$0x3" || Asm == "$0x03";
+  }
+  return Asm.starts_with("brk") || Asm.starts_with("bkpt") || Asm == "ebreak";
+}
+
+/// A call that stops the program at a debugger trap: `__builtin_debugtrap()`, `__debugbreak()`,
+/// `raise(SIGTRAP)` (SIGTRAP is 5 on every Linux architecture).
+bool trapsDebugger(const CallExpr *CE, const ASTContext &Ctx) {
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD || !FD->getIdentifier())
+    return false;
+  unsigned ID = FD->getBuiltinID();
+  if (ID == Builtin::BI__builtin_debugtrap || FD->getName() == "__debugbreak")
+    return true;
+  Expr::EvalResult Signal;
+  return FD->getName() == "raise" && FD->isExternC() && CE->getNumArgs() == 1 &&
+         CE->getArg(0)->EvaluateAsInt(Signal, Ctx) && Signal.Val.getInt() == 5;
+}
+
+PathEnd endingCalleeOfExpr(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *C = dyn_cast<ExprWithCleanups>(E))
     return endingCalleeOfExpr(C->getSubExpr());
   if (const auto *C = dyn_cast<CastExpr>(E))
     return endingCalleeOfExpr(C->getSubExpr());
   if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_Comma) {
-    if (const FunctionDecl *FD = endingCalleeOfExpr(BO->getLHS()))
-      return FD;
+    if (PathEnd End = endingCalleeOfExpr(BO->getLHS()))
+      return End;
     return endingCalleeOfExpr(BO->getRHS());
   }
   if (const auto *SE = dyn_cast<StmtExpr>(E))
     return endingCallee(SE->getSubStmt());
-  if (const auto *CE = dyn_cast<CallExpr>(E))
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
     if (const FunctionDecl *FD = CE->getDirectCallee(); FD && FD->isNoReturn())
       return FD;
+    if (const FunctionDecl *FD = CE->getDirectCallee(); FD && trapsDebugger(CE, FD->getASTContext()))
+      return static_cast<const Stmt *>(CE);
+  }
   return nullptr;
 }
 
 /// The index of the first statement of a block that always ends in a noreturn call, and that
 /// call's function; (Children.size(), null) when there is none.
-std::pair<size_t, const FunctionDecl *> firstEnding(ArrayRef<Stmt *> Children) {
+std::pair<size_t, PathEnd> firstEnding(ArrayRef<Stmt *> Children) {
   for (size_t I = 0; I < Children.size(); ++I)
-    if (const FunctionDecl *FD = endingCallee(Children[I]))
-      return {I, FD};
+    if (PathEnd End = endingCallee(Children[I]))
+      return {I, End};
   return {Children.size(), nullptr};
 }
 
-const FunctionDecl *endingCallee(const Stmt *S) {
+PathEnd endingCallee(const Stmt *S) {
   if (!S)
     return nullptr;
   if (const auto *E = dyn_cast<Expr>(S))
     return endingCalleeOfExpr(E);
+  if (const auto *Asm = dyn_cast<GCCAsmStmt>(S); Asm && isTrapInstruction(Asm->getAsmString()))
+    return S;
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
     ArrayRef<Stmt *> Children(CS->body_begin(), CS->body_end());
     auto [At, FD] = firstEnding(Children);
@@ -100,11 +139,14 @@ const FunctionDecl *endingCallee(const Stmt *S) {
   if (const auto *If = dyn_cast<IfStmt>(S)) {
     if (!If->getElse() || mayLeave(If->getCond()))
       return nullptr;
-    const FunctionDecl *Then = endingCallee(If->getThen());
+    PathEnd Then = endingCallee(If->getThen());
     return Then && endingCallee(If->getElse()) ? Then : nullptr;
   }
   if (const auto *A = dyn_cast<AttributedStmt>(S))
     return endingCallee(A->getSubStmt());
+  // A macro's `do { report(); trap(); } while (0)`: a break inside would leave it early.
+  if (const auto *Do = dyn_cast<DoStmt>(S); Do && runsOnce(Do) && !mayLeave(Do->getBody()))
+    return endingCallee(Do->getBody());
   if (const auto *L = dyn_cast<LabelStmt>(S))
     return endingCallee(L->getSubStmt());
   if (const auto *SC = dyn_cast<SwitchCase>(S))
@@ -112,7 +154,7 @@ const FunctionDecl *endingCallee(const Stmt *S) {
   return nullptr;
 }
 
-void collect(const Stmt *S, DenseMap<const Stmt *, const FunctionDecl *> &Out) {
+void collect(const Stmt *S, DenseMap<const Stmt *, PathEnd> &Out) {
   if (!S)
     return;
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
@@ -132,8 +174,8 @@ void collect(const Stmt *S, DenseMap<const Stmt *, const FunctionDecl *> &Out) {
     // An unbraced branch: `if (bad) die(describe(x));`.
     for (const Stmt *Branch : {If->getThen(), If->getElse()})
       if (Branch && !isa<CompoundStmt>(Branch) && !containsLoop(Branch))
-        if (const FunctionDecl *FD = endingCallee(Branch))
-          Out.try_emplace(Branch, FD);
+        if (PathEnd End = endingCallee(Branch))
+          Out.try_emplace(Branch, End);
   }
   for (const Stmt *Child : S->children())
     collect(Child, Out);
@@ -141,8 +183,8 @@ void collect(const Stmt *S, DenseMap<const Stmt *, const FunctionDecl *> &Out) {
 
 } // namespace
 
-DenseMap<const Stmt *, const FunctionDecl *> statementsEndingInNoReturn(const Stmt *Body) {
-  DenseMap<const Stmt *, const FunctionDecl *> Out;
+DenseMap<const Stmt *, PathEnd> statementsEndingInNoReturn(const Stmt *Body) {
+  DenseMap<const Stmt *, PathEnd> Out;
   collect(Body, Out);
   return Out;
 }

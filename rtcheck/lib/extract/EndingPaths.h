@@ -13,17 +13,23 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/PointerUnion.h"
 
 namespace rtcheck {
 
-/// The statements of Body after which control never comes back: each maps to the noreturn
-/// function whose call ends every path through it. A statement is in the map when it is
-/// followed, in its enclosing block, by a statement that always ends in a noreturn call, with
-/// no return, break, continue, goto or throw in between that could leave the block first; the
-/// branches of an `if` that end in such a call are in it too. Blocks of lambdas are included
-/// (harmless: a lambda body is walked as its own function, with the same map).
-llvm::DenseMap<const clang::Stmt *, const clang::FunctionDecl *>
-statementsEndingInNoReturn(const clang::Stmt *Body);
+/// What ends a path: a call of a noreturn function, or a debugger trap (`asm("int3")`,
+/// `__builtin_debugtrap()`, `raise(SIGTRAP)`: sfizz's and many projects' ASSERT macros), which
+/// stops the program unless a debugger is attached (the name DebuggerTrap in the summary).
+using PathEnd = llvm::PointerUnion<const clang::FunctionDecl *, const clang::Stmt *>;
+inline constexpr llvm::StringLiteral DebuggerTrap = "__debugtrap";
+
+/// The statements of Body after which control never comes back: each maps to what ends every
+/// path through it. A statement is in the map when it is followed, in its enclosing block, by a
+/// statement that always ends in a noreturn call or a trap, with no return, break, continue,
+/// goto or throw in between that could leave the block first; the branches of an `if` that end
+/// in such a call are in it too. Blocks of lambdas are included (harmless: a lambda body is
+/// walked as its own function, with the same map).
+llvm::DenseMap<const clang::Stmt *, PathEnd> statementsEndingInNoReturn(const clang::Stmt *Body);
 
 } // namespace rtcheck
 
