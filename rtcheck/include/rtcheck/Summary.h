@@ -174,7 +174,8 @@ struct CallSite {
   std::vector<std::pair<unsigned, unsigned>> ParamArgs;
   /// Arguments of library calls that are string literals (for rules' `unless_format`).
   std::vector<std::pair<unsigned, std::string>> StringArgs;
-  /// The site runs whenever the body runs up to it: at its top level, after no early exit.
+  /// The site runs whenever the body runs up to it: at its top level, after no early exit. For
+  /// a site of a static's initialisation (StaticInit): whenever that initialisation runs.
   bool Unconditional = false;
   /// The site is part of the one-time initialisation of this function-local static (the
   /// guard and the initialiser's calls): its name, qualified by the function.

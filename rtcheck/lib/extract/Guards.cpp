@@ -170,8 +170,10 @@ public:
 
   bool VisitVarDecl(VarDecl *VD) override {
     if (VD->isStaticLocal() && VD->getInit() && Ctx.getLangOpts().CPlusPlus) {
+      // Not conditional by itself: its calls are unconditional when they run whenever the
+      // initialisation does (the guard's own site says whether the declaration always runs).
       R.Regions[VD->getInit()].StaticInit = R.staticName(VD);
-      R.Regions[VD->getInit()].Conditional = true;
+      R.Regions[VD->getInit()].Conditional = false;
     }
     return true;
   }

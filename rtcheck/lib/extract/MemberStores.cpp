@@ -179,17 +179,7 @@ public:
     return true;
   }
 
-  /// The mode member or private static member E names directly.
-  const ValueDecl *memberNamedBy(const Expr *E) const {
-    const ValueDecl *D = nullptr;
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      D = ME->getMemberDecl();
-    else if (const auto *DR = dyn_cast<DeclRefExpr>(E))
-      D = DR->getDecl();
-    if (const FieldDecl *F = modeField(B, D))
-      return F;
-    return modeStatic(B, D);
-  }
+  const ValueDecl *memberNamedBy(const Expr *E) const { return modeMemberNamedBy(B, E); }
 
   MemberStore &add(const ValueDecl *Member, bool Guarded = true) {
     if (isa<CXXRecordDecl>(Member->getDeclContext()))

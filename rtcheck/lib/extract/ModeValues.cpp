@@ -133,7 +133,10 @@ const VarDecl *modeStatic(SummaryBuilder &B, const ValueDecl *D) {
 }
 
 const ValueDecl *modeMemberRead(SummaryBuilder &B, const Expr *E) {
-  E = guard_forms::withoutValueCasts(E, B.Ctx);
+  return modeMemberNamedBy(B, guard_forms::withoutValueCasts(E, B.Ctx));
+}
+
+const ValueDecl *modeMemberNamedBy(SummaryBuilder &B, const Expr *E) {
   const ValueDecl *D = nullptr;
   if (const auto *ME = dyn_cast<MemberExpr>(E))
     D = ME->getMemberDecl();

@@ -37,6 +37,8 @@ const clang::VarDecl *modeStatic(SummaryBuilder &B, const clang::ValueDecl *D);
 /// The mode member or static E reads (`p.level`, `m_level`, `Log::s_level`) through
 /// value-keeping casts, or null.
 const clang::ValueDecl *modeMemberRead(SummaryBuilder &B, const clang::Expr *E);
+/// The mode member or static E itself names (a MemberExpr or DeclRefExpr), or null.
+const clang::ValueDecl *modeMemberNamedBy(SummaryBuilder &B, const clang::Expr *E);
 
 /// Reads the right sides of one body's stores.
 class StoredValueReader {

@@ -167,7 +167,7 @@ private:
     const std::vector<CallSite> &Calls = G.node(M).Def->Calls;
     for (unsigned I = 0; I < End && I < Calls.size(); ++I) {
       const CallSite &D = Calls[I];
-      if (D.Unconditional && D.Kind == CallKind::Direct && D.StaticInit.empty())
+      if (certainlyRan(*G.node(M).Def, D))
         for (NodeId T : G.targets(D))
           mustCall(T, 0, Result);
     }
@@ -230,9 +230,23 @@ private:
         Depth >= MaxMustCallDepth)
       return;
     for (const CallSite &D : G.node(T).Def->Calls)
-      if (D.Unconditional && D.Kind == CallKind::Direct && D.StaticInit.empty())
+      if (certainlyRan(*G.node(T).Def, D))
         for (NodeId U : G.targets(D))
           mustCall(U, Depth + 1, Out);
+  }
+
+  /// Once Body has run past D, D has run: an unconditional direct call, or one its static's
+  /// initialisation always makes when the declaration always runs (in this call or an earlier
+  /// one: `static Engine e; register(cb);` in main).
+  bool certainlyRan(const Function &Body, const CallSite &D) const {
+    if (!D.Unconditional || D.Kind != CallKind::Direct)
+      return false;
+    if (D.StaticInit.empty())
+      return true;
+    return any_of(Body.Calls, [&](const CallSite &Guard) {
+      return Guard.StaticInit == D.StaticInit && Guard.Unconditional &&
+             G.calleeName(Guard) == "__cxa_guard_acquire";
+    });
   }
 
   /// M may be called by code the call graph does not show (including a global's initialiser,
