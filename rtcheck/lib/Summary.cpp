@@ -200,6 +200,8 @@ json::Value toJSON(const Summary &S) {
                    {"flows", std::move(Flows)}};
   if (!S.InitialiserCalls.empty())
     Out["initialiser_calls"] = S.InitialiserCalls;
+  if (!S.BeforeMainCalls.empty())
+    Out["before_main_calls"] = S.BeforeMainCalls;
   if (!S.ModeClasses.empty()) {
     json::Array Modes;
     for (const ModeClass &C : S.ModeClasses)
@@ -332,7 +334,8 @@ Expected<Summary> summaryFromJSON(const json::Value &V) {
       S.Classes.push_back(std::move(C));
     }
   if (!M.mapOptional("constructed", S.ConstructedClasses) ||
-      !M.mapOptional("initialiser_calls", S.InitialiserCalls))
+      !M.mapOptional("initialiser_calls", S.InitialiserCalls) ||
+      !M.mapOptional("before_main_calls", S.BeforeMainCalls))
     return Fail();
   if (const json::Array *Modes = O->getArray("mode_classes"))
     for (size_t I = 0; I < Modes->size(); ++I)

@@ -385,6 +385,9 @@ struct Summary {
   /// Functions called outside any function body (initialisers of globals and static members,
   /// default member initialisers): they run before main, so they are entries of the program.
   std::vector<std::string> InitialiserCalls;
+  /// Functions the dynamic initialisers of the TU's globals always call (not in a branch of
+  /// `?:`, `&&`, `||` or a lambda): they have run before `main` starts (#10, session 7).
+  std::vector<std::string> BeforeMainCalls;
   // --- member values fixed by stores (#10, modes) ---
   /// Classes defined in the TU whose integer members the link step may decide.
   std::vector<ModeClass> ModeClasses;

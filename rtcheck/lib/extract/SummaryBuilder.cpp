@@ -357,6 +357,7 @@ std::string summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
   collectAddressFlows(B);
   collectValueWrites(B, Definitions);
   collectStaticInits(B);
+  collectBeforeMainCalls(B);
   llvm::sort(Out.Flows, [](const FlowEdge &A, const FlowEdge &B) {
     return std::tie(A.From, A.To) < std::tie(B.From, B.To);
   });

@@ -98,6 +98,8 @@ std::vector<CallSite> callSitesOf(SummaryBuilder &B, const clang::FunctionDecl *
 
 /// Address flow (AddressFlow.cpp): the flows of the whole TU into B.Out.Flows.
 void collectAddressFlows(SummaryBuilder &B);
+/// The functions the dynamic initialisers of the TU's globals always call (GlobalInits.cpp).
+void collectBeforeMainCalls(SummaryBuilder &B);
 /// The slot an indirect call's callee is read from (Site names the call for a slot of its own);
 /// empty when the callee is an expression the extraction does not model.
 std::string indirectCalleeSlot(SummaryBuilder &B, const clang::Expr *Callee, llvm::StringRef Site);

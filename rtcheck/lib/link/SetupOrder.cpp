@@ -17,17 +17,21 @@ namespace rtcheck {
 namespace {
 
 /// How far up the callers and down the must-call chains the rule looks.
-constexpr unsigned MaxCallerDepth = 6, MaxMustCallDepth = 4;
+constexpr unsigned MaxCallerDepth = 6, MaxMustCallDepth = 8;
 
 class SetupOrder {
 public:
   SetupOrder(CallGraph &G, ArrayRef<Summary> Summaries, const RootsFound &Roots,
              const Reachability &Reach)
       : G(G), Summaries(Summaries), Roots(Roots), Reach(Reach) {
-    for (const Summary &S : Summaries)
+    for (const Summary &S : Summaries) {
       for (const std::string &USR : S.InitialiserCalls)
         if (NodeId N = G.find(USR); N != NoNode)
           CalledBeforeMain.insert(N);
+      for (const std::string &USR : S.BeforeMainCalls)
+        if (NodeId N = G.find(USR); N != NoNode)
+          GlobalInitialisers.push_back(N);
+    }
   }
 
   DenseSet<NodeId> run() {
@@ -171,6 +175,10 @@ private:
         for (NodeId T : G.targets(D))
           mustCall(T, 0, Result);
     }
+    // The initialisers of globals ran before `main` (sfizz's `sfz::Sfizz synth;`).
+    if (G.node(M).info().Name == "main" && !G.node(M).info().InSystemHeader)
+      for (NodeId T : GlobalInitialisers)
+        mustCall(T, 0, Result);
     if (Depth >= MaxCallerDepth || !InProgress.insert(M).second)
       return Result;
     // A method runs on an object: after a constructor of its class was entered, whoever calls
@@ -269,6 +277,7 @@ private:
   DenseSet<NodeId> StoredInField;              ///< stored into a struct field somewhere
   StringMap<std::vector<NodeId>> ConstructorsOf; ///< by the class's USR
   DenseSet<NodeId> CalledBeforeMain; ///< by the initialisers of globals
+  std::vector<NodeId> GlobalInitialisers; ///< what the initialisers of globals always call
   std::map<Point, std::set<NodeId>> BeforeMemo;
 };
 

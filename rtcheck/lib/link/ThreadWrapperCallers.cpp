@@ -63,7 +63,7 @@ realtimeStartsByCaller(const CallGraph &G, ArrayRef<Summary> Summaries,
                        ArrayRef<const CallSite *> Policies, ArrayRef<NodeId> Entries) {
   // The functions that real-time and other callers hand to the wrapper.
   std::set<NodeId> Realtime, Other;
-  bool SomeOther = false;
+  bool SomeOther = false, SomeRealtime = false;
   for (const Summary &Sum : Summaries)
     for (const Function &F : Sum.Functions) {
       if (!F.HasBody || (Live && !Live->contains(G.find(F.USR))))
@@ -74,12 +74,20 @@ realtimeStartsByCaller(const CallGraph &G, ArrayRef<Summary> Summaries,
         bool IsRealtime =
             any_of(Policies, [&](const CallSite *P) { return !falsifiedBy(P->Guards, S); });
         SomeOther |= !IsRealtime;
+        SomeRealtime |= IsRealtime;
         std::set<NodeId> Passed = functionsPassed(G, S);
         (IsRealtime ? Realtime : Other).insert(Passed.begin(), Passed.end());
       }
     }
   if (!SomeOther)
     return std::nullopt;
+  // No caller asks for a real-time thread (`w.start()` with `bool realtime = false`): none is
+  // started, in a program whose entries the walk knows (Live) and where nothing calls the
+  // wrapper through its address or from a library.
+  const Node &W = G.node(Wrapper);
+  if (!SomeRealtime && Live && W.info().TypeKey.empty() && !W.info().isRoot() &&
+      none_of(W.Overridden, [&](NodeId O) { return G.node(O).info().InSystemHeader; }))
+    return std::set<NodeId>{};
 
   std::set<NodeId> Out;
   for (NodeId Entry : Entries) {

@@ -70,8 +70,12 @@ std::string latencyHistogramSvg(const Scope &S, uint64_t BudgetNs) {
   const double W = 560, H = 220, L = 40, R = 20, T = 24, B = 40;
   Axis X = latencyAxis(S, BudgetNs, L, W - R);
   // Each interval between consecutive percentiles holds a known share of the calls.
-  const double Edge[] = {double(S.Lat.Min), double(S.Lat.P50),  double(S.Lat.P90),
-                         double(S.Lat.P99), double(S.Lat.P999), double(S.Lat.Max)};
+  // The labels use the measured integers: a double of a value near 2^64 rounds past the
+  // largest uint64_t and would not convert back.
+  const uint64_t EdgeNs[] = {S.Lat.Min, S.Lat.P50, S.Lat.P90, S.Lat.P99, S.Lat.P999, S.Lat.Max};
+  double Edge[6];
+  for (int I = 0; I < 6; ++I)
+    Edge[I] = double(EdgeNs[I]);
   const double Share[] = {50, 40, 9, 0.9, 0.1};
   const char *Name[] = {"min–p50", "p50–p90", "p90–p99", "p99–p99.9", "p99.9–max"};
   double Px0[5], Px1[5], Density[5], MaxDensity = 0;
@@ -92,8 +96,8 @@ std::string latencyHistogramSvg(const Scope &S, uint64_t BudgetNs) {
     double Hgt = (H - B - T - 14) * Density[I] / MaxDensity; // room for the share label
     O << "<rect class=\"bar\" x=\"" << num(Px0[I]) << "\" y=\"" << num(H - B - Hgt) << "\" width=\""
       << num(Px1[I] - Px0[I]) << "\" height=\"" << num(Hgt) << "\"><title>" << Name[I] << ": "
-      << Share[I] << "% of calls, " << formatMs(uint64_t(Edge[I])) << " to "
-      << formatMs(uint64_t(Edge[I + 1])) << "</title></rect>";
+      << Share[I] << "% of calls, " << formatMs(EdgeNs[I]) << " to " << formatMs(EdgeNs[I + 1])
+      << "</title></rect>";
     O << "<text class=\"share\" x=\"" << num((Px0[I] + Px1[I]) / 2) << "\" y=\""
       << num(H - B - Hgt - 3) << "\" text-anchor=\"middle\">" << Share[I] << "%</text>";
   }
