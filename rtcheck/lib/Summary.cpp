@@ -30,6 +30,8 @@ json::Value functionToJSON(const Function &F) {
     O["generated"] = true;
   if (F.Inline)
     O["inline"] = true;
+  if (F.Catches)
+    O["catches"] = true;
   if (!F.Overrides.empty())
     O["overrides"] = F.Overrides;
   if (F.isRoot()) {
@@ -92,6 +94,7 @@ bool functionFromJSON(const json::Value &V, Function &F, json::Path P) {
       !M.mapOptional("system", F.InSystemHeader) || !M.mapOptional("body", F.HasBody) ||
       !M.mapOptional("pure", F.IsPureVirtual) || !M.mapOptional("builtin", F.IsBuiltin) ||
       !M.mapOptional("generated", F.CompilerGenerated) || !M.mapOptional("inline", F.Inline) ||
+      !M.mapOptional("catches", F.Catches) ||
       !M.mapOptional("overrides", F.Overrides) || !M.mapOptional("root_context", F.RootContext) ||
       !M.mapOptional("root_origin", F.RootOrigin) || !M.mapOptional("trusted", F.Trusted) ||
       !M.mapOptional("trusted_reason", F.TrustedReason) || !M.mapOptional("type", F.TypeKey) ||

@@ -148,6 +148,8 @@ json::Value callToJSON(const CallSite &C) {
     O["receiver"] = C.Receiver;
   if (C.Checked)
     O["checked"] = true;
+  if (C.ThrowEndsProgram)
+    O["throw_ends_program"] = true;
   if (C.InRange)
     O["in_range"] = true;
   if (!C.Through.empty())
@@ -173,6 +175,7 @@ bool callFromJSON(const json::Value &V, CallSite &C, json::Path P) {
       !M.mapOptional("spelled", C.Spelled) || !M.mapOptional("path_ends_in", C.PathEndsIn) ||
       !M.mapOptional("field", C.Field) || !M.mapOptional("receiver", C.Receiver) ||
       !M.mapOptional("checked", C.Checked) || !M.mapOptional("in_range", C.InRange) ||
+      !M.mapOptional("throw_ends_program", C.ThrowEndsProgram) ||
       !M.mapOptional("through", C.Through) || !M.mapOptional("system", C.InSystemHeader) ||
       !M.mapOptional("called_on", C.CalledOn))
     return false;

@@ -33,7 +33,7 @@ class BodyWalker : public DynamicRecursiveASTVisitor {
 public:
   BodyWalker(SummaryBuilder &B, const FunctionDecl *FD)
       : B(B), Ctx(B.Ctx), FD(FD), Generated(FD->isImplicit() || FD->isDefaulted()),
-        Regions(B, FD), Ranges(B.Ctx, FD) {
+        ThrowEndsProgram(exceptionsEndProgramIn(FD)), Regions(B, FD), Ranges(B.Ctx, FD) {
     ShouldVisitImplicitCode = true;
     ShouldVisitLambdaBody = false; // a lambda body is its own function
   }
@@ -107,6 +107,15 @@ public:
   bool TraverseConditionalOperator(ConditionalOperator *E) override;
   bool TraverseBinaryOperator(BinaryOperator *E) override;
   bool TraverseCompoundStmt(CompoundStmt *S) override;
+  /// Calls in a try block may throw to its handlers; calls in a handler may not.
+  bool TraverseCXXTryStmt(CXXTryStmt *S) override {
+    ++TryDepth;
+    bool Go = TraverseStmt(S->getTryBlock());
+    --TryDepth;
+    for (unsigned I = 0; Go && I < S->getNumHandlers(); ++I)
+      Go = TraverseStmt(S->getHandler(I));
+    return Go;
+  }
 
   bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E) override {
     // A default argument runs at the call, not where it was written.
@@ -490,6 +499,7 @@ private:
     // library call's, its effects are reported where the user calls the function.
     C.InSystemHeader = B.isSystem(L) || (Generated && !UserWritten);
     C.Note = std::move(Note);
+    C.ThrowEndsProgram = ThrowEndsProgram && TryDepth == 0;
     if (const auto *Fn = dyn_cast_if_present<const FunctionDecl *>(EndsIn))
       C.PathEndsIn = B.Out.Functions[B.entryFor(Fn)].USR;
     else if (EndsIn)
@@ -503,12 +513,14 @@ private:
   ASTContext &Ctx;
   const FunctionDecl *FD;
   const bool Generated;
+  const bool ThrowEndsProgram;
   bool UserWritten = false;
   SourceLocation Override;
   /// The statements after which control never comes back, and the noreturn callee ending the
   /// innermost one being walked.
   DenseMap<const Stmt *, PathEnd> EndingStatements;
   PathEnd EndsIn = nullptr;
+  unsigned TryDepth = 0;
   DenseSet<const CXXBindTemporaryExpr *> Elided;
   GuardRegions Regions;
   IndexRangeProver Ranges;

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "EndingPaths.h"
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -187,6 +188,29 @@ DenseMap<const Stmt *, PathEnd> statementsEndingInNoReturn(const Stmt *Body) {
   DenseMap<const Stmt *, PathEnd> Out;
   collect(Body, Out);
   return Out;
+}
+
+bool exceptionsEndProgramIn(const FunctionDecl *FD) {
+  const auto *Proto = FD->getType()->getAs<FunctionProtoType>();
+  if (!Proto)
+    return false;
+  ExceptionSpecificationType Spec = Proto->getExceptionSpecType();
+  // Sema settles a destructor's implicit `noexcept` only when something asks for it.
+  if (isa<CXXDestructorDecl>(FD) &&
+      (Spec == EST_None || Spec == EST_Unevaluated || Spec == EST_Uninstantiated))
+    return true;
+  return Proto->isNothrow();
+}
+
+bool containsTryBlock(const Stmt *S) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<CXXTryStmt>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (containsTryBlock(Child))
+      return true;
+  return false;
 }
 
 } // namespace rtcheck

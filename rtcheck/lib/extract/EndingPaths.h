@@ -31,6 +31,12 @@ inline constexpr llvm::StringLiteral DebuggerTrap = "__debugtrap";
 /// walked as its own function, with the same map).
 llvm::DenseMap<const clang::Stmt *, PathEnd> statementsEndingInNoReturn(const clang::Stmt *Body);
 
+/// An exception leaving FD's body ends the program (std::terminate): FD is noexcept, or a
+/// destructor (noexcept by default) whose exception specification is not written.
+bool exceptionsEndProgramIn(const clang::FunctionDecl *FD);
+/// S holds a `try` block (outside nested lambdas and blocks).
+bool containsTryBlock(const clang::Stmt *S);
+
 } // namespace rtcheck
 
 #endif

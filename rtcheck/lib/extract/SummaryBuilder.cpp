@@ -1,6 +1,7 @@
 //===- SummaryBuilder.cpp - from Clang declarations to summary entries ----===//
 #include "SummaryBuilder.h"
 
+#include "EndingPaths.h"
 #include "FlowContext.h"
 #include "MemberStores.h"
 #include "MembersLeftSet.h"
@@ -345,6 +346,7 @@ std::string summarizeTranslationUnit(ASTContext &Ctx, Summary &Out) {
     Out.Functions[I].InSystemHeader = B.isSystem(FD->getLocation());
     Out.Functions[I].HasBody = true;
     Out.Functions[I].Inline = FD->isInlined();
+    Out.Functions[I].Catches = containsTryBlock(FD->getBody());
     // Walking the body adds entries for its callees: index Out.Functions only afterwards.
     std::vector<CallSite> Calls = callSitesOf(B, FD);
     if (B.Nesting.exceeded())

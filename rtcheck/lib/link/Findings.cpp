@@ -64,7 +64,7 @@ private:
           if (!OwnUnruled && forbids(*R, Name, C))
             add(U, C, Effect{R->Cat, Name, nullptr, {}});
         if (Cls.K == Classification::Leaf) {
-          if (!G.exempt(Cls, C))
+          if (!G.exempt(Cls, C) && !endingThrow(C, Cls.Cat))
             add(U, C, Effect{Cls.Cat, Name, Cls.Rule, {}});
           continue;
         }
@@ -80,9 +80,15 @@ private:
     });
     for (const Effect &E : Found)
       if (!(Policy.ThrowOnlyAlone && OtherHazard && E.Cat == Category::Exception) &&
+          !endingThrow(C, E.Cat) &&
           !(C.Checked && E.Rule && E.Rule->UnlessChecked) &&
           !(C.InRange && E.Rule && E.Rule->UnlessInRange))
         add(U, C, E);
+  }
+
+  /// An exception that would leave C's noexcept caller ends the program (std::terminate).
+  bool endingThrow(const CallSite &C, Category Cat) const {
+    return Cat == Category::Exception && C.ThrowEndsProgram && G.hidesEndingThrows();
   }
 
   /// The first section rule whose section holds F, if any.

@@ -194,24 +194,30 @@ const std::vector<Effect> &LibraryEffects::of(NodeId Start) {
   auto [It, Inserted] = Cache.try_emplace(Start);
   if (!Inserted)
     return It->second;
+  // A body is walked in one of two states: whether an exception thrown there would leave a
+  // noexcept function before any handler and so end the program (a throw on the way out of
+  // `~unique_lock`'s `unlock()` is std::terminate, not a hazard the callback can survive).
+  using Key = uint64_t;
+  auto KeyOf = [](NodeId N, bool Ending) { return (Key(N) << 1) | Key(Ending); };
   struct Parent {
-    NodeId From = NoNode;
+    Key From = ~Key(0);
     const CallSite *Via = nullptr;
   };
   std::map<Category, Effect> ByCat;
-  DenseMap<NodeId, Parent> P;
-  P[Start] = Parent{};
-  std::deque<NodeId> Queue{Start};
-  auto Steps = [&](NodeId N) {
+  DenseMap<Key, Parent> P;
+  P[KeyOf(Start, false)] = Parent{};
+  std::deque<Key> Queue{KeyOf(Start, false)};
+  auto Steps = [&](Key K) {
     std::vector<ChainStep> S;
-    for (NodeId Cur = N; P[Cur].From != NoNode; Cur = P[Cur].From)
-      S.push_back(G.step(Cur, *P[Cur].Via));
+    for (Key Cur = K; P[Cur].From != ~Key(0); Cur = P[Cur].From)
+      S.push_back(G.step(NodeId(Cur >> 1), *P[Cur].Via));
     std::reverse(S.begin(), S.end());
     return S;
   };
   while (!Queue.empty()) {
-    NodeId U = Queue.front();
+    Key K = Queue.front();
     Queue.pop_front();
+    NodeId U = NodeId(K >> 1);
     const Function *Body = G.node(U).Def;
     if (!Body)
       continue;
@@ -220,24 +226,28 @@ const std::vector<Effect> &LibraryEffects::of(NodeId Start) {
       // is a site of its own.
       if (!C.InSystemHeader || G.skipped(C))
         continue;
+      bool Ending = ((K & 1) || C.ThrowEndsProgram) && G.hidesEndingThrows();
       const std::vector<NodeId> &Ts = G.targets(C);
       if (Ts.empty() && C.Kind != CallKind::Direct && !ByCat.count(Category::Indirect)) {
         std::string Name = C.Kind == CallKind::Indirect ? C.Callee : G.calleeName(C);
         ByCat.emplace(Category::Indirect,
-                      Effect{Category::Indirect, unresolvedLeaf(C.Kind, Name), nullptr, Steps(U)});
+                      Effect{Category::Indirect, unresolvedLeaf(C.Kind, Name), nullptr, Steps(K)});
       }
       for (NodeId T : Ts) {
         const Classification &Cls = G.classify(T);
-        if (Cls.K == Classification::Leaf && !G.exempt(Cls, C) && !ByCat.count(Cls.Cat)) {
-          std::vector<ChainStep> S = Steps(U);
+        if (Cls.K == Classification::Leaf && !G.exempt(Cls, C) && !ByCat.count(Cls.Cat) &&
+            !(Ending && Cls.Cat == Category::Exception)) {
+          std::vector<ChainStep> S = Steps(K);
           S.push_back(G.step(T, C));
           ByCat.emplace(Cls.Cat, Effect{Cls.Cat, G.node(T).info().Name, Cls.Rule, std::move(S)});
         }
         // Library code calling back into user code stops here: that user function is
-        // reachable in its own right and reports its own sites.
-        if (Cls.K == Classification::Follow && !G.node(T).isUser() && !P.count(T)) {
-          P[T] = Parent{U, &C};
-          Queue.push_back(T);
+        // reachable in its own right and reports its own sites. A body with a handler may
+        // catch what is thrown below it.
+        Key Next = KeyOf(T, Ending && !G.node(T).info().Catches);
+        if (Cls.K == Classification::Follow && !G.node(T).isUser() && !P.count(Next)) {
+          P[Next] = Parent{K, &C};
+          Queue.push_back(Next);
         }
       }
     }

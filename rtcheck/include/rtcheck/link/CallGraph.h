@@ -88,6 +88,9 @@ public:
   // Paths that end the program (#10 cause 3; EndingPaths.cpp).
   /// Report calls on paths that end the program (--noreturn-paths); off by default.
   void reportNoReturnPaths(bool On) { ReportNoReturnPaths = On; }
+  /// An exception category effect reached only through an exception that ends the program
+  /// (CallSite::ThrowEndsProgram) is not reported.
+  bool hidesEndingThrows() const { return !ReportNoReturnPaths; }
   /// The call lies on a path that ends the program (or reports a failed assertion) and such
   /// paths are not reported: it is neither followed nor a finding.
   bool skipped(const CallSite &C);
