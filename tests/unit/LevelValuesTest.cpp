@@ -158,3 +158,18 @@ TEST(LevelValues, ConstructorReachedThroughItsAddressTakesAnyArgument) {
   P.TUs[0].Functions[2].TypeKey = "void(int)";
   EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{9}));
 }
+
+TEST(LevelValues, OffsetsThatOverflowDecideNothing) {
+  EXPECT_EQ(plusOffset(3, -1), 2);
+  EXPECT_EQ(plusOffset(INT64_MAX, 1), std::nullopt);
+  MemberStore S;
+  S.Field = "K::level";
+  S.Param = 0;
+  S.Offset = -1;
+  EXPECT_EQ(storedValue(S, 1), 0);
+  EXPECT_EQ(storedValue(S, INT64_MIN), std::nullopt);
+  // A level copied from a member near the limit: the copy is not decided, so neither is its test.
+  Program P = program(0);
+  P.TUs[1].StaticInits[0].Constant = INT64_MIN;
+  EXPECT_EQ(findingLines(link(P.TUs, rules(Rules), {})), (std::set<unsigned>{9}));
+}

@@ -8,6 +8,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace clang;
 using namespace llvm;
@@ -223,12 +224,11 @@ std::vector<MemberStore> StoredValueReader::alternatives(const Expr *E, unsigned
     if (!K || *K <= -MaxOffset || *K >= MaxOffset)
       return {};
     std::vector<MemberStore> Out = alternatives(X, Depth + 1);
+    int64_t Delta = BO->getOpcode() == BO_Sub ? -*K : *K;
     for (MemberStore &A : Out) {
-      int64_t Delta = BO->getOpcode() == BO_Sub ? -*K : *K;
-      if (A.Constant)
-        *A.Constant += Delta;
-      else
-        A.Offset += Delta;
+      int64_t &Into = A.Constant ? *A.Constant : A.Offset;
+      if (AddOverflow(Into, Delta, Into))
+        return {}; // no value a program stores
     }
     return Out;
   }

@@ -6,6 +6,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace llvm;
 
@@ -134,10 +135,17 @@ std::optional<bool> MemberFacts::decides(GuardAtom::OpKind Op, int64_t K) const 
   return std::nullopt;
 }
 
-int64_t storedValue(const MemberStore &S, int64_t V) {
+std::optional<int64_t> storedValue(const MemberStore &S, int64_t V) {
   if (S.Mask)
     V &= S.Mask;
-  return (S.ToBool ? V != 0 : V) + S.Offset;
+  return plusOffset(S.ToBool ? V != 0 : V, S.Offset);
+}
+
+std::optional<int64_t> plusOffset(int64_t V, int64_t Offset) {
+  int64_t Sum;
+  if (AddOverflow(V, Offset, Sum))
+    return std::nullopt; // not a value the program can store: decide nothing
+  return Sum;
 }
 
 namespace {
@@ -165,15 +173,15 @@ public:
       }
       Facts.MayDecrease |= S.MayDecrease;
       if (S.Constant) {
-        Facts.Values.push_back(*S.Constant + S.Offset);
+        if (!push(plusOffset(*S.Constant, S.Offset), Facts))
+          return false;
       } else if (!S.From.empty()) {
         if (!copy(Known, S.From, S.Offset, Facts))
           return false;
       } else if (S.Param >= 0) {
         auto Fixed = find_if(Entry, [&](const auto &F) { return F.first == unsigned(S.Param); });
-        if (Fixed != Entry.end())
-          Facts.Values.push_back(storedValue(S, Fixed->second));
-        else if (U == NoNode || !passedByCallers(S, U, Known, Facts))
+        if (Fixed != Entry.end() ? !push(storedValue(S, Fixed->second), Facts)
+                                 : U == NoNode || !passedByCallers(S, U, Known, Facts))
           return false;
       } else {
         return false;
@@ -190,6 +198,12 @@ private:
     return It->second;
   }
 
+  static bool push(std::optional<int64_t> V, MemberFacts &Facts) {
+    if (V)
+      Facts.Values.push_back(*V);
+    return V.has_value();
+  }
+
   /// The values of member From (plus Offset), when the previous round decided it.
   static bool copy(const MemberValueSets &Known, StringRef From, int64_t Offset,
                    MemberFacts &Facts) {
@@ -197,7 +211,8 @@ private:
     if (It == Known.end() || It->second.MayClear || It->second.MaySet)
       return false;
     for (int64_t V : It->second.Values)
-      Facts.Values.push_back(V + Offset);
+      if (!push(plusOffset(V, Offset), Facts))
+        return false;
     Facts.MayDecrease |= It->second.MayDecrease;
     return true;
   }
@@ -221,7 +236,8 @@ private:
     for (const CallSite *C : It->second) {
       if (auto K = find_if(C->ConstArgs, [&](const auto &A) { return A.first == Param; });
           K != C->ConstArgs.end()) {
-        Facts.Values.push_back(storedValue(S, K->second));
+        if (!push(storedValue(S, K->second), Facts))
+          return false;
         continue;
       }
       auto M = find_if(C->MemberArgs, [&](const auto &A) { return A.first == Param; });

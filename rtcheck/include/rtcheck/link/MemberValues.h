@@ -34,8 +34,11 @@ MemberValueSets memberValuesOf(CallGraph &G, llvm::ArrayRef<Summary> Summaries,
                                const Reachability &Reach,
                                const std::map<std::string, int64_t> &Assume);
 
-/// What a member store puts into its member when its parameter holds V.
-int64_t storedValue(const MemberStore &S, int64_t V);
+/// What a member store puts into its member when its parameter holds V; nothing when adding
+/// its offset overflows.
+std::optional<int64_t> storedValue(const MemberStore &S, int64_t V);
+/// V + Offset, or nothing when it overflows.
+std::optional<int64_t> plusOffset(int64_t V, int64_t Offset);
 
 } // namespace rtcheck
 
