@@ -59,31 +59,35 @@ private:
   StringSet<> Seen;
 };
 
-void globalsIn(const DeclContext *DC, AlwaysCalled &Calls, unsigned Depth) {
+void varsIn(const DeclContext *DC, function_ref<void(const VarDecl *)> Visit, unsigned Depth) {
   if (Depth > 8)
     return;
   for (const Decl *D : DC->decls()) {
-    if (const auto *V = dyn_cast<VarDecl>(D)) {
-      // Not a thread's variable, a template's, or one initialised at compile time.
-      if (V->hasGlobalStorage() && !V->isStaticLocal() && V->getTLSKind() == VarDecl::TLS_None &&
-          !V->isTemplated() && V->getInit() && !V->getInit()->isValueDependent() &&
-          !V->hasConstantInitialization())
-        Calls.TraverseStmt(const_cast<Expr *>(V->getInit()));
-    } else if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D) ||
-               (isa<CXXRecordDecl>(D) && cast<CXXRecordDecl>(D)->isThisDeclarationADefinition() &&
-                !cast<CXXRecordDecl>(D)->isDependentContext())) {
-      globalsIn(cast<DeclContext>(D), Calls, Depth + 1);
-    }
+    if (const auto *V = dyn_cast<VarDecl>(D))
+      Visit(V);
+    else if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D) ||
+             (isa<CXXRecordDecl>(D) && cast<CXXRecordDecl>(D)->isThisDeclarationADefinition()))
+      varsIn(cast<DeclContext>(D), Visit, Depth + 1);
   }
 }
 
 } // namespace
 
+void forEachNamespaceScopeVar(const ASTContext &Ctx, function_ref<void(const VarDecl *)> Visit) {
+  varsIn(Ctx.getTranslationUnitDecl(), Visit, 0);
+}
+
 void collectBeforeMainCalls(SummaryBuilder &B) {
   if (!B.Ctx.getLangOpts().CPlusPlus)
     return; // C initialisers are constants
   AlwaysCalled Calls(B);
-  globalsIn(B.Ctx.getTranslationUnitDecl(), Calls, 0);
+  // Not a thread's variable, a template's, or one initialised at compile time.
+  forEachNamespaceScopeVar(B.Ctx, [&](const VarDecl *V) {
+    if (V->hasGlobalStorage() && !V->isStaticLocal() && V->getTLSKind() == VarDecl::TLS_None &&
+        !V->isTemplated() && V->getInit() && !V->getInit()->isValueDependent() &&
+        !V->hasConstantInitialization())
+      Calls.TraverseStmt(const_cast<Expr *>(V->getInit()));
+  });
 }
 
 } // namespace rtcheck

@@ -497,35 +497,24 @@ private:
   DenseSet<const Expr *> Reads;
 };
 
-void staticInitsIn(SummaryBuilder &B, const DeclContext *DC, unsigned Depth) {
-  if (Depth > 8)
-    return;
-  for (const Decl *D : DC->decls()) {
-    if (const auto *V = dyn_cast<VarDecl>(D)) {
-      if (V->hasGlobalStorage() && V->getInit() && !B.isSystem(V->getLocation()))
-        InitialiserUses(B).TraverseStmt(const_cast<Expr *>(V->getInit()));
-      if (V->isThisDeclarationADefinition() == VarDecl::DeclarationOnly || !modeStatic(B, V) ||
-          B.isSystem(V->getLocation()))
-        continue;
-      if (isa<CXXRecordDecl>(V->getDeclContext()))
-        noteModeClass(B, V); // its methods must all be in view
-      MemberStore &S = B.Out.StaticInits.emplace_back();
-      S.Field = V->getQualifiedNameAsString();
-      if (!V->getInit())
-        S.Constant = 0;
-      else
-        S.Constant = constantValue(V->getInit(), B.Ctx);
-    } else if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D) ||
-               (isa<CXXRecordDecl>(D) && cast<CXXRecordDecl>(D)->isThisDeclarationADefinition())) {
-      staticInitsIn(B, cast<DeclContext>(D), Depth + 1);
-    }
-  }
-}
-
 } // namespace
 
 void collectStaticInits(SummaryBuilder &B) {
-  staticInitsIn(B, B.Ctx.getTranslationUnitDecl(), 0);
+  forEachNamespaceScopeVar(B.Ctx, [&](const VarDecl *V) {
+    if (V->hasGlobalStorage() && V->getInit() && !B.isSystem(V->getLocation()))
+      InitialiserUses(B).TraverseStmt(const_cast<Expr *>(V->getInit()));
+    if (V->isThisDeclarationADefinition() == VarDecl::DeclarationOnly || !modeStatic(B, V) ||
+        B.isSystem(V->getLocation()))
+      return;
+    if (isa<CXXRecordDecl>(V->getDeclContext()))
+      noteModeClass(B, V); // its methods must all be in view
+    MemberStore &S = B.Out.StaticInits.emplace_back();
+    S.Field = V->getQualifiedNameAsString();
+    if (!V->getInit())
+      S.Constant = 0;
+    else
+      S.Constant = constantValue(V->getInit(), B.Ctx);
+  });
 }
 
 } // namespace rtcheck

@@ -14,6 +14,7 @@
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -100,6 +101,10 @@ std::vector<CallSite> callSitesOf(SummaryBuilder &B, const clang::FunctionDecl *
 void collectAddressFlows(SummaryBuilder &B);
 /// The functions the dynamic initialisers of the TU's globals always call (GlobalInits.cpp).
 void collectBeforeMainCalls(SummaryBuilder &B);
+/// Calls Visit on every variable declared at namespace scope or as a static member of a class
+/// the TU defines (through namespaces, `extern "C"` blocks and class definitions).
+void forEachNamespaceScopeVar(const clang::ASTContext &Ctx,
+                              llvm::function_ref<void(const clang::VarDecl *)> Visit);
 /// The slot an indirect call's callee is read from (Site names the call for a slot of its own);
 /// empty when the callee is an expression the extraction does not model.
 std::string indirectCalleeSlot(SummaryBuilder &B, const clang::Expr *Callee, llvm::StringRef Site);
