@@ -207,10 +207,67 @@ StringRef SummaryBuilder::libatomicName(const AtomicExpr *E) {
   }
 }
 
+static void placeUnnamedIn(const SourceManager &SM, QualType T, std::string &Out, unsigned Depth);
+
+/// Appends the place of every unnamed class RD is or lies in, and of those its enclosing template
+/// specialisations are instantiated with.
+static void placeUnnamedIn(const SourceManager &SM, const DeclContext *DC, std::string &Out,
+                           unsigned Depth) {
+  if (Depth > 4)
+    return;
+  for (; DC; DC = DC->getParent()) {
+    const auto *RD = dyn_cast<CXXRecordDecl>(DC);
+    if (!RD)
+      continue;
+    if (!RD->getIdentifier() && !RD->getTypedefNameForAnonDecl()) {
+      SourceLocation L = RD->getLocation();
+      Out += "@" + std::to_string(SM.getFileOffset(SM.getExpansionLoc(L))) + "." +
+             std::to_string(SM.getFileOffset(SM.getSpellingLoc(L)));
+    }
+    if (const auto *S = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      for (const TemplateArgument &A : S->getTemplateArgs().asArray())
+        if (A.getKind() == TemplateArgument::Type)
+          placeUnnamedIn(SM, A.getAsType(), Out, Depth + 1);
+  }
+}
+
+static void placeUnnamedIn(const SourceManager &SM, QualType T, std::string &Out, unsigned Depth) {
+  if (T.isNull() || Depth > 4)
+    return;
+  T = T.getCanonicalType();
+  while (!T->getPointeeOrArrayElementType()->isRecordType() &&
+         (T->isPointerType() || T->isReferenceType() || T->isArrayType()))
+    T = T->isArrayType() ? QualType(T->getArrayElementTypeNoTypeQual(), 0) : T->getPointeeType();
+  if (const auto *FT = T->getAs<FunctionProtoType>()) {
+    placeUnnamedIn(SM, FT->getReturnType(), Out, Depth + 1);
+    for (QualType P : FT->param_types())
+      placeUnnamedIn(SM, P, Out, Depth + 1);
+    return;
+  }
+  if (const CXXRecordDecl *RD = T->getPointeeOrArrayElementType()->getAsCXXRecordDecl())
+    placeUnnamedIn(SM, RD, Out, Depth + 1);
+}
+
 std::string SummaryBuilder::usrOf(const Decl *D) {
   SmallString<128> Buf;
-  if (!index::generateUSRForDecl(D, Buf))
-    return std::string(Buf);
+  if (!index::generateUSRForDecl(D, Buf)) {
+    // Clang's USR names an unnamed class outside a function (a lambda in a global's initialiser)
+    // without its place, so every such lambda of a file with the same signature, and everything
+    // named after one (`_Function_handler<..., lambda>::_M_invoke`), would share one USR and one
+    // call-graph node: each unnamed class gets its place (offsets, stable across TUs) appended.
+    StringRef U = Buf;
+    if (!U.contains("@Sa") && !U.contains("@Ua"))
+      return std::string(Buf);
+    std::string Places;
+    placeUnnamedIn(SM, isa<DeclContext>(D) ? cast<DeclContext>(D) : D->getDeclContext(), Places,
+                   0);
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      if (const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs())
+        for (const TemplateArgument &A : Args->asArray())
+          if (A.getKind() == TemplateArgument::Type)
+            placeUnnamedIn(SM, A.getAsType(), Places, 1);
+    return Places.empty() ? std::string(Buf) : (U + "@@" + Places).str();
+  }
   // No USR (rare: some implicit declarations). Fall back to a name and a place.
   SourceLoc L = loc(D->getLocation());
   std::string Name = isa<NamedDecl>(D) ? cast<NamedDecl>(D)->getQualifiedNameAsString() : "?";
