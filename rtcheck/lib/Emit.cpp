@@ -169,6 +169,12 @@ void emitStats(raw_ostream &OS, const Report &R) {
      << "), by address flow " << Mean(S.FlowTargets) << " (max " << S.FlowTargetsMax << "); "
      << S.TypeFallbackSites << " fell back to type matching, " << S.EscapedFallbackSites
      << " open to escaped functions\n";
+  OS << "rtcheck: stats: std::function calls: " << S.ObjectCallSites << " site(s) in user code, "
+     << S.ObjectCallsByFlow << " resolved through the object's slot ("
+     << formatv("{0:F2}", S.ObjectCallsByFlow ? double(S.ObjectCallTargets) / S.ObjectCallsByFlow
+                                               : 0.0)
+            .str()
+     << " callables per site)\n";
 }
 
 namespace {
@@ -278,6 +284,10 @@ void emitJSON(raw_ostream &OS, const Report &R) {
                                      {"max_targets_by_flow", S.FlowTargetsMax},
                                      {"type_fallback_sites", S.TypeFallbackSites},
                                      {"escaped_fallback_sites", S.EscapedFallbackSites}}},
+                       {"function_object_calls",
+                        json::Object{{"sites", S.ObjectCallSites},
+                                     {"by_flow", S.ObjectCallsByFlow},
+                                     {"targets_by_flow", S.ObjectCallTargets}}},
                        {"seconds", std::round(Seconds * 1000) / 1000}};
     if (!R.Inputs.CacheDir.empty())
       Stats["cache"] = json::Object{{"directory", R.Inputs.CacheDir},

@@ -211,6 +211,9 @@ LinkResult linkPrograms(ArrayRef<Summary> Summaries, ArrayRef<ProgramUnit> Progr
     Out.Stats.FlowTargetsMax = std::max(Out.Stats.FlowTargetsMax, R.Stats.FlowTargetsMax);
     Out.Stats.TypeFallbackSites += R.Stats.TypeFallbackSites;
     Out.Stats.EscapedFallbackSites += R.Stats.EscapedFallbackSites;
+    Out.Stats.ObjectCallSites += R.Stats.ObjectCallSites;
+    Out.Stats.ObjectCallsByFlow += R.Stats.ObjectCallsByFlow;
+    Out.Stats.ObjectCallTargets += R.Stats.ObjectCallTargets;
     for (std::string &W : R.Warnings)
       if (WarningCount[W]++ == 0)
         Warnings.push_back(std::move(W));

@@ -279,3 +279,27 @@ TEST(AddressFlow, SummaryFieldsRoundTrip) {
   ASSERT_FALSE(bool(Rejected));
   EXPECT_NE(llvm::toString(Rejected.takeError()).find("expected [from, to]"), std::string::npos);
 }
+
+TEST(AddressFlow, FunctionObjectCallReachesWhatItsSlotHoldsAndTheEmptyThrow) {
+  Program P;
+  P.def("rt_gain", 0);
+  P.def("control_save", 0);
+  P.def("std::function<void (int)>::operator()", 0);
+  flow(P, "f:u:rt_gain", "F:Port::cb");
+  flow(P, "f:u:control_save", "F:Command::run");
+  flow(P, "*open", "F:Hook::fn"); // bound to a non-const reference somewhere
+  Function &Process = P.def("process", 1);
+  Program::call(Process, "std::function<void (int)>::operator()", 3).Through = "F:Port::cb";
+  Program::call(Process, "std::function<void (int)>::operator()", 4).Through = "F:Hook::fn";
+  Program::call(Process, "std::function<void (int)>::operator()", 5); // not a tracked object
+  RuleSet Rules = rules(Family);
+  CallGraph G(P.TUs, Rules, true);
+  const std::vector<CallSite> &Calls = P.TUs[1].Functions.back().Calls;
+  EXPECT_EQ(names(G, G.targets(Calls[0])),
+            (std::vector<std::string>{"rt_gain", "std::__throw_bad_function_call"}));
+  // An open slot, and an object the extraction does not model, follow the library's body.
+  EXPECT_EQ(names(G, G.targets(Calls[1])),
+            (std::vector<std::string>{"std::function<void (int)>::operator()"}));
+  EXPECT_EQ(names(G, G.targets(Calls[2])),
+            (std::vector<std::string>{"std::function<void (int)>::operator()"}));
+}

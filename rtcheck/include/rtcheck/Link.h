@@ -65,6 +65,10 @@ struct LinkStats {
   unsigned FlowTargetsMax = 0;
   unsigned TypeFallbackSites = 0;    ///< callee not modelled: every function of its type
   unsigned EscapedFallbackSites = 0; ///< open slot: plus the escaped functions of its type
+  // Calls of a std::function in user code, and those resolved through the object's slot.
+  unsigned ObjectCallSites = 0;
+  unsigned ObjectCallsByFlow = 0;
+  uint64_t ObjectCallTargets = 0; ///< callables, summed over the sites resolved by flow
 };
 
 struct LinkResult {

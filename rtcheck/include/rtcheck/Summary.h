@@ -23,7 +23,7 @@ class Value;
 namespace rtcheck {
 
 /// Version of the summary format; a summary of another version is rejected at link.
-inline constexpr int SummaryFormatVersion = 6;
+inline constexpr int SummaryFormatVersion = 7;
 
 struct SourceLoc {
   std::string File; ///< absolute, normalised path; empty when unknown
@@ -162,7 +162,8 @@ struct CallSite {
   // Address flow (#10, #9): where the function pointers of this call come from.
   /// Indirect calls: the slot the callee pointer is read from (`F:`, `P:`, `V:`, `R:` or a site's
   /// own `S:` slot, see AddressFlow); empty: an expression the extraction does not model, which
-  /// is resolved by type alone.
+  /// is resolved by type alone. Direct calls of a std::function's `operator()`: the slot the
+  /// object is read from; empty: the library's body is followed (every invoker of the type).
   std::string Through;
   /// Function-pointer arguments read from a slot: (index, slot key), so that a registration
   /// reached through the user's own wrappers finds what the wrappers' callers pass.

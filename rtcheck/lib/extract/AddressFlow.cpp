@@ -14,9 +14,7 @@
 // it to every escaped function. Arguments to functions without a body are escapes decided at link.
 //
 //===----------------------------------------------------------------------===//
-#include "FlowContext.h"
-#include "SummaryBuilder.h"
-#include "SymbolLoaders.h"
+#include "FlowSources.h"
 
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
@@ -30,231 +28,13 @@ using namespace llvm;
 namespace rtcheck {
 namespace {
 
-constexpr StringRef Escape = "!";
-constexpr StringRef OpenPool = "*open";
-constexpr StringRef AnyPool = "*any";
+constexpr StringRef Escape = EscapeSink;
 
-/// A function pointer, a function, a reference to one, or a pointer to a member function.
-bool isFunctionLike(QualType T) {
-  if (T.isNull())
-    return false;
-  if (const auto *R = T->getAs<ReferenceType>())
-    T = R->getPointeeType();
-  return T->isFunctionType() || T->isFunctionPointerType() || T->isMemberFunctionPointerType();
+/// `std::function<...> &`: a reference through which a std::function may be written.
+bool isNonConstObjectRef(QualType T) {
+  const auto *R = T.isNull() ? nullptr : T->getAs<LValueReferenceType>();
+  return R && isFunctionObject(R->getPointeeType()) && !R->getPointeeType().isConstQualified();
 }
-
-/// An array (of arrays) of function pointers: a table whose elements share one slot.
-bool isFunctionTable(QualType T, ASTContext &Ctx) {
-  return !T.isNull() && T->isArrayType() && isFunctionLike(Ctx.getBaseElementType(T));
-}
-
-bool isSlotKey(StringRef K) {
-  return K.size() > 2 && K[1] == ':' && StringRef("FPVRS").contains(K[0]);
-}
-
-/// Reads expressions as sets of sources: function values, slots and pools.
-class FlowSources {
-public:
-  explicit FlowSources(SummaryBuilder &B) : B(B) {}
-
-  /// Function references reached by sources(): the others escape.
-  DenseSet<const DeclRefExpr *> Accounted;
-
-  /// The slot an lvalue of function-pointer (or table) type designates; empty: untracked storage.
-  std::string slotOf(const Expr *E) {
-    E = E->IgnoreParenNoopCasts(B.Ctx);
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
-        const auto *Owner = dyn_cast<FunctionDecl>(PVD->getDeclContext());
-        if (!Owner)
-          return {};
-        return "P:" + B.usrOf(Owner->getCanonicalDecl()) + "#" +
-               std::to_string(PVD->getFunctionScopeIndex());
-      }
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
-        std::string Key = "V:" + B.usrOf(VD->getCanonicalDecl());
-        // A library's variable may hold whatever the library put there.
-        if (B.isSystem(VD->getCanonicalDecl()->getLocation()))
-          emit(OpenPool, Key);
-        return Key;
-      }
-      return {};
-    }
-    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
-      // Union members alias each other: their storage is not tracked.
-      if (!Field || Field->getParent()->isUnion())
-        return {};
-      std::string Key = "F:" + Field->getQualifiedNameAsString();
-      if (B.isSystem(Field->getParent()->getLocation()))
-        emit(OpenPool, Key);
-      return Key;
-    }
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-      const Expr *Base = AS->getBase()->IgnoreParenImpCasts();
-      if (Base->getType()->isArrayType())
-        return slotOf(Base);
-    }
-    return {};
-  }
-
-  /// Every source the value of E may come from.
-  void sources(const Expr *E, SmallVectorImpl<std::string> &Out, unsigned Depth = 0) {
-    if (!E || Depth > 16) {
-      Out.push_back(AnyPool.str());
-      return;
-    }
-    E = E->IgnoreParens();
-    if (const auto *S = dyn_cast<SubstNonTypeTemplateParmExpr>(E))
-      return sources(S->getReplacement(), Out, Depth + 1);
-    if (const auto *FE = dyn_cast<FullExpr>(E))
-      return sources(FE->getSubExpr(), Out, Depth + 1);
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      return sources(M->getSubExpr(), Out, Depth + 1);
-    // Null and zero initialisers (`{0}`, members left out of a designated initialiser).
-    if (isa<GNUNullExpr, CXXNullPtrLiteralExpr, IntegerLiteral, ImplicitValueInitExpr,
-            CXXScalarValueInitExpr, NoInitExpr>(E))
-      return;
-    if (const auto *D = dyn_cast<CXXDefaultInitExpr>(E))
-      return sources(D->getExpr(), Out, Depth + 1);
-    if (const auto *D = dyn_cast<CXXDefaultArgExpr>(E))
-      return sources(D->getExpr(), Out, Depth + 1);
-    if (const auto *O = dyn_cast<OpaqueValueExpr>(E); O && O->getSourceExpr())
-      return sources(O->getSourceExpr(), Out, Depth + 1);
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl())) {
-        Accounted.insert(DRE);
-        B.entryFor(FD);
-        Out.push_back("f:" + B.usrOf(FD->getCanonicalDecl()));
-        return;
-      }
-    }
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      if (const auto *FD = dyn_cast<FunctionDecl>(ME->getMemberDecl())) {
-        B.entryFor(FD);
-        Out.push_back("f:" + B.usrOf(FD->getCanonicalDecl()));
-        return;
-      }
-    if (isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr>(E)) {
-      std::string Slot = slotOf(E);
-      // A subscript of a pointer reads storage whose address was taken: escaped values only.
-      Out.push_back(!Slot.empty()                ? Slot
-                    : isa<ArraySubscriptExpr>(E) ? OpenPool.str()
-                                                 : AnyPool.str());
-      return;
-    }
-    if (const auto *C = dyn_cast<CastExpr>(E)) {
-      const Expr *Sub = C->getSubExpr();
-      if (C->getCastKind() == CK_NullToPointer || C->getCastKind() == CK_NullToMemberPointer)
-        return;
-      if (isFunctionLike(Sub->getType()))
-        return sources(Sub, Out, Depth + 1);
-      if (std::string Name = symbolLoadedBy(Sub); !Name.empty()) {
-        Out.push_back("n:" + Name);
-        return;
-      }
-      // Read from a location that is not a function pointer: only escaped functions get there.
-      Out.push_back(OpenPool.str());
-      return;
-    }
-    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
-      if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref) {
-        if (isFunctionLike(U->getSubExpr()->getType()))
-          return sources(U->getSubExpr(), Out, Depth + 1);
-        // `*pp`: storage whose address was taken, which escaped its values.
-        Out.push_back(OpenPool.str());
-        return;
-      }
-    }
-    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
-      sources(CO->getTrueExpr(), Out, Depth + 1);
-      sources(CO->getFalseExpr(), Out, Depth + 1);
-      return;
-    }
-    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-      if (BO->getOpcode() == BO_Comma || BO->getOpcode() == BO_Assign)
-        return sources(BO->getRHS(), Out, Depth + 1);
-    }
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
-        MC && isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl())) {
-      // A lambda converted to a function pointer is its call operator.
-      if (const auto *L = dyn_cast<LambdaExpr>(MC->getImplicitObjectArgument()->IgnoreImplicit())) {
-        Out.push_back("f:" + B.usrOf(L->getCallOperator()));
-        return;
-      }
-    }
-    if (const auto *CE = dyn_cast<CallExpr>(E)) {
-      if (std::string Name = symbolLoadedBy(CE); !Name.empty()) {
-        Out.push_back("n:" + Name);
-        return;
-      }
-      const auto *Callee = dyn_cast_or_null<FunctionDecl>(CE->getCalleeDecl());
-      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
-      if (Callee && !(MD && MD->isVirtual())) {
-        Out.push_back("R:" + B.usrOf(Callee->getCanonicalDecl()));
-        return;
-      }
-    }
-    if (const auto *IL = dyn_cast<InitListExpr>(E); IL && IL->getNumInits() == 1)
-      return sources(IL->getInit(0), Out, Depth + 1);
-    Out.push_back(AnyPool.str());
-  }
-
-  /// Sources of a value stored into a sink of type T: function-like values only; a sink that is
-  /// not a function pointer (`void *`, an integer) gets the value by a cast, seen through here.
-  void valueSources(const Expr *E, QualType SinkType, SmallVectorImpl<std::string> &Out) {
-    if (!E || E->isValueDependent() || E->isTypeDependent())
-      return;
-    if (isFunctionLike(SinkType))
-      return sources(E, Out);
-    for (int Depth = 0; Depth < 8; ++Depth) {
-      E = E->IgnoreParens();
-      const auto *C = dyn_cast<CastExpr>(E);
-      if (!C || isFunctionLike(E->getType()))
-        break;
-      E = C->getSubExpr();
-    }
-    if (isFunctionLike(E->getType()))
-      sources(E, Out);
-  }
-
-  /// Stores E into Sink (a slot, or `!`); a sink that is not a function pointer is an escape.
-  void store(StringRef Sink, const Expr *E, QualType SinkType) {
-    SmallVector<std::string, 2> Src;
-    valueSources(E, SinkType, Src);
-    bool Tracked = !Sink.empty() && Sink != Escape && isFunctionLike(SinkType);
-    for (const std::string &S : Src) {
-      if (Tracked)
-        emit(S, Sink);
-      else if (S[0] != '*')
-        emit(S, Escape);
-    }
-  }
-
-  /// The slot's values escape and it may hold any escaped function (its address was taken).
-  void exposeSlot(StringRef Slot) {
-    emit(Slot, Escape);
-    emit(OpenPool, Slot);
-  }
-
-  void emit(StringRef From, StringRef To) {
-    FlowEdge E{From.str(), To.str()};
-    if (Context)
-      Context->apply(E);
-    auto [It, Inserted] = Emitted.try_emplace({E.From, E.To}, B.Out.Flows.size());
-    if (Inserted)
-      B.Out.Flows.push_back(std::move(E));
-    else
-      mergeFlowContext(B.Out.Flows[It->second], E);
-  }
-
-  /// Where the edges of the collector's walk get their context; none for single expressions.
-  const FlowContext *Context = nullptr;
-
-private:
-  SummaryBuilder &B;
-  std::map<std::pair<std::string, std::string>, size_t> Emitted;
-};
 
 /// The sinks of a TU: assignments, initialisers, arguments, returns; and escapes.
 class FlowCollector : public DynamicRecursiveASTVisitor {
@@ -319,6 +99,8 @@ public:
     if (isa<ParmVarDecl>(VD) || !VD->getInit() || VD->getType()->isDependentType())
       return true;
     std::string Key = "V:" + B.usrOf(VD->getCanonicalDecl());
+    if (isNonConstObjectRef(VD->getType()))
+      S.exposeObject(VD->getInit()); // `std::function<...> &r = s.cb;` may write s.cb
     if (isFunctionTable(VD->getType(), B.Ctx))
       tableSlot(VD->getInit(), Key);
     else
@@ -388,10 +170,32 @@ public:
       storeArguments(nullptr, Args);
       return true;
     }
-    if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) && !Args.empty())
-      Args = Args.drop_front(); // argument 0 is the object
+    const Expr *Object = nullptr;
+    if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) && !Args.empty()) {
+      Object = Args.front(); // argument 0 is the object
+      Args = Args.drop_front();
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+      Object = MC->getImplicitObjectArgument();
+    }
     const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+    if (MD && Object && isFunctionObject(MD->getThisType()->getPointeeType()))
+      return functionObjectMember(MD, Object, Args);
     storeArguments(MD && MD->isVirtual() ? nullptr : Callee, Args);
+    return true;
+  }
+
+  /// A member of std::function called on Object: `operator=` stores into its slot, `operator()`
+  /// and const members read it, any other member may change it where the flow cannot see.
+  bool functionObjectMember(const CXXMethodDecl *MD, const Expr *Object,
+                            ArrayRef<const Expr *> Args) {
+    if (MD->getOverloadedOperator() == OO_Equal && Args.size() == 1) {
+      std::string Slot = S.slotOf(Object);
+      S.store(Slot.empty() ? Escape : StringRef(Slot), Args[0], Object->getType());
+      return true;
+    }
+    if (MD->getOverloadedOperator() != OO_Call && !MD->isConst())
+      S.exposeObject(Object);
+    storeArguments(MD, Args);
     return true;
   }
 
@@ -412,6 +216,8 @@ public:
     if (Functions.empty() || !RS->getRetValue())
       return true;
     const FunctionDecl *FD = Functions.back();
+    if (isNonConstObjectRef(FD->getReturnType()))
+      S.exposeObject(RS->getRetValue()); // the caller may write through the reference
     S.store("R:" + B.usrOf(FD->getCanonicalDecl()), RS->getRetValue(), FD->getReturnType());
     return true;
   }
@@ -419,7 +225,7 @@ public:
   bool VisitUnaryOperator(UnaryOperator *U) override {
     const Expr *Sub = U->getSubExpr();
     if (U->getOpcode() == UO_AddrOf && !Sub->isTypeDependent() &&
-        (isFunctionLike(Sub->getType()) || isFunctionTable(Sub->getType(), B.Ctx)) &&
+        (isSlotType(Sub->getType()) || isFunctionTable(Sub->getType(), B.Ctx)) &&
         !Sub->getType()->isFunctionType())
       if (std::string Slot = S.slotOf(Sub); !Slot.empty())
         S.exposeSlot(Slot);
@@ -489,8 +295,13 @@ private:
     for (unsigned I = 0; I < Args.size(); ++I) {
       if (Callee && I < Callee->getNumParams()) {
         QualType T = Callee->getParamDecl(I)->getType();
+        if (isNonConstObjectRef(T))
+          S.exposeObject(Args[I]); // `std::swap(a.cb, b.cb)`, `install(s.cb)`
         S.store("P:" + B.usrOf(Callee->getCanonicalDecl()) + "#" + std::to_string(I), Args[I], T);
       } else {
+        // An unknown or virtual callee may take a std::function by non-const reference.
+        if (Args[I]->isGLValue())
+          S.exposeObject(Args[I]);
         S.store(Escape, Args[I], Args[I]->getType());
       }
     }
@@ -515,7 +326,10 @@ void collectAddressFlows(SummaryBuilder &B) {
   Collector.finish();
 }
 
-std::string indirectCalleeSlot(SummaryBuilder &B, const Expr *Callee, StringRef Site) {
+std::string indirectCalleeSlot(SummaryBuilder &B, const Expr *Callee, const FunctionDecl *Caller,
+                               const SourceLoc &Loc) {
+  std::string Site =
+      B.usrOf(Caller) + "@" + std::to_string(Loc.Line) + ":" + std::to_string(Loc.Column);
   FlowSources Sources(B);
   SmallVector<std::string, 2> Src;
   Sources.sources(Callee, Src);
@@ -524,10 +338,19 @@ std::string indirectCalleeSlot(SummaryBuilder &B, const Expr *Callee, StringRef 
   if (Src.size() == 1 && isSlotKey(Src[0]))
     return Src[0];
   // Several sources (`(c ? f : g)()`) or an escaped pool: the site gets a slot of its own.
-  std::string Key = ("S:" + Site).str();
+  std::string Key = "S:" + Site;
   for (const std::string &S : Src)
     B.Out.Flows.push_back({S, Key});
   return Key;
+}
+
+std::string calledObjectSlot(SummaryBuilder &B, const CallExpr *CE, const FunctionDecl *Caller,
+                             const SourceLoc &Loc) {
+  const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE);
+  if (!OC || OC->getOperator() != OO_Call || OC->getNumArgs() == 0 ||
+      !isFunctionObject(OC->getArg(0)->getType()))
+    return {};
+  return indirectCalleeSlot(B, OC->getArg(0), Caller, Loc);
 }
 
 void recordArgumentSlots(SummaryBuilder &B, ArrayRef<const Expr *> Args, CallSite &Site) {

@@ -185,6 +185,7 @@ public:
     CallSite &Site = add(B.entryFor(Callee), Kind, CE->getExprLoc());
     Site.Receiver = std::move(Receiver);
     Site.Checked = isChecked(CE);
+    Site.Through = calledObjectSlot(B, CE, FD, Site.Loc); // a std::function's slot
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
       Site.InRange = Ranges.inRange(MC);
     if (SourceLocation L = CE->getCallee()->getBeginLoc(); L.isMacroID())
@@ -409,9 +410,7 @@ private:
       if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         Site.Field = Field->getQualifiedNameAsString();
     if (!isa<BinaryOperator>(Callee))
-      Site.Through = indirectCalleeSlot(B, Callee,
-                                        B.usrOf(FD) + "@" + std::to_string(Site.Loc.Line) + ":" +
-                                            std::to_string(Site.Loc.Column));
+      Site.Through = indirectCalleeSlot(B, Callee, FD, Site.Loc);
     // The pointer may be a registration API loaded by name (`dlsym`): its callback arguments.
     ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
     recordArgumentSlots(B, Args, Site);

@@ -105,9 +105,15 @@ void collectBeforeMainCalls(SummaryBuilder &B);
 /// the TU defines (through namespaces, `extern "C"` blocks and class definitions).
 void forEachNamespaceScopeVar(const clang::ASTContext &Ctx,
                               llvm::function_ref<void(const clang::VarDecl *)> Visit);
-/// The slot an indirect call's callee is read from (Site names the call for a slot of its own);
-/// empty when the callee is an expression the extraction does not model.
-std::string indirectCalleeSlot(SummaryBuilder &B, const clang::Expr *Callee, llvm::StringRef Site);
+/// The slot an indirect call's callee is read from (a call of Caller at Loc gets a slot of its
+/// own when it reads several); empty when the callee is an expression the extraction does not
+/// model.
+std::string indirectCalleeSlot(SummaryBuilder &B, const clang::Expr *Callee,
+                               const clang::FunctionDecl *Caller, const SourceLoc &Loc);
+/// A call of a std::function (`s.cb(x)`): the slot the object called is read from, as
+/// indirectCalleeSlot; empty for any other call.
+std::string calledObjectSlot(SummaryBuilder &B, const clang::CallExpr *CE,
+                             const clang::FunctionDecl *Caller, const SourceLoc &Loc);
 /// The slots the function-pointer arguments of a call are read from, into Site.ArgSlots.
 void recordArgumentSlots(SummaryBuilder &B, llvm::ArrayRef<const clang::Expr *> Args,
                          CallSite &Site);

@@ -212,7 +212,17 @@ void countIndirectCalls(CallGraph &G, LinkStats &Stats) {
     if (!G.node(Id).isUser())
       continue;
     for (const CallSite &C : G.node(Id).Def->Calls) {
-      if (C.Kind != CallKind::Indirect || C.InSystemHeader)
+      if (C.InSystemHeader)
+        continue;
+      if (C.Kind == CallKind::Direct && !C.Through.empty()) {
+        ++Stats.ObjectCallSites;
+        if (G.flow().resolution(C) == AddressFlow::Resolution::Flow) {
+          ++Stats.ObjectCallsByFlow;
+          Stats.ObjectCallTargets += G.targets(C).size() - 1; // not the bad_function_call throw
+        }
+        continue;
+      }
+      if (C.Kind != CallKind::Indirect)
         continue;
       const std::set<NodeId> *OfType = G.takenOfType(C);
       unsigned ByType = OfType ? OfType->size() : 0;

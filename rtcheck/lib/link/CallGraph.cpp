@@ -49,6 +49,11 @@ CallGraph::CallGraph(ArrayRef<Summary> Summaries, const RuleSet &Rules, bool Rep
     Hierarchy.markCreated(C);
   addFieldRuleNodes(Summaries);
   Flow = std::make_unique<AddressFlow>(Summaries, *this);
+  for (const Summary &S : Summaries)
+    for (const Function &F : S.Functions)
+      for (const CallSite &C : F.Calls)
+        if (C.Kind == CallKind::Direct && !C.Through.empty() && BadFunctionCall == NoNode)
+          BadFunctionCall = nodeNamed("std::__throw_bad_function_call");
 }
 
 CallGraph::~CallGraph() = default;
@@ -163,6 +168,13 @@ const std::vector<NodeId> &CallGraph::targets(const CallSite &C) {
   if (Callee == NoNode)
     return T;
   if (C.Kind == CallKind::Direct) {
+    // A std::function whose slot the flow sees every write of calls what was stored into it,
+    // and throws when empty (docs/analyzer.md "Function pointers").
+    if (!C.Through.empty() && Flow->resolution(C) == AddressFlow::Resolution::Flow) {
+      T = Flow->targets(C, nullptr);
+      T.push_back(BadFunctionCall);
+      return T;
+    }
     T.push_back(Callee);
     return T;
   }

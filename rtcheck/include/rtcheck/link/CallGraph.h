@@ -144,6 +144,9 @@ private:
   ClassHierarchy Hierarchy; ///< for virtual calls resolved by their receiver
   std::unique_ptr<AddressFlow> Flow;
   std::deque<Function> Named; ///< nodes made by nodeNamed
+  /// `std::__throw_bad_function_call`: what calling a std::function does besides calling what
+  /// it holds (made at construction when the program calls one through a tracked slot).
+  NodeId BadFunctionCall = NoNode;
 };
 
 } // namespace rtcheck
